@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Two cores on CI: browser and SMTP tests share the machine with the rest.
+    pool: "forks",
+  },
+});
