@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import type { Db } from "./db/client";
+import type { Ctx, Logger } from "./deps";
+import { errorBody, onError } from "./errors";
+import { apiRoutes } from "./routes/api/index";
+
+export type AppDeps = { db: Db; clock: Clock; config: Config; log: Logger };
+
+/** Builds the whole HTTP application from its dependencies; nothing here reaches out alone. */
+export function createApp(deps: AppDeps) {
+  const ctx: Ctx = { db: deps.db, clock: deps.clock, config: deps.config, log: deps.log };
+  const app = new Hono()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+        },
+        referrerPolicy: "no-referrer",
+      }),
+    )
+    .get("/healthz", (c) => {
+      deps.db.$client.prepare("select 1").get();
+      return c.json({ status: "ok" });
+    })
+    .route("/api/v1", apiRoutes(ctx));
+  app.onError(onError((msg, err) => deps.log.error(msg, err)));
+  app.notFound((c) => c.json(errorBody("not_found", "No such page."), 404));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

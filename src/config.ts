@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** One schema for the whole environment; parsed once in main.ts and the CLI. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Public address customers reach the platform at; used in every link we hand out. */
+  PUBLIC_BASE_URL: z.url().optional(),
+  ORG_NAME: z.string().min(1).max(120).default("Our Council"),
+  ORG_LOGO_URL: z.url().optional(),
+  TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not a known IANA time zone")
+    .default("Europe/London"),
+  MIN_RESPONSES: z.coerce.number().int().min(1).max(1000).default(10),
+  TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  EDIT_WINDOW_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Secrets: generated once into DATA_DIR when not given, so restarts keep links valid. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  TOKEN_PEPPER: z.string().min(32).optional(),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Customer Feedback <feedback@localhost>"),
+  INVITE_DELAY_MINUTES: z.coerce.number().int().min(0).max(10080).default(10),
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM-HH:MM")
+    .default("21:00-08:00"),
+  REMINDER_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** SQLite durability: FULL survives power loss, NORMAL survives a process crash. */
+  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Omit<Env, "SESSION_SECRET" | "TOKEN_PEPPER" | "PUBLIC_BASE_URL"> & {
+  PUBLIC_BASE_URL: string;
+  SESSION_SECRET: string;
+  TOKEN_PEPPER: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a wrong value stops start-up with a message naming the variable. */
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const relevant = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((k) =>
+      env[k] === undefined || env[k] === "" ? [] : [[k, env[k]]],
+    ),
+  );
+  const parsed = EnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Reads a secret kept in DATA_DIR, creating it on first use. */
+function persistentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, `${name}.secret`);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const value = randomBytes(32).toString("base64url");
+  writeFileSync(file, value + "\n", { mode: 0o600 });
+  return value;
+}
+
+/** Full configuration for a process that owns a data folder (server, CLI). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = parseEnv(env);
+  const dataDir = resolve(parsed.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    ...parsed,
+    DATA_DIR: dataDir,
+    PUBLIC_BASE_URL: (parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+    SESSION_SECRET: parsed.SESSION_SECRET ?? persistentSecret(dataDir, "session"),
+    TOKEN_PEPPER: parsed.TOKEN_PEPPER ?? persistentSecret(dataDir, "token-pepper"),
+  };
+}
+
+/** Configuration for tests: defaults plus overrides, no files. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const parsed = parseEnv({});
+  return {
+    ...parsed,
+    DATA_DIR: ":memory:",
+    PUBLIC_BASE_URL: "http://localhost:3000",
+    SESSION_SECRET: "test-session-secret-test-session-secret",
+    TOKEN_PEPPER: "test-token-pepper-test-token-pepper-0000",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  };
+}

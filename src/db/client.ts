@@ -1,0 +1,36 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../migrations", import.meta.url));
+
+export type OpenOptions = { synchronous?: "FULL" | "NORMAL"; readonly?: boolean };
+
+/**
+ * Opens (and creates) an SQLite database. WAL lets readers (reports) run beside the writer;
+ * the busy timeout makes a second process (the CLI) wait instead of failing.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("cache_size = -65536");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** A fresh in-memory database with the real migrations applied: what every test starts from. */
+export function openMemoryDatabase(): Db {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  return db;
+}

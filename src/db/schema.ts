@@ -1,0 +1,325 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/*
+ * Times are integers of epoch milliseconds (UTC). Reference data is retired, never deleted,
+ * so history keeps its names. Codes are the stable identifiers integrating systems use.
+ */
+
+export const departments = sqliteTable("departments", {
+  id: integer("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  retiredAt: integer("retired_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    retiredAt: integer("retired_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("teams_department").on(t.departmentId)],
+);
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email"),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    retiredAt: integer("retired_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("staff_team").on(t.teamId)],
+);
+
+export const services = sqliteTable("services", {
+  id: integer("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  retiredAt: integer("retired_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const themes = sqliteTable("themes", {
+  id: integer("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** JSON: { [language]: string[] } of words and phrases; "wait*" matches a prefix. */
+  rules: text("rules", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+  retiredAt: integer("retired_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    /** csat | ces_easy | ces_mean | csi_index | csi_net | fcr | response_rate */
+    measure: text("measure").notNull(),
+    departmentId: integer("department_id").references(() => departments.id),
+    teamId: integer("team_id").references(() => teams.id),
+    value: real("value").notNull(),
+    retiredAt: integer("retired_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("targets_measure").on(t.measure)],
+);
+
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: integer("id").primaryKey(),
+    /** phone | email | face_to_face | web_chat | letter */
+    channel: text("channel").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    staffId: integer("staff_id").references(() => staff.id),
+    serviceId: integer("service_id").references(() => services.id),
+    occurredAt: integer("occurred_at").notNull(),
+    externalRef: text("external_ref"),
+    language: text("language").notNull().default("en"),
+    /** How the interaction came to be: api | signature | ivr | import | demo */
+    source: text("source").notNull().default("api"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    // Partial: most interactions from the signature strip have no external reference.
+    uniqueIndex("interactions_external_ref").on(t.externalRef).where(sql`external_ref is not null`),
+    index("interactions_occurred").on(t.occurredAt),
+  ],
+);
+
+/**
+ * Customer contact details live apart from responses and interactions, only as long as an
+ * invitation needs them; deleting the row is the whole of forgetting them.
+ */
+export const customerContacts = sqliteTable("customer_contacts", {
+  interactionId: integer("interaction_id")
+    .primaryKey()
+    .references(() => interactions.id),
+  email: text("email"),
+  phone: text("phone"),
+  mayContact: integer("may_contact", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const surveyTokens = sqliteTable(
+  "survey_tokens",
+  {
+    id: integer("id").primaryKey(),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .unique()
+      .references(() => interactions.id),
+    /**
+     * The token is derived from this random nonce with the secret pepper (so the same link can
+     * be handed out again for a repeated externalRef) and is never stored; a copy of the
+     * database alone can neither derive it nor answer a survey.
+     */
+    nonce: text("nonce").notNull(),
+    /** Keyed hash of the token: how a link finds its interaction. */
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+);
+
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey(),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .unique()
+      .references(() => interactions.id),
+    // Copied from the interaction so the comments feed and recounts need no join.
+    teamId: integer("team_id").notNull(),
+    staffId: integer("staff_id"),
+    serviceId: integer("service_id"),
+    channel: text("channel").notNull(),
+    occurredAt: integer("occurred_at").notNull(),
+    csat: integer("csat"),
+    ces: integer("ces"),
+    csi: integer("csi"),
+    fcr: text("fcr"),
+    comment: text("comment"),
+    commentSentiment: real("comment_sentiment"),
+    language: text("language").notNull(),
+    /** form | signature | ivr | phone_api | import | demo */
+    confirmedVia: text("confirmed_via").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("responses_team_occurred").on(t.teamId, t.occurredAt),
+    index("responses_created").on(t.createdAt),
+    // The comments feed: newest first among those with a comment.
+    index("responses_comments").on(t.occurredAt).where(sql`comment is not null`),
+  ],
+);
+
+export const responseThemes = sqliteTable(
+  "response_themes",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id),
+    /** JSON array of the words in the comment that made this tag. */
+    matched: text("matched", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.themeId] }), index("response_themes_theme").on(t.themeId)],
+);
+
+/**
+ * Pre-aggregated counters per period and group, updated in the same transaction as each
+ * answer, so a year's report reads a few thousand rows instead of a million responses.
+ * theme_id 0 holds all responses; a theme's rows hold only responses tagged with it.
+ * staff_id and service_id 0 mean "none". Kept exact: test/db/rollup.test.ts recounts.
+ */
+export const reportRollup = sqliteTable(
+  "report_rollup",
+  {
+    period: text("period").notNull(),
+    periodStart: text("period_start").notNull(),
+    themeId: integer("theme_id").notNull(),
+    teamId: integer("team_id").notNull(),
+    staffId: integer("staff_id").notNull(),
+    serviceId: integer("service_id").notNull(),
+    channel: text("channel").notNull(),
+    issued: integer("issued").notNull().default(0),
+    responses: integer("responses").notNull().default(0),
+    csatN: integer("csat_n").notNull().default(0),
+    csatPos: integer("csat_pos").notNull().default(0),
+    cesN: integer("ces_n").notNull().default(0),
+    cesSum: integer("ces_sum").notNull().default(0),
+    cesSumSq: integer("ces_sum_sq").notNull().default(0),
+    cesEasy: integer("ces_easy").notNull().default(0),
+    csiN: integer("csi_n").notNull().default(0),
+    csiPos: integer("csi_pos").notNull().default(0),
+    csiNeg: integer("csi_neg").notNull().default(0),
+    idxN: integer("idx_n").notNull().default(0),
+    idxSum: real("idx_sum").notNull().default(0),
+    idxSumSq: real("idx_sum_sq").notNull().default(0),
+    fcrN: integer("fcr_n").notNull().default(0),
+    fcrYes: integer("fcr_yes").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.period, t.themeId, t.periodStart, t.teamId, t.staffId, t.serviceId, t.channel],
+    }),
+  ],
+);
+
+export const apiKeys = sqliteTable("api_keys", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  /** First characters of the key, to tell keys apart in lists. */
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: integer("created_at").notNull(),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
+});
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  /** admin | director | manager */
+  role: text("role").notNull(),
+  teamId: integer("team_id").references(() => teams.id),
+  passwordHash: text("password_hash").notNull(),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: integer("locked_until"),
+  createdAt: integer("created_at").notNull(),
+  disabledAt: integer("disabled_at"),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** Hash of the session cookie's value. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Durable email outbox: written in the request's transaction, sent by a worker. */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey(),
+    /** invitation | reminder */
+    kind: text("kind").notNull(),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    /** pending | sending | sent | failed | cancelled */
+    status: text("status").notNull().default("pending"),
+    dueAt: integer("due_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    sentAt: integer("sent_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("email_outbox_due").on(t.status, t.dueAt), index("email_outbox_interaction").on(t.interactionId)],
+);
+
+/** Keyed hashes of customer addresses: the 14-day rule and opt-outs, without the address. */
+export const emailAddressState = sqliteTable("email_address_state", {
+  addressHash: text("address_hash").primaryKey(),
+  lastInvitedAt: integer("last_invited_at"),
+  optedOutAt: integer("opted_out_at"),
+});
+
+/** Clicks that looked automated (link scanners): counted apart, never scored. */
+export const suspectedClicks = sqliteTable(
+  "suspected_clicks",
+  {
+    id: integer("id").primaryKey(),
+    day: text("day").notNull(),
+    reason: text("reason").notNull(),
+    staffId: integer("staff_id"),
+    interactionId: integer("interaction_id"),
+    score: integer("score"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("suspected_clicks_day").on(t.day)],
+);
+
+/** Phone survey calls in progress: which question, how many failed tries, once per step. */
+export const ivrCalls = sqliteTable("ivr_calls", {
+  callSid: text("call_sid").primaryKey(),
+  interactionId: integer("interaction_id")
+    .notNull()
+    .references(() => interactions.id),
+  step: text("step").notNull(),
+  failures: integer("failures").notNull().default(0),
+  recordingUrl: text("recording_url"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -1,0 +1,24 @@
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import type { Db } from "./db/client";
+
+export type Logger = {
+  info(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, err?: unknown): void;
+};
+
+export const silentLogger: Logger = { info() {}, error() {} };
+
+export function consoleLogger(level: Config["LOG_LEVEL"]): Logger {
+  return {
+    info(msg, data) {
+      if (level === "info" || level === "debug") console.log(JSON.stringify({ level: "info", msg, ...data }));
+    },
+    error(msg, err) {
+      if (level !== "silent") console.error(JSON.stringify({ level: "error", msg, error: String(err instanceof Error ? err.stack : err) }));
+    },
+  };
+}
+
+/** What a service needs from the outside world. Passed in, never imported as a singleton. */
+export type Ctx = { db: Db; clock: Clock; config: Config; log: Logger };

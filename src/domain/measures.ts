@@ -1,0 +1,235 @@
+/**
+ * The measures of PRODUCT.md ("The measures: one definition everywhere") as pure functions.
+ *
+ * A response becomes a Tally of additive counters; the database rollup sums tallies per group
+ * and period (and subtracts the old tally when an answer changes); scoreTally turns any sum of
+ * tallies into the figures every screen, export and report shows.
+ */
+import { meanInterval, wilson, Z95 } from "./intervals";
+import { roundTo } from "./round";
+
+export const SCALES = {
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  csi: { min: 1, max: 5 },
+} as const;
+
+export const FCR_VALUES = ["yes", "partly", "no"] as const;
+export type Fcr = (typeof FCR_VALUES)[number];
+
+/** One response's answers; null means skipped. commentSentiment is in [-1, 1]. */
+export type Answers = {
+  csat: number | null;
+  ces: number | null;
+  csi: number | null;
+  fcr: Fcr | null;
+  commentSentiment: number | null;
+};
+
+export type Tally = {
+  issued: number;
+  responses: number;
+  csatN: number;
+  /** CSAT answers of 4 or 5 */
+  csatPos: number;
+  cesN: number;
+  cesSum: number;
+  cesSumSq: number;
+  /** CES answers of 5, 6 or 7 */
+  cesEasy: number;
+  csiN: number;
+  /** CSI answers of 4 or 5 */
+  csiPos: number;
+  /** CSI answers of 1 or 2 */
+  csiNeg: number;
+  /** CSI index values (0–100): answered CSI, or the comment's sentiment standing in */
+  idxN: number;
+  idxSum: number;
+  idxSumSq: number;
+  fcrN: number;
+  fcrYes: number;
+};
+
+/** The counters in a fixed order; the rollup table has the same names in snake_case. */
+export const TALLY_FIELDS: readonly (keyof Tally)[] = [
+  "issued",
+  "responses",
+  "csatN",
+  "csatPos",
+  "cesN",
+  "cesSum",
+  "cesSumSq",
+  "cesEasy",
+  "csiN",
+  "csiPos",
+  "csiNeg",
+  "idxN",
+  "idxSum",
+  "idxSumSq",
+  "fcrN",
+  "fcrYes",
+];
+
+function mapTally(f: (field: keyof Tally) => number): Tally {
+  const t = {} as Tally;
+  for (const field of TALLY_FIELDS) t[field] = f(field);
+  return t;
+}
+
+export function emptyTally(): Tally {
+  return mapTally(() => 0);
+}
+
+export function addTallies(a: Tally, b: Tally): Tally {
+  return mapTally((f) => a[f] + b[f]);
+}
+
+/** Takes a response back out of the rollup when its answers change. 0 - x, so 0 stays +0. */
+export function negateTally(t: Tally): Tally {
+  return mapTally((f) => 0 - t[f]);
+}
+
+// The edge validates answers with zod; an out-of-scale value reaching the domain is a bug, and
+// counting it would silently skew every figure it is summed into, so it throws.
+function checkScale(name: keyof typeof SCALES, v: number | null): void {
+  if (v === null) return;
+  const { min, max } = SCALES[name];
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
+  }
+}
+
+function checkAnswers(a: Answers): void {
+  checkScale("csat", a.csat);
+  checkScale("ces", a.ces);
+  checkScale("csi", a.csi);
+  if (a.fcr !== null && !FCR_VALUES.includes(a.fcr)) throw new RangeError(`fcr must be yes/partly/no, got ${a.fcr}`);
+  const c = a.commentSentiment;
+  if (c !== null && !(c >= -1 && c <= 1)) throw new RangeError(`commentSentiment must be in [-1, 1], got ${c}`);
+}
+
+/**
+ * The response's value on the CSI index (0–100): (csi − 1) × 25 when CSI was answered, else the
+ * comment's sentiment c standing in as (c + 1) × 50, else null (the response is not in the index).
+ */
+export function csiIndexValue(a: Answers): number | null {
+  if (a.csi !== null) return (a.csi - 1) * 25;
+  if (a.commentSentiment !== null) return (a.commentSentiment + 1) * 50;
+  return null;
+}
+
+/** One response as counters (responses = 1; tokens are counted when issued, not here). */
+export function tallyOfResponse(a: Answers): Tally {
+  checkAnswers(a);
+  const t = emptyTally();
+  t.responses = 1;
+  if (a.csat !== null) {
+    t.csatN = 1;
+    t.csatPos = a.csat >= 4 ? 1 : 0;
+  }
+  if (a.ces !== null) {
+    t.cesN = 1;
+    t.cesSum = a.ces;
+    t.cesSumSq = a.ces * a.ces;
+    t.cesEasy = a.ces >= 5 ? 1 : 0;
+  }
+  if (a.csi !== null) {
+    t.csiN = 1;
+    t.csiPos = a.csi >= 4 ? 1 : 0;
+    t.csiNeg = a.csi <= 2 ? 1 : 0;
+  }
+  const idx = csiIndexValue(a);
+  if (idx !== null) {
+    t.idxN = 1;
+    t.idxSum = idx;
+    t.idxSumSq = idx * idx;
+  }
+  if (a.fcr !== null) {
+    t.fcrN = 1;
+    t.fcrYes = a.fcr === "yes" ? 1 : 0;
+  }
+  return t;
+}
+
+/** Every figure carries its n; value/low/high are null when n is 0 or below the minimum. */
+type Figure = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean };
+/** Percentages 0–100, 1 decimal, Wilson 95% interval. */
+export type Proportion = Figure;
+/** CES mean on 1–7 (2 decimals) or CSI index on 0–100 (1 decimal), normal 95% interval. */
+export type Mean = Figure;
+/** Net sentiment: % answering 4–5 minus % answering 1–2, in [-100, 100], 1 decimal. */
+export type Net = Figure;
+
+export type Scores = {
+  responses: number;
+  issued: number;
+  csat: Proportion;
+  cesMean: Mean;
+  cesEasy: Proportion;
+  csiIndex: Mean;
+  csiNet: Net;
+  fcr: Proportion;
+  responseRate: Proportion;
+};
+
+export type ScoreOptions = { minCount: number };
+
+function hidden(n: number, tooFew: boolean): Figure {
+  return { n, value: null, low: null, high: null, tooFew };
+}
+
+function proportion(k: number, n: number, minCount: number): Proportion {
+  const tooFew = n < minCount;
+  if (tooFew || n === 0) return hidden(n, tooFew);
+  const { low, high } = wilson(k, n);
+  return { n, value: roundTo((100 * k) / n, 1), low: roundTo(100 * low, 1), high: roundTo(100 * high, 1), tooFew };
+}
+
+function mean(n: number, sum: number, sumSq: number, minCount: number, scale: [number, number], decimals: number): Mean {
+  const tooFew = n < minCount;
+  if (tooFew || n === 0) return hidden(n, tooFew);
+  const m = meanInterval(n, sum, sumSq);
+  const clamp = (x: number) => roundTo(Math.min(scale[1], Math.max(scale[0], x)), decimals);
+  return { n, value: clamp(m.mean), low: clamp(m.low), high: clamp(m.high), tooFew };
+}
+
+/**
+ * Net sentiment d = p⁺ − p⁻ with the normal interval for a difference of two proportions of the
+ * same multinomial sample: Var(d) = (p⁺ + p⁻ − d²) / n (the two shares are negatively
+ * correlated, so their variances do not simply add).
+ */
+function net(pos: number, neg: number, n: number, minCount: number): Net {
+  const tooFew = n < minCount;
+  if (tooFew || n === 0) return hidden(n, tooFew);
+  const pPos = pos / n;
+  const pNeg = neg / n;
+  const d = pPos - pNeg;
+  const half = Z95 * Math.sqrt(Math.max(0, pPos + pNeg - d * d) / n);
+  const pct = (x: number) => roundTo(100 * Math.min(1, Math.max(-1, x)), 1);
+  return { n, value: pct(d), low: pct(d - half), high: pct(d + half), tooFew };
+}
+
+/**
+ * All the figures for one group's summed tally. A measure with fewer answers than
+ * opts.minCount keeps its n but shows no value ("too few responses"), never 0% or 100%.
+ *
+ * The response rate's n is the tokens issued, and its minimum applies to them. When responses
+ * exceed the tokens issued (responses arriving without a token, e.g. the signature strip, were
+ * summed in) the rate is meaningless, so it is null rather than over 100%.
+ */
+export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
+  const { minCount } = opts;
+  const responseRate =
+    t.responses > t.issued ? hidden(t.issued, t.issued < minCount) : proportion(t.responses, t.issued, minCount);
+  return {
+    responses: t.responses,
+    issued: t.issued,
+    csat: proportion(t.csatPos, t.csatN, minCount),
+    cesMean: mean(t.cesN, t.cesSum, t.cesSumSq, minCount, [SCALES.ces.min, SCALES.ces.max], 2),
+    cesEasy: proportion(t.cesEasy, t.cesN, minCount),
+    csiIndex: mean(t.idxN, t.idxSum, t.idxSumSq, minCount, [0, 100], 1),
+    csiNet: net(t.csiPos, t.csiNeg, t.csiN, minCount),
+    fcr: proportion(t.fcrYes, t.fcrN, minCount),
+    responseRate,
+  };
+}

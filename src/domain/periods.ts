@@ -1,0 +1,204 @@
+/**
+ * Reporting periods in the organisation's time zone. A response at 23:30 on 31 March in London
+ * belongs to March (and Q1) even though it is already 1 April somewhere else, so every period
+ * is worked out from the local calendar date, using Intl (no date library).
+ *
+ * Calendar dates are "YYYY-MM-DD" strings: they compare and sort as text, and they are what
+ * the rollup table stores as period_start. Date arithmetic is done on UTC days, which have no
+ * DST, so it is exact.
+ */
+
+export type Period = "week" | "month" | "quarter";
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type Ymd = { y: number; m: number; d: number };
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** True for a real calendar date in "YYYY-MM-DD" form: "2025-02-30" and "2025-2-3" are not. */
+export function isValidIsoDate(s: string): boolean {
+  const match = ISO_DATE.exec(s);
+  if (!match) return false;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function parse(date: string): Ymd {
+  if (!isValidIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  const [y, m, d] = date.split("-").map(Number);
+  return { y, m, d };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const format = ({ y, m, d }: Ymd) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+// Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+function utcMs({ y, m, d }: Ymd): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getTime();
+}
+
+function fromUtcMs(ms: number): Ymd {
+  const date = new Date(ms);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function addDays(ymd: Ymd, days: number): Ymd {
+  return fromUtcMs(utcMs(ymd) + days * DAY_MS);
+}
+
+/** Month arithmetic on the first of a month only, so there is no "31 February" to resolve. */
+function addMonths({ y, m }: Ymd, months: number): Ymd {
+  const index = y * 12 + (m - 1) + months;
+  return { y: Math.floor(index / 12), m: (index % 12) + 1, d: 1 };
+}
+
+function startOf(ymd: Ymd, period: Period): Ymd {
+  switch (period) {
+    case "week": {
+      // ISO weeks start on Monday; getUTCDay() counts from Sunday = 0.
+      const weekday = new Date(utcMs(ymd)).getUTCDay();
+      return addDays(ymd, -((weekday + 6) % 7));
+    }
+    case "month":
+      return { y: ymd.y, m: ymd.m, d: 1 };
+    case "quarter":
+      return { y: ymd.y, m: ymd.m - ((ymd.m - 1) % 3), d: 1 };
+  }
+}
+
+function step(start: Ymd, period: Period, count: number): Ymd {
+  switch (period) {
+    case "week":
+      return addDays(start, 7 * count);
+    case "month":
+      return addMonths(start, count);
+    case "quarter":
+      return addMonths(start, 3 * count);
+  }
+}
+
+// Building a DateTimeFormat is far slower than using one, and the rollup calls this per response.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Throws RangeError for an unknown zone, which is what we want: a typo must not fall back to UTC.
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function localParts(epochMs: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(epochMs)) {
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
+  return { y: parts.year, m: parts.month, d: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** The calendar date ("YYYY-MM-DD") in the time zone at that instant. */
+export function localDate(epochMs: number, timeZone: string): string {
+  return format(localParts(epochMs, timeZone));
+}
+
+/** How far the zone's clock is ahead of UTC at that instant, in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const p = localParts(epochMs, timeZone);
+  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
+  return utcMs(p) + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 - wholeSeconds;
+}
+
+/**
+ * The first instant of that local date in the zone (usually 00:00; where a DST jump skips
+ * midnight, as in some American zones, the moment the day begins).
+ *
+ * Local midnight is the UTC midnight of the same date minus the zone's offset, but the offset
+ * can change within the day. Offsets lie within ±14 h, so local midnight lies within ±14 h of
+ * UTC midnight; the offsets at both ends of that window give the candidates, and the earliest
+ * candidate that really is on the date is the start of the day.
+ */
+export function zonedMidnight(date: string, timeZone: string): number {
+  const utcMidnight = utcMs(parse(date));
+  const window = 14 * 3_600_000;
+  const offsets = new Set([
+    offsetAt(utcMidnight - window, timeZone),
+    offsetAt(utcMidnight, timeZone),
+    offsetAt(utcMidnight + window, timeZone),
+  ]);
+  const candidates = [...offsets].map((o) => utcMidnight - o).sort((a, b) => a - b);
+  const start = candidates.find((t) => localDate(t, timeZone) === date);
+  if (start === undefined) throw new RangeError(`no local midnight found for ${date} in ${timeZone}`);
+  return start;
+}
+
+/** The first day of the period containing the date (ISO week: Monday). */
+export function periodStartOfDate(date: string, period: Period): string {
+  return format(startOf(parse(date), period));
+}
+
+/** The first day of the period containing the instant, in the zone's local calendar. */
+export function periodStartOf(epochMs: number, period: Period, timeZone: string): string {
+  return periodStartOfDate(localDate(epochMs, timeZone), period);
+}
+
+/** The first day of the period after the one containing the date. */
+export function nextPeriodStart(start: string, period: Period): string {
+  return format(step(startOf(parse(start), period), period, 1));
+}
+
+/** The first day of the period before the one containing the date ("trend against the previous period"). */
+export function previousPeriodStart(start: string, period: Period): string {
+  return format(step(startOf(parse(start), period), period, -1));
+}
+
+/**
+ * The starts of every period that overlaps [from, to] (both inclusive), oldest first; so a chart
+ * shows an empty week as an empty week rather than skipping it. Empty when from > to.
+ */
+export function periodStartsBetween(from: string, to: string, period: Period): string[] {
+  const last = format(parse(to));
+  const starts: string[] = [];
+  for (let s = startOf(parse(from), period); format(s) <= last; s = step(s, period, 1)) {
+    starts.push(format(s));
+  }
+  return starts;
+}
+
+/** "2025-W03" (ISO week-numbering year), "2025-01", "2025-Q1". */
+export function periodLabel(start: string, period: Period): string {
+  const ymd = startOf(parse(start), period);
+  switch (period) {
+    case "week": {
+      // The ISO week belongs to the year its Thursday falls in; week 1 holds the first Thursday.
+      const thursday = addDays(ymd, 3);
+      const dayOfYear = (utcMs(thursday) - utcMs({ y: thursday.y, m: 1, d: 1 })) / DAY_MS;
+      return `${pad(thursday.y, 4)}-W${pad(Math.floor(dayOfYear / 7) + 1)}`;
+    }
+    case "month":
+      return `${pad(ymd.y, 4)}-${pad(ymd.m)}`;
+    case "quarter":
+      return `${pad(ymd.y, 4)}-Q${(ymd.m + 2) / 3}`;
+  }
+}

@@ -1,0 +1,84 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError, type z } from "zod";
+
+/** Domain errors: services throw these, the one mapper below turns them into HTTP. */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+export class NotFoundError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(message, 404, "not_found", details);
+  }
+}
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(message, 409, "conflict", details);
+  }
+}
+/** A well-formed request that names something that does not exist or cannot be used. */
+export class UnprocessableError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(message, 422, "unprocessable", details);
+  }
+}
+export class ValidationError extends DomainError {
+  constructor(message: string, fields: FieldError[]) {
+    super(message, 400, "invalid_input", fields);
+  }
+}
+export class GoneError extends DomainError {
+  constructor(message: string) {
+    super(message, 410, "gone");
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = "Forbidden") {
+    super(message, 403, "forbidden");
+  }
+}
+export class UnauthorizedError extends DomainError {
+  constructor(message = "Unauthorized") {
+    super(message, 401, "unauthorized");
+  }
+}
+
+export type FieldError = { path: string; message: string };
+
+export function fieldErrors(error: z.ZodError | ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message }));
+}
+
+/** The one error body shape: { error: { code, message, fields? } }. */
+export function errorBody(code: string, message: string, fields?: unknown) {
+  return { error: fields === undefined ? { code, message } : { code, message, fields } };
+}
+
+/** The one onError: domain errors to their status, zod errors to 400, the rest to 500. */
+export function onError(log: (msg: string, err: unknown) => void) {
+  return (err: Error, c: Context) => {
+    if (err instanceof DomainError) {
+      const fields = err instanceof ValidationError ? err.details : undefined;
+      return c.json(errorBody(err.code, err.message, fields), err.status);
+    }
+    if (err instanceof ZodError) {
+      return c.json(errorBody("invalid_input", "The request is not valid.", fieldErrors(err)), 400);
+    }
+    if (err instanceof HTTPException) {
+      const res = err.getResponse();
+      if (err.status === 413) return c.json(errorBody("too_large", "The request body is too large."), 413);
+      if (err.status === 400) return c.json(errorBody("invalid_input", err.message || "Malformed request."), 400);
+      return res;
+    }
+    log("unhandled error", err);
+    return c.json(errorBody("internal", "Something went wrong on our side."), 500);
+  };
+}

@@ -1,0 +1,38 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { systemClock } from "./clock";
+import { ConfigError, loadConfig } from "./config";
+import { migrateDatabase, openDatabase } from "./db/client";
+import { consoleLogger } from "./deps";
+import { join } from "node:path";
+
+function start() {
+  const config = loadConfig();
+  const log = consoleLogger(config.LOG_LEVEL);
+  const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
+  migrateDatabase(db);
+  const app = createApp({ db, clock: systemClock, config, log });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
+  });
+  const stop = (signal: string) => {
+    log.info("shutting down", { signal });
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+try {
+  start();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { Ctx } from "../../deps";
+import { summaryReport } from "../../db/queries/summary";
+import { SummaryQuery } from "../../schemas/report";
+import { resolveSummaryFilter } from "../../services/summary-filter";
+import { validate } from "../../validation";
+import type { ApiKeyEnv } from "../../middleware/api-key";
+
+export function reportRoutes(ctx: Ctx) {
+  return new Hono<ApiKeyEnv>().get(
+    "/reports/summary",
+    describeRoute({
+      tags: ["Reports"],
+      summary: "CSAT, CES, CSI, FCR and response rate per group and period",
+      description:
+        "Each figure carries its count n and a 95% interval (Wilson for proportions, normal for means). Figures of groups below the minimum count are null with tooFew: true, and n is kept. Periods are whole weeks (Monday), months or quarters in the organisation's time zone: `from` is widened to the start of its period. Responses are counted in the period of their interaction.",
+      responses: { 200: { description: "The summary" }, 404: { description: "A filter names an unknown code" } },
+    }),
+    validate("query", SummaryQuery),
+    (c) => {
+      const query = c.req.valid("query");
+      return c.json(summaryReport(ctx.db, resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES));
+    },
+  );
+}

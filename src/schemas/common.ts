@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { isValidIsoDate } from "../domain/periods";
+import { LANGUAGES } from "../domain/languages";
+
+/** Stable identifiers that integrating systems use for reference data. */
+export const Code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, '_', '.', '-' only");
+
+export const Name = z.string().trim().min(1).max(200);
+
+export const CHANNELS = ["phone", "email", "face_to_face", "web_chat", "letter"] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const Language = z.enum(LANGUAGES);
+
+/** An ISO 8601 date-time with an offset; impossible dates (2025-02-30) are refused. */
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .refine((s) => isValidIsoDate(s.slice(0, 10)), "not a real date")
+  .transform((s) => new Date(s).getTime());
+
+/** YYYY-MM-DD, a real calendar date. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine(isValidIsoDate, "not a real date");
+
+export const Fcr = z.enum(["yes", "partly", "no"]);

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { Channel, Code, Language, Timestamp } from "./common";
+
+export const CustomerContact = z.strictObject({
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{7,20}$/, "expected a telephone number")
+    .optional(),
+  /** The integrating system's word that this customer may be sent a survey invitation. */
+  mayContact: z.boolean().default(false),
+});
+
+export const InteractionInput = z.strictObject({
+  channel: Channel,
+  team: Code,
+  staff: Code.optional(),
+  service: Code.optional(),
+  occurredAt: Timestamp,
+  externalRef: z.string().min(1).max(200).optional(),
+  customer: CustomerContact.optional(),
+  language: Language.default("en"),
+});
+export type InteractionInput = z.infer<typeof InteractionInput>;
+
+export const InteractionBatchInput = z.strictObject({
+  interactions: z.array(z.unknown()).min(1).max(1000),
+});
+
+export const InteractionCreated = z.object({
+  id: z.number().int(),
+  surveyUrl: z.url(),
+  ratingUrls: z.array(z.url()).length(5),
+  existing: z.boolean(),
+});
+export type InteractionCreated = z.infer<typeof InteractionCreated>;

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { Channel, Code, IsoDate } from "./common";
+
+export const GROUP_BYS = ["department", "team", "staff", "service", "theme", "channel"] as const;
+export const GroupBy = z.enum(GROUP_BYS);
+export type GroupBy = z.infer<typeof GroupBy>;
+
+export const SummaryQuery = z
+  .strictObject({
+    groupBy: GroupBy.default("team"),
+    period: z.enum(["week", "month", "quarter"]).default("month"),
+    from: IsoDate,
+    to: IsoDate,
+    department: Code.optional(),
+    team: Code.optional(),
+    staff: Code.optional(),
+    service: Code.optional(),
+    theme: Code.optional(),
+    channel: Channel.optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, {
+    path: ["to"],
+    message: "at most five years per request",
+  });
+export type SummaryQuery = z.infer<typeof SummaryQuery>;

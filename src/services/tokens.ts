@@ -1,0 +1,29 @@
+import { createHmac, randomBytes } from "node:crypto";
+
+/** 16 random bytes: the 128 random bits behind each token. */
+export function generateNonce(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/**
+ * The token is HMAC(pepper, nonce): 256 bits, base64url, 43 characters. Without the pepper
+ * (kept outside the database) the nonce tells nothing about the token.
+ */
+export function tokenFromNonce(nonce: string, pepper: string): string {
+  return createHmac("sha256", pepper).update(`survey-token:${nonce}`).digest("base64url");
+}
+
+/** Tokens are looked up only by a keyed hash. */
+export function hashToken(token: string, pepper: string): string {
+  return createHmac("sha256", pepper).update(`survey-token-hash:${token}`).digest("base64url");
+}
+
+/** Cheap shape check before touching the database; the page says the same for every bad token. */
+export function isWellFormedToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export function surveyLinks(baseUrl: string, token: string) {
+  const surveyUrl = `${baseUrl}/s/${token}`;
+  return { surveyUrl, ratingUrls: [1, 2, 3, 4, 5].map((n) => `${surveyUrl}?csat=${n}`) };
+}

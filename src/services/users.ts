@@ -1,0 +1,55 @@
+import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+import { eq } from "drizzle-orm";
+import type { Ctx } from "../deps";
+import { users } from "../db/schema";
+import { ConflictError } from "../errors";
+import { findTeam, requireActive } from "./lookup";
+
+const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+
+/** scrypt with N=2^15: about 50 ms per hash here, slow enough to make guessing expensive. */
+const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export const ROLES = ["admin", "director", "manager"] as const;
+export type Role = (typeof ROLES)[number];
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password.normalize("NFKC"), salt, 32, PARAMS);
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64");
+  const actual = await scryptAsync(password.normalize("NFKC"), Buffer.from(salt, "base64"), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: PARAMS.maxmem,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+export function generatePassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+export type NewUser = { email: string; role: Role; team?: string; password?: string };
+
+/** Creates a dashboard user; a manager belongs to one team. Returns the password when generated. */
+export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number; generatedPassword?: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (ctx.db.select().from(users).where(eq(users.email, email)).get()) throw new ConflictError(`A user with email ${email} already exists.`);
+  if (input.role === "manager" && !input.team) throw new ConflictError("A manager needs a team (--team CODE).");
+  const team = input.team ? requireActive(findTeam(ctx.db, input.team), "team", input.team) : undefined;
+  const password = input.password ?? generatePassword();
+  const row = ctx.db
+    .insert(users)
+    .values({ email, role: input.role, teamId: team?.id ?? null, passwordHash: await hashPassword(password), createdAt: ctx.clock.now() })
+    .returning({ id: users.id })
+    .get();
+  return { id: row.id, generatedPassword: input.password ? undefined : password };
+}

@@ -1,0 +1,213 @@
+import { describe, expect, test } from "vitest";
+import {
+  addTallies,
+  csiIndexValue,
+  emptyTally,
+  negateTally,
+  scoreTally,
+  TALLY_FIELDS,
+  tallyOfResponse,
+  type Answers,
+  type Fcr,
+  type Tally,
+} from "../../src/domain/measures";
+
+const none: Answers = { csat: null, ces: null, csi: null, fcr: null, commentSentiment: null };
+const tally = (partial: Partial<Tally>): Tally => ({ ...emptyTally(), ...partial });
+const sumOf = (answers: Partial<Answers>[], extra: Partial<Tally> = {}): Tally =>
+  answers.map((a) => tallyOfResponse({ ...none, ...a })).reduce(addTallies, tally(extra));
+
+describe("tallyOfResponse", () => {
+  test.each<{ answers: Partial<Answers>; expected: Partial<Tally> }>([
+    { answers: {}, expected: {} },
+    { answers: { csat: 1 }, expected: { csatN: 1 } },
+    { answers: { csat: 3 }, expected: { csatN: 1 } },
+    { answers: { csat: 4 }, expected: { csatN: 1, csatPos: 1 } },
+    { answers: { csat: 5 }, expected: { csatN: 1, csatPos: 1 } },
+    { answers: { ces: 1 }, expected: { cesN: 1, cesSum: 1, cesSumSq: 1 } },
+    { answers: { ces: 4 }, expected: { cesN: 1, cesSum: 4, cesSumSq: 16 } },
+    { answers: { ces: 5 }, expected: { cesN: 1, cesSum: 5, cesSumSq: 25, cesEasy: 1 } },
+    { answers: { ces: 7 }, expected: { cesN: 1, cesSum: 7, cesSumSq: 49, cesEasy: 1 } },
+    { answers: { csi: 1 }, expected: { csiN: 1, csiNeg: 1, idxN: 1, idxSum: 0, idxSumSq: 0 } },
+    { answers: { csi: 2 }, expected: { csiN: 1, csiNeg: 1, idxN: 1, idxSum: 25, idxSumSq: 625 } },
+    { answers: { csi: 3 }, expected: { csiN: 1, idxN: 1, idxSum: 50, idxSumSq: 2500 } },
+    { answers: { csi: 4 }, expected: { csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625 } },
+    { answers: { csi: 5 }, expected: { csiN: 1, csiPos: 1, idxN: 1, idxSum: 100, idxSumSq: 10000 } },
+    // the comment stands in for CSI only when CSI was skipped, and never counts in net sentiment
+    { answers: { commentSentiment: 0.5 }, expected: { idxN: 1, idxSum: 75, idxSumSq: 5625 } },
+    { answers: { commentSentiment: -1 }, expected: { idxN: 1, idxSum: 0, idxSumSq: 0 } },
+    { answers: { commentSentiment: 0 }, expected: { idxN: 1, idxSum: 50, idxSumSq: 2500 } },
+    { answers: { csi: 2, commentSentiment: 1 }, expected: { csiN: 1, csiNeg: 1, idxN: 1, idxSum: 25, idxSumSq: 625 } },
+    { answers: { fcr: "yes" }, expected: { fcrN: 1, fcrYes: 1 } },
+    { answers: { fcr: "partly" }, expected: { fcrN: 1 } },
+    { answers: { fcr: "no" }, expected: { fcrN: 1 } },
+    {
+      answers: { csat: 5, ces: 6, csi: 4, fcr: "yes", commentSentiment: -0.8 },
+      expected: { csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, cesSumSq: 36, cesEasy: 1, csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625, fcrN: 1, fcrYes: 1 },
+    },
+  ])("$answers", ({ answers, expected }) => {
+    expect(tallyOfResponse({ ...none, ...answers })).toEqual(tally({ responses: 1, ...expected }));
+  });
+
+  test.each<Partial<Answers>>([
+    { csat: 0 },
+    { csat: 6 },
+    { csat: 4.5 },
+    { ces: 8 },
+    { ces: 0 },
+    { csi: 0 },
+    { csi: 6 },
+    { csat: NaN },
+    { fcr: "maybe" as Fcr },
+    { commentSentiment: 1.5 },
+    { commentSentiment: NaN },
+  ])("rejects %o", (answers) => {
+    expect(() => tallyOfResponse({ ...none, ...answers })).toThrow(RangeError);
+  });
+});
+
+describe("csiIndexValue", () => {
+  test.each<{ answers: Partial<Answers>; value: number | null }>([
+    { answers: {}, value: null },
+    { answers: { csi: 1 }, value: 0 },
+    { answers: { csi: 3 }, value: 50 },
+    { answers: { csi: 5 }, value: 100 },
+    { answers: { commentSentiment: -1 }, value: 0 },
+    { answers: { commentSentiment: 0.2 }, value: 60 },
+    { answers: { commentSentiment: 1 }, value: 100 },
+    { answers: { csi: 4, commentSentiment: -1 }, value: 75 },
+    { answers: { csat: 5 }, value: null },
+  ])("$answers -> $value", ({ answers, value }) => {
+    const got = csiIndexValue({ ...none, ...answers });
+    if (value === null) expect(got).toBeNull();
+    else expect(got).toBeCloseTo(value, 10); // (0.2 + 1) * 50 is 60.00000000000001
+  });
+});
+
+describe("tally arithmetic", () => {
+  test("TALLY_FIELDS lists every counter once, in the agreed order", () => {
+    expect(TALLY_FIELDS).toEqual([
+      "issued", "responses", "csatN", "csatPos", "cesN", "cesSum", "cesSumSq", "cesEasy",
+      "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes",
+    ]);
+    expect(Object.keys(emptyTally()).sort()).toEqual([...TALLY_FIELDS].sort());
+  });
+
+  test("adding then negating a response returns to an empty tally with no -0", () => {
+    const t = sumOf([{ csat: 4, ces: 2, csi: 1, fcr: "no" }], { issued: 3 });
+    const back = addTallies(t, negateTally(t));
+    for (const f of TALLY_FIELDS) expect(Object.is(back[f], 0)).toBe(true);
+    for (const f of TALLY_FIELDS) expect(Object.is(negateTally(emptyTally())[f], 0)).toBe(true);
+  });
+
+  test("adding is field by field", () => {
+    expect(addTallies(tally({ issued: 2, csatN: 1 }), tally({ issued: 3, cesSum: 7 }))).toEqual(
+      tally({ issued: 5, csatN: 1, cesSum: 7 }),
+    );
+  });
+});
+
+const hidden = (n: number, tooFew: boolean) => ({ n, value: null, low: null, high: null, tooFew });
+
+// Interval bounds are the Wilson / normal values worked by hand (see intervals.test.ts),
+// as percentages rounded to 1 decimal (CES mean: 2 decimals).
+describe("scoreTally: proportions", () => {
+  const csatOf = (scores: number[], minCount: number) =>
+    scoreTally(sumOf(scores.map((csat) => ({ csat }))), { minCount }).csat;
+
+  test.each([
+    { name: "8 of 10 satisfied", scores: [5, 5, 4, 4, 5, 4, 5, 4, 2, 3], minCount: 10, out: { n: 10, value: 80, low: 49, high: 94.3, tooFew: false } },
+    { name: "all satisfied: never a bare 100% without its interval", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 72.2, high: 100, tooFew: false } },
+    { name: "none satisfied", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: 0, low: 0, high: 27.8, tooFew: false } },
+    { name: "2 of 3 rounds to 66.7", scores: [4, 5, 1], minCount: 3, out: { n: 3, value: 66.7, low: 20.8, high: 93.9, tooFew: false } },
+    { name: "1 of 16 = 6.25 rounds half up to 6.3", scores: [5, ...Array(15).fill(3)], minCount: 1, out: { n: 16, value: 6.3, low: 1.1, high: 28.3, tooFew: false } },
+    { name: "one answer with minimum 1", scores: [4], minCount: 1, out: { n: 1, value: 100, low: 20.7, high: 100, tooFew: false } },
+    { name: "below the minimum keeps n, hides the value", scores: Array(9).fill(5), minCount: 10, out: hidden(9, true) },
+    { name: "one answer below the default minimum", scores: [1], minCount: 10, out: hidden(1, true) },
+    { name: "no answers", scores: [], minCount: 10, out: hidden(0, true) },
+    { name: "no answers and no minimum: still no value", scores: [], minCount: 0, out: hidden(0, false) },
+  ])("$name", ({ scores, minCount, out }) => {
+    expect(csatOf(scores, minCount)).toEqual(out);
+  });
+
+  test("FCR counts only yes as resolved; partly is not resolved", () => {
+    const s = scoreTally(sumOf([{ fcr: "yes" }, { fcr: "yes" }, { fcr: "partly" }, { fcr: "no" }, { csat: 5 }]), { minCount: 4 });
+    expect(s.fcr).toEqual({ n: 4, value: 50, low: 15, high: 85, tooFew: false });
+  });
+
+  test("CES % easy counts 5–7 among CES answers only", () => {
+    const s = scoreTally(sumOf([{ ces: 1 }, { ces: 2 }, { ces: 3 }, { ces: 4 }, { ces: 5 }, { csat: 2 }]), { minCount: 5 });
+    expect(s.cesEasy).toEqual({ n: 5, value: 20, low: 3.6, high: 62.4, tooFew: false });
+  });
+
+  test.each([
+    { name: "5 of 20 tokens answered", issued: 20, responses: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false } },
+    { name: "few tokens issued", issued: 5, responses: 2, minCount: 10, out: hidden(5, true) },
+    { name: "no tokens issued (signature strip)", issued: 0, responses: 4, minCount: 10, out: hidden(0, true) },
+    { name: "no tokens issued, no minimum", issued: 0, responses: 0, minCount: 0, out: hidden(0, false) },
+    { name: "more responses than tokens is not a rate", issued: 12, responses: 13, minCount: 10, out: hidden(12, false) },
+    { name: "minimum applies to issued, not to responses", issued: 10, responses: 1, minCount: 10, out: { n: 10, value: 10, low: 1.8, high: 40.4, tooFew: false } },
+  ])("response rate: $name", ({ issued, responses, minCount, out }) => {
+    const s = scoreTally(tally({ issued, responses }), { minCount });
+    expect(s.responseRate).toEqual(out);
+    expect([s.issued, s.responses]).toEqual([issued, responses]);
+  });
+});
+
+describe("scoreTally: means", () => {
+  const cesOf = (scores: number[], minCount: number) =>
+    scoreTally(sumOf(scores.map((ces) => ({ ces }))), { minCount }).cesMean;
+
+  test.each([
+    { name: "1..5", scores: [1, 2, 3, 4, 5], minCount: 5, out: { n: 5, value: 3, low: 1.61, high: 4.39, tooFew: false } },
+    { name: "two decimals", scores: [5, 6, 6], minCount: 3, out: { n: 3, value: 5.67, low: 5.01, high: 6.32, tooFew: false } },
+    { name: "interval clamped to 1–7", scores: [1, 7], minCount: 2, out: { n: 2, value: 4, low: 1, high: 7, tooFew: false } },
+    { name: "all the same", scores: [7, 7, 7], minCount: 3, out: { n: 3, value: 7, low: 7, high: 7, tooFew: false } },
+    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: 2, low: 2, high: 2, tooFew: false } },
+    { name: "too few", scores: [2, 3], minCount: 10, out: hidden(2, true) },
+    { name: "none", scores: [], minCount: 0, out: hidden(0, false) },
+  ])("CES mean: $name", ({ scores, minCount, out }) => {
+    expect(cesOf(scores, minCount)).toEqual(out);
+  });
+
+  test("CSI index: 0 and 100 give 50 with the interval clamped to 0–100", () => {
+    expect(scoreTally(sumOf([{ csi: 1 }, { csi: 5 }]), { minCount: 2 }).csiIndex).toEqual({ n: 2, value: 50, low: 0, high: 100, tooFew: false });
+  });
+
+  test("CSI index: comment sentiment stands in where CSI was skipped", () => {
+    // values 75, 75, 25 (the response with neither is not in the index):
+    // mean 58.33, s² = (11875 − 175²/3)/2 = 833.33, half = 1.96·√(833.33/3) = 32.667
+    const t = sumOf([{ csi: 4 }, { commentSentiment: 0.5 }, { commentSentiment: -0.5 }, { csat: 3 }]);
+    expect(scoreTally(t, { minCount: 3 }).csiIndex).toEqual({ n: 3, value: 58.3, low: 25.7, high: 91, tooFew: false });
+  });
+});
+
+describe("scoreTally: net sentiment", () => {
+  const netOf = (scores: number[], minCount: number) =>
+    scoreTally(sumOf(scores.map((csi) => ({ csi }))), { minCount }).csiNet;
+
+  test.each([
+    // p⁺ = .5, p⁻ = .4, d = .1, Var = (.9 − .01)/10 = .089, half = 1.96·√.089 = .5847
+    { name: "mixed", scores: [5, 5, 4, 3, 2, 1, 1, 1, 4, 5], minCount: 10, out: { n: 10, value: 10, low: -48.5, high: 68.5, tooFew: false } },
+    // p⁺ = .9, Var = (.9 − .81)/10 = .009, half = .1859: upper bound clamped to 100
+    { name: "clamped at 100", scores: [...Array(9).fill(5), 3], minCount: 10, out: { n: 10, value: 90, low: 71.4, high: 100, tooFew: false } },
+    { name: "all happy", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 100, high: 100, tooFew: false } },
+    { name: "all unhappy", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: -100, low: -100, high: -100, tooFew: false } },
+    { name: "all neutral", scores: Array(10).fill(3), minCount: 10, out: { n: 10, value: 0, low: 0, high: 0, tooFew: false } },
+    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: -100, low: -100, high: -100, tooFew: false } },
+    { name: "too few", scores: [5, 5], minCount: 10, out: hidden(2, true) },
+  ])("$name", ({ scores, minCount, out }) => {
+    expect(netOf(scores, minCount)).toEqual(out);
+  });
+
+  test("comment sentiment never counts in net sentiment", () => {
+    expect(scoreTally(sumOf([{ commentSentiment: 1 }]), { minCount: 0 }).csiNet).toEqual(hidden(0, false));
+  });
+});
+
+test("each measure counts only its own answers", () => {
+  const s = scoreTally(sumOf([{ csat: 5 }, { ces: 7 }, { fcr: "no" }, {}], { issued: 40 }), { minCount: 1 });
+  expect([s.responses, s.issued, s.csat.n, s.cesMean.n, s.cesEasy.n, s.csiIndex.n, s.csiNet.n, s.fcr.n, s.responseRate.n]).toEqual([
+    4, 40, 1, 1, 1, 0, 0, 1, 40,
+  ]);
+});
