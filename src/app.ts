@@ -5,9 +5,14 @@ import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { Ctx, Logger } from "./deps";
 import { errorBody, onError } from "./errors";
+import type { MailTransport } from "./mail/transport";
 import { apiRoutes } from "./routes/api/index";
+import { dashboardRoutes } from "./routes/dashboard/index";
+import { ivrRoutes } from "./routes/ivr/index";
+import { signatureRoutes } from "./routes/signature/index";
+import { surveyRoutes } from "./routes/survey/index";
 
-export type AppDeps = { db: Db; clock: Clock; config: Config; log: Logger };
+export type AppDeps = { db: Db; clock: Clock; config: Config; log: Logger; mail?: MailTransport };
 
 /** Builds the whole HTTP application from its dependencies; nothing here reaches out alone. */
 export function createApp(deps: AppDeps) {
@@ -32,7 +37,11 @@ export function createApp(deps: AppDeps) {
       deps.db.$client.prepare("select 1").get();
       return c.json({ status: "ok" });
     })
-    .route("/api/v1", apiRoutes(ctx));
+    .route("/api/v1", apiRoutes(ctx))
+    .route("/s", surveyRoutes(ctx))
+    .route("/ivr", ivrRoutes(ctx))
+    .route("/dashboard", dashboardRoutes(ctx))
+    .route("/", signatureRoutes(ctx));
   app.onError(onError((msg, err) => deps.log.error(msg, err)));
   app.notFound((c) => c.json(errorBody("not_found", "No such page."), 404));
   return app;

@@ -180,6 +180,7 @@ export function previousPeriodStart(start: string, period: Period): string {
 export function periodStartsBetween(from: string, to: string, period: Period): string[] {
   const last = format(parse(to));
   const starts: string[] = [];
+  if (format(parse(from)) > last) return starts;
   for (let s = startOf(parse(from), period); format(s) <= last; s = step(s, period, 1)) {
     starts.push(format(s));
   }

@@ -6,6 +6,8 @@ import { errorBody } from "../../errors";
 import { requireApiKey, type ApiKeyEnv } from "../../middleware/api-key";
 import { interactionRoutes } from "./interactions";
 import { reportRoutes } from "./reports";
+import { referenceRoutes } from "./reference";
+import { phoneSurveyRoutes } from "./phone-surveys";
 import { renderApiDocs } from "./docs-page";
 
 /** Everything an integrating system calls, under /api/v1, behind a Bearer API key. */
@@ -19,7 +21,9 @@ export function apiRoutes(ctx: Ctx) {
       }),
     )
     .route("/", interactionRoutes(ctx))
-    .route("/", reportRoutes(ctx));
+    .route("/", reportRoutes(ctx))
+    .route("/", referenceRoutes(ctx))
+    .route("/", phoneSurveyRoutes(ctx));
 
   const documentation = {
     info: {
