@@ -7,7 +7,8 @@
  *
  * Rules use the syntax in themes.ts. Other languages list a handful of common words with
  * prefix stars, because Welsh mutates the start of words and Polish and Portuguese inflect the
- * end; Arabic rules start with a star where the article or a preposition is attached (ال، و، ب).
+ * end; Arabic rules start with a star where the article or a conjunction is attached (ال، و، ب)
+ * and are written in ordinary spelling (matching folds the alef and taa marbuta variants).
  * English rules apply to every comment, so the other lists need not repeat English loanwords.
  */
 import type { ThemeRules } from "./themes";
