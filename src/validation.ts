@@ -3,13 +3,21 @@ import type { Env, ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 import { errorBody, type FieldError } from "./errors";
 
-function pathOf(issue: StandardSchemaV1.Issue): string {
+function pathOf(issue: StandardSchemaV1.Issue, key?: string): string {
   const parts = (issue.path ?? []).map((p) => String(typeof p === "object" && p !== null ? p.key : p));
+  if (key !== undefined) parts.push(key);
   return parts.length ? parts.join(".") : "(body)";
 }
 
 export function issuesToFields(issues: readonly StandardSchemaV1.Issue[]): FieldError[] {
-  return issues.map((i) => ({ path: pathOf(i), message: i.message }));
+  return issues.flatMap((i) => {
+    // zod reports unknown fields as one issue on the object that holds them; name each field.
+    const { code, keys } = i as StandardSchemaV1.Issue & { code?: unknown; keys?: unknown };
+    if (code === "unrecognized_keys" && Array.isArray(keys) && keys.length > 0) {
+      return keys.map((k) => ({ path: pathOf(i, String(k)), message: "unknown field" }));
+    }
+    return [{ path: pathOf(i), message: i.message }];
+  });
 }
 
 /**

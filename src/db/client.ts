@@ -20,6 +20,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
+  // Erased comments and addresses are overwritten, not just unlinked (see services/privacy).
+  sqlite.pragma("secure_delete = ON");
   sqlite.pragma("cache_size = -65536");
   return drizzle(sqlite, { schema }) as Db;
 }

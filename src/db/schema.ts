@@ -118,6 +118,22 @@ export const customerContacts = sqliteTable("customer_contacts", {
   createdAt: integer("created_at").notNull(),
 });
 
+/**
+ * Keyed hashes of the customer's email and phone per interaction: how `erase` finds what a
+ * person wrote after the address itself has been deleted. Removed by retention with the rest.
+ */
+export const contactSubjects = sqliteTable(
+  "contact_subjects",
+  {
+    interactionId: integer("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    subjectHash: text("subject_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectHash, t.interactionId] }), index("contact_subjects_interaction").on(t.interactionId)],
+);
+
 export const surveyTokens = sqliteTable(
   "survey_tokens",
   {
@@ -323,3 +339,40 @@ export const ivrCalls = sqliteTable("ivr_calls", {
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * Phone survey webhooks already handled. Twilio retries a webhook it got no answer to, so each
+ * turn of a call (its sequence number in the action URL, or "transcription") is claimed here in
+ * the same transaction as the answer it stores: a second delivery stores nothing.
+ */
+export const ivrEvents = sqliteTable(
+  "ivr_events",
+  {
+    callSid: text("call_sid").notNull(),
+    turn: text("turn").notNull(),
+    step: text("step").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callSid, t.turn] })],
+);
+
+/**
+ * Signature-strip confirmations per browser and staff member, so the same browser confirming
+ * again within 24 hours changes its earlier answer. browser_key is a keyed hash of a cookie
+ * id, or of address and user agent with a salt that rotates daily; never an address.
+ */
+export const signatureConfirmations = sqliteTable(
+  "signature_confirmations",
+  {
+    id: integer("id").primaryKey(),
+    browserKey: text("browser_key").notNull(),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("signature_confirmations_key").on(t.browserKey, t.staffId, t.createdAt)],
+);

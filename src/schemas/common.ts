@@ -30,3 +30,12 @@ export const IsoDate = z
   .refine(isValidIsoDate, "not a real date");
 
 export const Fcr = z.enum(["yes", "partly", "no"]);
+
+/** The one error body (src/errors.ts), for the OpenAPI document. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -23,8 +23,12 @@ export const InteractionInput = z.strictObject({
 });
 export type InteractionInput = z.infer<typeof InteractionInput>;
 
+/**
+ * Validated as a whole, so the OpenAPI document shows the item schema and a bad item's fields
+ * are named with its index: "interactions.3.occurredAt".
+ */
 export const InteractionBatchInput = z.strictObject({
-  interactions: z.array(z.unknown()).min(1).max(1000),
+  interactions: z.array(InteractionInput).min(1).max(1000),
 });
 
 export const InteractionCreated = z.object({

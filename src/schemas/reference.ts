@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "../domain/languages";
+import { TARGET_MEASURES } from "../domain/targets";
 import { Code, Name } from "./common";
 
 /*
@@ -118,8 +119,7 @@ export const ThemeListQuery = z.strictObject({ includeRetired: IncludeRetired })
 
 // ---- targets ---------------------------------------------------------------------------------
 
-export const MEASURES = ["csat", "ces_easy", "ces_mean", "csi_index", "csi_net", "fcr", "response_rate"] as const;
-export const Measure = z.enum(MEASURES);
+export const Measure = z.enum(TARGET_MEASURES);
 export type Measure = z.infer<typeof Measure>;
 
 /** What a target's value can be, on the scale each measure is reported on (PRODUCT.md). */

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { emptyTally } from "../domain/measures";
-import { customerContacts, interactions, surveyTokens } from "../db/schema";
+import { contactSubjects, customerContacts, interactions, surveyTokens } from "../db/schema";
+import { subjectHash } from "./privacy/subject-hash";
 import type { InteractionCreated, InteractionInput } from "../schemas/interaction";
 import { DAY } from "../clock";
 import { findService, findStaff, findTeam, requireActive } from "./lookup";
@@ -77,6 +78,13 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
           mayContact: customer.mayContact,
           createdAt: now,
         })
+        .run();
+      const subjects = [
+        ...(customer.email ? [subjectHash("email", customer.email, config.TOKEN_PEPPER)] : []),
+        ...(customer.phone ? [subjectHash("phone", customer.phone, config.TOKEN_PEPPER)] : []),
+      ];
+      tx.insert(contactSubjects)
+        .values(subjects.map((h) => ({ interactionId: interaction.id, subjectHash: h, createdAt: now })))
         .run();
       if (customer.email && customer.mayContact) enqueueInvitation(ctx, interaction.id, input.occurredAt);
     }

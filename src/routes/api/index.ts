@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
 import { generateSpecs } from "hono-openapi";
 import type { Ctx } from "../../deps";
@@ -10,6 +11,38 @@ import { referenceRoutes } from "./reference";
 import { phoneSurveyRoutes } from "./phone-surveys";
 import { renderApiDocs } from "./docs-page";
 
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+const badBody = (message: string) => errorBody("invalid_input", message, [{ path: "(body)", message }]);
+
+/**
+ * Bodies sent to the API are JSON. Hono's validator would quietly read a body of another type
+ * as {} (answering "code: required" to a client whose real mistake is the content type) and
+ * reports bad JSON without naming the body; this says what is wrong first. An empty body reads
+ * as {}, so the validator names the missing fields and body-less routes (retire) accept it.
+ * The parsed body is cached on the request, so the validator does not parse it again.
+ */
+function jsonBodies() {
+  return createMiddleware(async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
+    const text = await c.req.text();
+    let body: unknown = {};
+    if (text.trim() !== "") {
+      if (!JSON_TYPE.test(type)) {
+        return c.json(badBody(`Send the body as JSON with Content-Type: application/json${type ? ` (got ${type})` : ""}.`), 400);
+      }
+      try {
+        body = JSON.parse(text);
+      } catch (err) {
+        return c.json(badBody(`The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`), 400);
+      }
+    }
+    c.req.bodyCache.json = Promise.resolve(body);
+    return next();
+  });
+}
+
 /** Everything an integrating system calls, under /api/v1, behind a Bearer API key. */
 export function apiRoutes(ctx: Ctx) {
   const secured = new Hono<ApiKeyEnv>()
@@ -20,6 +53,7 @@ export function apiRoutes(ctx: Ctx) {
         onError: (c) => c.json(errorBody("too_large", "The request body is larger than 2 MB."), 413),
       }),
     )
+    .use(jsonBodies())
     .route("/", interactionRoutes(ctx))
     .route("/", reportRoutes(ctx))
     .route("/", referenceRoutes(ctx))

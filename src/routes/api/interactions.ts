@@ -3,15 +3,16 @@ import { describeRoute, resolver } from "hono-openapi";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { DomainError, errorBody, UnprocessableError } from "../../errors";
+import { ErrorBody } from "../../schemas/common";
 import { InteractionBatchInput, InteractionCreated, InteractionInput } from "../../schemas/interaction";
 import { registerInteraction, type RegisteredInteraction } from "../../services/register-interaction";
-import { issuesToFields, validate } from "../../validation";
+import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
 
 const publicView = ({ token: _token, ...rest }: RegisteredInteraction) => rest;
 
 class BatchRejected extends Error {
-  constructor(readonly errors: { index: number; status: number; message: string; fields?: unknown }[]) {
+  constructor(readonly errors: { index: number; status: number; message: string; field?: string }[]) {
     super("batch rejected");
   }
 }
@@ -42,33 +43,31 @@ export function interactionRoutes(ctx: Ctx) {
       describeRoute({
         tags: ["Interactions"],
         summary: "Register up to 1,000 interactions, all or nothing",
-        description: "If any item is invalid, nothing is stored and the answer lists the errors of each failing item by index.",
+        description:
+          "If any item is invalid, nothing is stored: malformed items answer 400 naming each bad field by index (`interactions.3.occurredAt`); unknown or retired codes answer 422 with `items: [{index, status, message}]`.",
         responses: {
           201: {
             description: "All registered",
             content: { "application/json": { schema: resolver(z.object({ interactions: z.array(InteractionCreated) })) } },
           },
+          400: { description: "Malformed items; nothing was stored", content: { "application/json": { schema: resolver(ErrorBody) } } },
           422: { description: "Some items name unknown or retired codes; nothing was stored" },
         },
       }),
       validate("json", InteractionBatchInput),
       (c) => {
         const items = c.req.valid("json").interactions;
-        const parsed = items.map((item) => InteractionInput.safeParse(item));
-        const invalid = parsed.flatMap((p, index) => (p.success ? [] : [{ index, fields: issuesToFields(p.error.issues) }]));
-        if (invalid.length > 0) {
-          return c.json({ ...errorBody("invalid_input", `${invalid.length} of ${items.length} interactions are not valid; nothing was stored.`), items: invalid }, 400);
-        }
         try {
           const created = ctx.db.transaction(
             () => {
               const errors: BatchRejected["errors"] = [];
-              const out = parsed.map((p, index) => {
+              const out = items.map((item, index) => {
                 try {
-                  return registerInteraction(ctx, p.data!);
+                  return registerInteraction(ctx, item);
                 } catch (err) {
                   if (!(err instanceof DomainError)) throw err;
-                  errors.push({ index, status: err.status, message: err.message, fields: err.details });
+                  const field = (err.details as { field?: string } | undefined)?.field;
+                  errors.push({ index, status: err.status, message: err.message, ...(field ? { field: `interactions.${index}.${field}` } : {}) });
                   return null;
                 }
               });

@@ -1,8 +1,19 @@
 import { Hono } from "hono";
 import type { Ctx } from "../../deps";
+import { errorBody } from "../../errors";
+import { dashboardApi } from "./api";
+import { authRoutes } from "./auth";
+import { MissingBuildPage } from "./login-page";
+import { staticRoutes } from "./static";
+
+export type { DashboardApi } from "./api";
 
 /** The dashboard and its API, mounted at /dashboard (issue 5). */
 export function dashboardRoutes(ctx: Ctx) {
-  void ctx;
-  return new Hono();
+  return new Hono()
+    .route("/api", dashboardApi(ctx))
+    .all("/api/*", (c) => c.json(errorBody("not_found", "No such dashboard endpoint."), 404))
+    .route("/", authRoutes(ctx))
+    .get("/", (c, next) => next())
+    .route("/", staticRoutes(() => String(MissingBuildPage())));
 }

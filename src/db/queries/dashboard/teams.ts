@@ -1,0 +1,52 @@
+import type { Db } from "../../client";
+import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
+import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
+import { groupNames, summaryTallies } from "../summary";
+import { HEADLINE_MEASURES } from "./measures";
+import type { ScopeFilter } from "./overview";
+
+type Level = "department" | "team" | "staff";
+
+/** Sums over the periods of the range: one tally per group. */
+function groupTotals(db: Db, f: ScopeFilter, level: Level): Map<string, Tally> {
+  const { rows } = summaryTallies(db, { ...f, groupBy: level });
+  const out = new Map<string, Tally>();
+  for (const r of rows) out.set(String(r.key), addTallies(out.get(String(r.key)) ?? emptyTally(), r.tally));
+  return out;
+}
+
+function teamDepartments(db: Db): Map<number, number> {
+  const rows = db.$client.prepare("select id, department_id as departmentId from teams").all() as { id: number; departmentId: number }[];
+  return new Map(rows.map((r) => [r.id, r.departmentId]));
+}
+
+/**
+ * Rows for the teams table: each department (unless the viewer sees one team only), team, or a
+ * team's staff, with every score and the colour against the target that applies to it.
+ */
+export function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: number, targets: readonly TargetRow[]) {
+  const names = groupNames(db, level);
+  const deptOf = teamDepartments(db);
+  const rows = [...groupTotals(db, f, level).entries()].map(([key, tally]) => {
+    const group = names(key);
+    const scores = scoreTally(tally, { minCount });
+    const scope =
+      level === "department"
+        ? { departmentId: Number(key) }
+        : level === "team"
+          ? { teamId: Number(key), departmentId: deptOf.get(Number(key)) }
+          : { teamId: f.teamId, departmentId: f.teamId === undefined ? undefined : deptOf.get(f.teamId) };
+    const status = Object.fromEntries(
+      HEADLINE_MEASURES.map((m) => [m.key, targetStatus(scores[m.key].value, applicableTarget(targets, m.target, scope), m.target)]),
+    ) as Record<(typeof HEADLINE_MEASURES)[number]["key"], ReturnType<typeof targetStatus>>;
+    return {
+      level,
+      group,
+      departmentId: level === "team" ? (deptOf.get(Number(key)) ?? null) : null,
+      scores,
+      status,
+    };
+  });
+  return rows.sort((a, b) => a.group.name.localeCompare(b.group.name));
+}
+export type GroupTableRow = ReturnType<typeof groupTableQuery>[number];

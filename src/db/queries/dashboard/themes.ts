@@ -1,0 +1,73 @@
+import type { Db } from "../../client";
+import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
+import { zonedMidnight } from "../../../domain/periods";
+import { groupNames, summaryTallies } from "../summary";
+import type { ScopeFilter } from "./overview";
+import { dayBefore, previousRange } from "./range";
+import { nextDay, scopeWhere } from "./where";
+
+function themeTotals(db: Db, f: ScopeFilter): { start: string; totals: Map<number, Tally> } {
+  const { start, rows } = summaryTallies(db, { ...f, groupBy: "theme" });
+  const totals = new Map<number, Tally>();
+  for (const r of rows) totals.set(Number(r.key), addTallies(totals.get(Number(r.key)) ?? emptyTally(), r.tally));
+  return { start, totals };
+}
+
+/** Comments in range per department: the denominator of "share of comments". */
+function commentCounts(db: Db, f: ScopeFilter, start: string, timeZone: string): Map<number, number> {
+  const w = scopeWhere({ ...f, departmentId: undefined });
+  const sql = `select t.department_id as dept, count(*) as n from responses r join teams t on t.id = r.team_id
+    where r.comment is not null and r.occurred_at >= ? and r.occurred_at < ? ${w.sql ? `and ${w.sql}` : ""}
+    group by t.department_id`;
+  const rows = db.$client
+    .prepare(sql)
+    .all(zonedMidnight(start, timeZone), zonedMidnight(nextDay(f.to), timeZone), ...w.params) as { dept: number; n: number }[];
+  return new Map(rows.map((r) => [r.dept, r.n]));
+}
+
+const share = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) / n) / 10);
+
+/**
+ * Share of comments per theme and each theme's scores; then per department the three themes
+ * with the largest share and how that share moved against the previous stretch of time.
+ */
+export function themesQuery(db: Db, f: ScopeFilter, minCount: number, timeZone: string, departmentIds: readonly number[]) {
+  const names = groupNames(db, "theme");
+  const deptNames = groupNames(db, "department");
+  const prevRange = previousRange(f.from, f.to, f.period);
+  const cur = themeTotals(db, f);
+  const counts = commentCounts(db, f, cur.start, timeZone);
+  const prevCounts = commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone);
+  const inScope = (m: Map<number, number>) =>
+    f.departmentId !== undefined ? (m.get(f.departmentId) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0);
+  const comments = inScope(counts);
+  const themes = [...cur.totals.entries()]
+    .map(([id, tally]) => ({ theme: names(id), comments: tally.responses, share: share(tally.responses, comments), scores: scoreTally(tally, { minCount }) }))
+    .sort((a, b) => b.comments - a.comments);
+
+  const departments = departmentIds.map((departmentId) => {
+    const now = themeTotals(db, { ...f, departmentId });
+    const before = themeTotals(db, { ...f, ...prevRange, departmentId });
+    const n = counts.get(departmentId) ?? 0;
+    const nBefore = prevCounts.get(departmentId) ?? 0;
+    const top = [...now.totals.entries()]
+      .sort((a, b) => b[1].responses - a[1].responses)
+      .slice(0, 3)
+      .map(([id, tally]) => {
+        const nowShare = share(tally.responses, n);
+        const beforeShare = share(before.totals.get(id)?.responses ?? 0, nBefore);
+        const moved = nowShare === null || beforeShare === null ? null : Math.round((nowShare - beforeShare) * 10) / 10;
+        return {
+          theme: names(id),
+          comments: tally.responses,
+          share: nowShare,
+          previousShare: beforeShare,
+          change: moved,
+          direction: moved === null ? ("new" as const) : moved > 0 ? ("up" as const) : moved < 0 ? ("down" as const) : ("same" as const),
+        };
+      });
+    return { department: deptNames(departmentId), comments: n, top };
+  });
+  return { period: f.period, from: cur.start, to: f.to, previous: { from: prevRange.from, to: dayBefore(cur.start) }, comments, themes, departments };
+}
+export type ThemesReport = ReturnType<typeof themesQuery>;

@@ -1,0 +1,36 @@
+import type { Db } from "../../client";
+import { emptyTally, scoreTally, type Scores } from "../../../domain/measures";
+import { periodLabel, periodStartsBetween } from "../../../domain/periods";
+import { groupNames, summaryTallies } from "../summary";
+import type { ScopeFilter } from "./overview";
+
+export type TrendSplit = "department" | "team";
+
+/**
+ * One series per department or team with a point for every period in range (an empty period
+ * is an empty point, not a gap that joins its neighbours), each point carrying all the scores.
+ */
+export function trendsQuery(db: Db, f: ScopeFilter, split: TrendSplit, minCount: number) {
+  const { start, rows } = summaryTallies(db, { ...f, groupBy: split });
+  const starts = periodStartsBetween(start, f.to, f.period);
+  const names = groupNames(db, split);
+  const byGroup = new Map<string, Map<string, Scores>>();
+  for (const r of rows) {
+    const key = String(r.key);
+    if (!byGroup.has(key)) byGroup.set(key, new Map());
+    byGroup.get(key)!.set(r.periodStart, scoreTally(r.tally, { minCount }));
+  }
+  const empty = scoreTally(emptyTally(), { minCount });
+  return {
+    period: f.period,
+    from: start,
+    to: f.to,
+    split,
+    minCount,
+    periods: starts.map((s) => ({ periodStart: s, label: periodLabel(s, f.period) })),
+    series: [...byGroup.entries()]
+      .map(([key, points]) => ({ group: names(key), points: starts.map((s) => points.get(s) ?? empty) }))
+      .sort((a, b) => a.group.name.localeCompare(b.group.name)),
+  };
+}
+export type Trends = ReturnType<typeof trendsQuery>;

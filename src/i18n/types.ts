@@ -1,0 +1,74 @@
+import type { Fcr } from "../domain/measures";
+
+export type Scale5 = Record<1 | 2 | 3 | 4 | 5, string>;
+export type Scale7 = Record<1 | 2 | 3 | 4 | 5 | 6 | 7, string>;
+
+/**
+ * The shape every language must fill. Written out (not inferred from English) so that a
+ * missing or misspelt key in any language is a compile error, and so that other channels
+ * (the phone survey's spoken prompts, the invitation email) can rely on it.
+ *
+ * Texts that carry a value are functions, so word order can differ per language.
+ */
+export type Messages = {
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+  /** The language's name in itself, for the language switcher. */
+  languageName: string;
+  questions: {
+    csat: { text: string; labels: Scale5 };
+    /** CES names the organisation: `text(config.ORG_NAME)`. */
+    ces: { text: (org: string) => string; labels: Scale7 };
+    csi: { text: string; labels: Scale5 };
+    fcr: { text: string; labels: Record<Fcr, string> };
+    comment: { text: string; hint: string };
+  };
+  page: {
+    /** The <title> and main heading of the survey page. */
+    title: string;
+    intro: string;
+    /** Shown after each question's legend: every question may be skipped. */
+    optional: string;
+    /** Shown when the page was opened from a face in an email (?csat=N). */
+    chosen: (label: string) => string;
+    submit: string;
+    saveChanges: string;
+    languageLabel: string;
+    /** How many characters the comment may hold, e.g. "2,000". */
+    charactersLeft: (max: string) => string;
+  };
+  thanks: {
+    title: string;
+    body: string;
+    changeUntil: (date: string) => string;
+    changeLink: string;
+  };
+  edit: {
+    title: string;
+    intro: (date: string) => string;
+    /** The edit window has passed: the saved answers stay as they are. */
+    closed: string;
+  };
+  errors: {
+    summaryTitle: string;
+    csat: string;
+    ces: string;
+    csi: string;
+    fcr: string;
+    commentTooLong: (max: string) => string;
+    nothingAnswered: string;
+    /** The form's anti-forgery check failed (usually a page left open for days). */
+    formExpiredTitle: string;
+    formExpiredBody: string;
+    tooManyTitle: string;
+    tooManyBody: string;
+    /** Prefix for the <title> of a page showing errors. */
+    titlePrefix: string;
+  };
+  link: {
+    invalidTitle: string;
+    invalidBody: string;
+    expiredTitle: string;
+    expiredBody: string;
+  };
+};

@@ -1,0 +1,148 @@
+import { Hono } from "hono";
+import { deleteCookie } from "hono/cookie";
+import { z } from "zod";
+import type { Ctx } from "../../deps";
+import { commentsQuery } from "../../db/queries/dashboard/comments";
+import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries/dashboard/export";
+import { filterOptions } from "../../db/queries/dashboard/options";
+import { overviewQuery } from "../../db/queries/dashboard/overview";
+import { quarterlyQuery } from "../../db/queries/dashboard/quarterly";
+import { settingsQuery } from "../../db/queries/dashboard/settings";
+import { liveTargets } from "../../db/queries/dashboard/targets";
+import { groupTableQuery } from "../../db/queries/dashboard/teams";
+import { themesQuery } from "../../db/queries/dashboard/themes";
+import { trendsQuery } from "../../db/queries/dashboard/trends";
+import { IsoDate } from "../../schemas/common";
+import { requireSession, type SessionEnv } from "../../services/auth/middleware";
+import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
+import { validate } from "../../validation";
+import { csvLine } from "./csv";
+import { DashboardFilters, requireRole, resolveScope, resolveStaff, type Scope } from "./filters";
+
+/** Departments a view covers: the one filtered on, a manager's own, or all that are live. */
+function departmentIds(ctx: Ctx, scope: Scope): number[] {
+  if (scope.departmentId !== undefined) return [scope.departmentId];
+  if (scope.teamIds) {
+    if (scope.teamIds.length === 0) return [];
+    return (ctx.db.$client.prepare(`select distinct department_id as id from teams where id in (${scope.teamIds.join(",")})`).all() as { id: number }[]).map((r) => r.id);
+  }
+  return (ctx.db.$client.prepare("select id from departments where retired_at is null order by name").all() as { id: number }[]).map((r) => r.id);
+}
+
+const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
+
+/**
+ * The dashboard's JSON API, behind a session. Every handler starts from resolveScope, which
+ * applies the viewer's role, so no endpoint can forget it. Chained so its type can be shared
+ * with the browser through hono/client.
+ */
+export function dashboardApi(ctx: Ctx) {
+  const { db, config } = ctx;
+  const min = config.MIN_RESPONSES;
+  return new Hono<SessionEnv>()
+    .use(requireSession(ctx))
+    .get("/me", (c) => {
+      const { user, csrfToken } = c.var.session;
+      return c.json({ email: user.email, role: user.role, teamId: user.teamId, csrfToken, orgName: config.ORG_NAME, minCount: min });
+    })
+    .post("/logout", (c) => {
+      deleteSession(ctx, c.var.session.id);
+      deleteCookie(c, SESSION_COOKIE, { path: "/dashboard" });
+      return c.json({ signedOut: true });
+    })
+    .get("/options", (c) => {
+      const scope = resolveScope(ctx, c.var.session, { period: "month" });
+      return c.json(filterOptions(db, scope.teamIds));
+    })
+    .get("/overview", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      return c.json(overviewQuery(db, withoutRole(scope), min, liveTargets(db)));
+    })
+    .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(["department", "team"]).default("department") }))), (c) => {
+      const q = c.req.valid("query");
+      const scope = resolveScope(ctx, c.var.session, q);
+      return c.json(trendsQuery(db, withoutRole(scope), scope.ownTeamOnly ? "team" : q.split, min));
+    })
+    .get("/teams", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      const f = withoutRole(scope);
+      const targets = liveTargets(db);
+      return c.json({
+        from: f.from,
+        to: f.to,
+        minCount: min,
+        departments: scope.ownTeamOnly ? [] : groupTableQuery(db, f, "department", min, targets),
+        teams: groupTableQuery(db, f, "team", min, targets),
+      });
+    })
+    .get("/teams/:team/staff", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, { ...c.req.valid("query"), team: c.req.param("team") });
+      return c.json({ team: c.req.param("team"), minCount: min, staff: groupTableQuery(db, withoutRole(scope), "staff", min, liveTargets(db)) });
+    })
+    .get("/staff/:staff", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      const member = resolveStaff(ctx, scope, c.req.param("staff"));
+      return c.json(overviewQuery(db, { ...withoutRole(scope), staffId: member.id }, min, liveTargets(db)));
+    })
+    .get("/themes", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      return c.json(themesQuery(db, withoutRole(scope), min, config.TIMEZONE, departmentIds(ctx, scope)));
+    })
+    .get(
+      "/comments",
+      validate(
+        "query",
+        DashboardFilters.and(
+          z.object({
+            score: z.coerce.number().int().min(1).max(5).optional(),
+            sentiment: z.enum(["positive", "neutral", "negative"]).optional(),
+            q: z.string().trim().max(200).optional(),
+            page: z.coerce.number().int().min(0).max(10_000).default(0),
+          }),
+        ),
+      ),
+      (c) => {
+        const q = c.req.valid("query");
+        const scope = resolveScope(ctx, c.var.session, q);
+        return c.json(commentsQuery(db, { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page }, config.TIMEZONE));
+      },
+    )
+    .get("/report/quarterly", validate("query", DashboardFilters.and(z.object({ quarter: IsoDate.optional() }))), (c) => {
+      const q = c.req.valid("query");
+      const scope = resolveScope(ctx, c.var.session, q);
+      const { period, from, to, ...rest } = withoutRole(scope);
+      void period, void from;
+      return c.json({ orgName: config.ORG_NAME, ...quarterlyQuery(db, rest, q.quarter ?? to, min, liveTargets(db), departmentIds(ctx, scope)) });
+    })
+    .get("/export/responses.csv", validate("query", DashboardFilters), (c) => {
+      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      const f = withoutRole(scope);
+      const encoder = new TextEncoder();
+      let cursor: ExportCursor = null;
+      let done = false;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
+        },
+        pull(controller) {
+          if (done) return controller.close();
+          const batch = exportBatch(db, f, config.TIMEZONE, cursor);
+          cursor = batch.next;
+          done = cursor === null;
+          if (batch.rows.length > 0) controller.enqueue(encoder.encode(batch.rows.map((r) => csvLine(EXPORT_COLUMNS.map((k) => r[k]))).join("")));
+          if (done) controller.close();
+        },
+      });
+      return c.body(body, 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="responses-${scope.from}-to-${scope.to}.csv"`,
+        "Cache-Control": "no-store",
+      });
+    })
+    .get("/settings", (c) => {
+      requireRole(c.var.session, "admin");
+      return c.json(settingsQuery(db));
+    });
+}
+
+export type DashboardApi = ReturnType<typeof dashboardApi>;

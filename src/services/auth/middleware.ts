@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import type { Ctx } from "../../deps";
+import { ForbiddenError, UnauthorizedError } from "../../errors";
+import { findSession, SESSION_COOKIE, type Session } from "./sessions";
+
+export type SessionEnv = { Variables: { session: Session } };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Every dashboard API call needs a live session, and every change also needs the session's
+ * CSRF token in X-CSRF-Token: a cross-site form can send the cookie but cannot read the token.
+ */
+export function requireSession(ctx: Ctx): MiddlewareHandler<SessionEnv> {
+  return async (c, next) => {
+    const session = findSession(ctx, getCookie(c, SESSION_COOKIE));
+    if (!session) throw new UnauthorizedError("Sign in to use the dashboard.");
+    if (!SAFE_METHODS.has(c.req.method) && c.req.header("x-csrf-token") !== session.csrfToken) {
+      throw new ForbiddenError("Missing or wrong CSRF token.");
+    }
+    c.set("session", session);
+    await next();
+  };
+}

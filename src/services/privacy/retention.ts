@@ -1,0 +1,40 @@
+import { and, inArray, isNotNull, lt } from "drizzle-orm";
+import type { Ctx } from "../../deps";
+import { DAY } from "../../clock";
+import { contactSubjects, customerContacts, ivrCalls, responseThemes, responses } from "../../db/schema";
+
+export type RetentionResult = { comments: number; contacts: number; subjects: number; recordings: number };
+
+/**
+ * Deletes comments, contact details and recordings older than RETENTION_DAYS and keeps the
+ * scores. Theme tags stay (they are counted in the reports) but lose the words that made
+ * them, which came from the comment. Scores, sentiment and counters do not change, so the
+ * reports read the same before and after.
+ */
+export function applyRetention(ctx: Ctx): RetentionResult {
+  const cutoff = ctx.clock.now() - ctx.config.RETENTION_DAYS * DAY;
+  return ctx.db.transaction(
+    (tx) => {
+      const old = tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(and(isNotNull(responses.comment), lt(responses.createdAt, cutoff)))
+        .all()
+        .map((r) => r.id);
+      for (let i = 0; i < old.length; i += 500) {
+        const ids = old.slice(i, i + 500);
+        tx.update(responses).set({ comment: null }).where(inArray(responses.id, ids)).run();
+        tx.update(responseThemes).set({ matched: [] }).where(inArray(responseThemes.responseId, ids)).run();
+      }
+      const contacts = tx.delete(customerContacts).where(lt(customerContacts.createdAt, cutoff)).run().changes;
+      const subjects = tx.delete(contactSubjects).where(lt(contactSubjects.createdAt, cutoff)).run().changes;
+      const recordings = tx
+        .update(ivrCalls)
+        .set({ recordingUrl: null })
+        .where(and(isNotNull(ivrCalls.recordingUrl), lt(ivrCalls.createdAt, cutoff)))
+        .run().changes;
+      return { comments: old.length, contacts, subjects, recordings };
+    },
+    { behavior: "immediate" },
+  );
+}
