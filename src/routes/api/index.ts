@@ -20,25 +20,25 @@ const badBody = (message: string) => errorBody("invalid_input", message, [{ path
  * as {} (answering "code: required" to a client whose real mistake is the content type) and
  * reports bad JSON without naming the body; this says what is wrong first. An empty body reads
  * as {}, so the validator names the missing fields and body-less routes (retire) accept it.
- * The parsed body is cached on the request, so the validator does not parse it again.
+ * The text stays cached on the request for the validator.
  */
 function jsonBodies() {
   return createMiddleware(async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
     const text = await c.req.text();
-    let body: unknown = {};
-    if (text.trim() !== "") {
-      if (!JSON_TYPE.test(type)) {
-        return c.json(badBody(`Send the body as JSON with Content-Type: application/json${type ? ` (got ${type})` : ""}.`), 400);
-      }
-      try {
-        body = JSON.parse(text);
-      } catch (err) {
-        return c.json(badBody(`The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`), 400);
-      }
+    if (text.trim() === "") {
+      c.req.bodyCache.text = Promise.resolve("{}");
+      return next();
     }
-    c.req.bodyCache.json = Promise.resolve(body);
+    if (!JSON_TYPE.test(type)) {
+      return c.json(badBody(`Send the body as JSON with Content-Type: application/json${type ? ` (got ${type})` : ""}.`), 400);
+    }
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      return c.json(badBody(`The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`), 400);
+    }
     return next();
   });
 }

@@ -14,6 +14,5 @@ export function dashboardRoutes(ctx: Ctx) {
     .route("/api", dashboardApi(ctx))
     .all("/api/*", (c) => c.json(errorBody("not_found", "No such dashboard endpoint."), 404))
     .route("/", authRoutes(ctx))
-    .get("/", (c, next) => next())
     .route("/", staticRoutes(() => String(MissingBuildPage())));
 }

@@ -1,0 +1,73 @@
+import { DAY } from "../../src/clock";
+import { targets, themes } from "../../src/db/schema";
+import type { Ctx } from "../../src/deps";
+import { DEFAULT_THEMES } from "../../src/domain/default-themes";
+import { recordResponse } from "../../src/services/record-response";
+import { registerInteraction } from "../../src/services/register-interaction";
+import { createUser } from "../../src/services/users";
+import { seedOrganisation } from "../helpers";
+
+export const PASSWORD = "correct horse battery staple";
+
+const COMMENTS = [
+  "Very helpful and friendly staff, thank you",
+  "I was told different information each time I called",
+  "Waited far too long on hold, very frustrating",
+  "=HYPERLINK(\"http://evil.example\") the website was confusing",
+  "Quick and easy, the online form worked",
+  null,
+];
+
+/**
+ * A small organisation with themes, targets, three users and a few hundred responses spread
+ * over the six months before the clock, with scores that differ by team (so filters change figures).
+ */
+export async function seedDashboard(ctx: Ctx, opts: { perDay?: number; days?: number } = {}) {
+  const org = seedOrganisation({ ctx });
+  const now = ctx.clock.now();
+  ctx.db.insert(themes).values(DEFAULT_THEMES.map((t) => ({ code: t.code, name: t.name, rules: t.rules, createdAt: now }))).run();
+  ctx.db
+    .insert(targets)
+    .values([
+      { code: "csat-all", measure: "csat", value: 80, createdAt: now },
+      { code: "fcr-all", measure: "fcr", value: 60, createdAt: now },
+      { code: "csi-all", measure: "csi_index", value: 70, createdAt: now },
+    ])
+    .run();
+  await createUser(ctx, { email: "admin@council.example", role: "admin", password: PASSWORD });
+  await createUser(ctx, { email: "director@council.example", role: "director", password: PASSWORD });
+  await createUser(ctx, { email: "manager@council.example", role: "manager", team: "CONTACT", password: PASSWORD });
+  const teams = [
+    { team: "CONTACT", staff: "alice", bias: 1 },
+    { team: "BENEFITS", staff: undefined, bias: 0 },
+    { team: "WASTE", staff: "bob", bias: -1 },
+  ];
+  const channels = ["phone", "email", "web_chat"] as const;
+  const days = opts.days ?? 180;
+  const perDay = opts.perDay ?? 3;
+  let i = 0;
+  for (let d = days; d >= 1; d--) {
+    for (let k = 0; k < perDay; k++) {
+      const t = teams[i % teams.length]!;
+      const occurredAt = now - d * DAY + k * 3_600_000;
+      const r = registerInteraction(ctx, { channel: channels[i % 3]!, team: t.team, staff: t.staff, service: i % 2 ? "council-tax" : "bins", occurredAt, language: "en" }, "demo");
+      // Not every token gets an answer: a response rate below 100%.
+      if (i % 4 !== 3) {
+        const base = 3 + t.bias + ((i * 7) % 3) - 1;
+        const csat = Math.min(5, Math.max(1, base));
+        recordResponse(ctx, {
+          interactionId: r.id,
+          csat,
+          ces: Math.min(7, Math.max(1, csat + 2)),
+          csi: Math.min(5, Math.max(1, csat - ((i * 3) % 2))),
+          fcr: csat >= 4 ? "yes" : csat === 3 ? "partly" : "no",
+          comment: COMMENTS[i % COMMENTS.length] ?? null,
+          language: "en",
+          confirmedVia: "demo",
+        });
+      }
+      i++;
+    }
+  }
+  return org;
+}
