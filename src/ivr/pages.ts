@@ -42,7 +42,8 @@ function comment(v: Voice, seq: number, before: TwimlNode[]): TwimlNode[] {
     speak(v.lang, "comment", v.org, v.recorded),
     record({
       action: v.links.recorded(seq),
-      transcribeCallback: v.links.transcription(),
+      // Twilio's transcription understands English only; other languages keep the recording.
+      transcribeCallback: v.lang === "en" ? v.links.transcription() : null,
       maxLength: COMMENT_MAX_SECONDS,
       timeout: 5,
     }),

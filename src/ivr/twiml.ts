@@ -32,7 +32,8 @@ export const gatherDigit = (action: string, prompts: TwimlNode[], timeoutSeconds
     prompts,
   );
 
-export const record = (opts: { action: string; transcribeCallback: string; maxLength: number; timeout: number }) =>
+/** transcribeCallback null: no transcription (Twilio transcribes English recordings only). */
+export const record = (opts: { action: string; transcribeCallback: string | null; maxLength: number; timeout: number }) =>
   node("Record", {
     action: opts.action,
     method: "POST",
@@ -41,8 +42,8 @@ export const record = (opts: { action: string; transcribeCallback: string; maxLe
     finishOnKey: "#",
     playBeep: "true",
     trim: "trim-silence",
-    transcribe: "true",
-    transcribeCallback: opts.transcribeCallback,
+    transcribe: opts.transcribeCallback === null ? undefined : "true",
+    transcribeCallback: opts.transcribeCallback ?? undefined,
   });
 
 export const redirect = (url: string) => node("Redirect", { method: "POST" }, [], url);

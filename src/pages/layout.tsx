@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { LANGUAGES, messages, textDirection, type Language } from "../i18n/index";
 import { PAGE_CSS } from "./styles";
@@ -21,7 +22,7 @@ export function Layout({ lang, org, title, langHref, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} – ${org}`}</title>
-        <style>{PAGE_CSS}</style>
+        <style>{raw(PAGE_CSS)}</style>
       </head>
       <body>
         <header class="masthead">

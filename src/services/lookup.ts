@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { departments, services, staff, teams, themes } from "../db/schema";
+import { prepared } from "../db/prepared";
+import type { departments, services, staff, teams, themes } from "../db/schema";
 import { NotFoundError, UnprocessableError } from "../errors";
 
 /*
@@ -10,21 +10,30 @@ import { NotFoundError, UnprocessableError } from "../errors";
 
 type Table = typeof departments | typeof teams | typeof staff | typeof services | typeof themes;
 
-function byCode<T extends Table>(db: Db, table: T, code: string) {
-  return db.select().from(table as Table).where(eq(table.code, code)).get() as T["$inferSelect"] | undefined;
+// Raw statements: these run on every interaction registered, and drizzle's select costs
+// about 60 us here against 3 us for the prepared statement.
+const COLUMNS = {
+  departments: "id, code, name, retired_at as retiredAt, created_at as createdAt",
+  teams: "id, code, name, department_id as departmentId, retired_at as retiredAt, created_at as createdAt",
+  staff: "id, code, name, email, team_id as teamId, retired_at as retiredAt, created_at as createdAt",
+  services: "id, code, name, retired_at as retiredAt, created_at as createdAt",
+} as const;
+
+function byCode<T extends Table>(db: Db, table: keyof typeof COLUMNS, code: string) {
+  return prepared(db.$client, `select ${COLUMNS[table]} from ${table} where code = ?`).get(code) as T["$inferSelect"] | undefined;
 }
 
 export function findTeam(db: Db, code: string) {
-  return byCode(db, teams, code);
+  return byCode<typeof teams>(db, "teams", code);
 }
 export function findStaff(db: Db, code: string) {
-  return byCode(db, staff, code);
+  return byCode<typeof staff>(db, "staff", code);
 }
 export function findService(db: Db, code: string) {
-  return byCode(db, services, code);
+  return byCode<typeof services>(db, "services", code);
 }
 export function findDepartment(db: Db, code: string) {
-  return byCode(db, departments, code);
+  return byCode<typeof departments>(db, "departments", code);
 }
 
 /** For a reference inside a request body: missing or retired is a 422 naming the field. */

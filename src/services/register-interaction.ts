@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { emptyTally } from "../domain/measures";
-import { contactSubjects, customerContacts, interactions, surveyTokens } from "../db/schema";
+import { contactSubjects, customerContacts } from "../db/schema";
+import { prepared } from "../db/prepared";
 import { subjectHash } from "./privacy/subject-hash";
 import type { InteractionCreated, InteractionInput } from "../schemas/interaction";
 import { DAY } from "../clock";
@@ -24,43 +24,34 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
   const { db, clock, config } = ctx;
   return db.transaction((tx) => {
     if (input.externalRef !== undefined) {
-      const existing = tx
-        .select({ id: interactions.id, nonce: surveyTokens.nonce })
-        .from(interactions)
-        .innerJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
-        .where(eq(interactions.externalRef, input.externalRef))
-        .get();
+      const existing = prepared(
+        db.$client,
+        `select i.id, t.nonce from interactions i join survey_tokens t on t.interaction_id = i.id where i.external_ref = ?`,
+      ).get(input.externalRef) as { id: number; nonce: string } | undefined;
       if (existing) return links(ctx, existing.id, existing.nonce, true);
     }
     const team = requireActive(findTeam(db, input.team), "team", input.team);
     const staffRow = input.staff === undefined ? undefined : requireActive(findStaff(db, input.staff), "staff", input.staff);
     const service = input.service === undefined ? undefined : requireActive(findService(db, input.service), "service", input.service);
     const now = clock.now();
-    const interaction = tx
-      .insert(interactions)
-      .values({
-        channel: input.channel,
-        teamId: team.id,
-        staffId: staffRow?.id ?? null,
-        serviceId: service?.id ?? null,
-        occurredAt: input.occurredAt,
-        externalRef: input.externalRef ?? null,
-        language: input.language,
-        source,
-        createdAt: now,
-      })
-      .returning({ id: interactions.id })
-      .get();
+    const interaction = {
+      id: Number(
+        prepared(
+          db.$client,
+          `insert into interactions (channel, team_id, staff_id, service_id, occurred_at, external_ref, language, source, created_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(input.channel, team.id, staffRow?.id ?? null, service?.id ?? null, input.occurredAt, input.externalRef ?? null, input.language, source, now)
+          .lastInsertRowid,
+      ),
+    };
     const nonce = generateNonce();
-    tx.insert(surveyTokens)
-      .values({
-        interactionId: interaction.id,
-        nonce,
-        tokenHash: hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER),
-        expiresAt: now + config.TOKEN_TTL_DAYS * DAY,
-        createdAt: now,
-      })
-      .run();
+    prepared(db.$client, `insert into survey_tokens (interaction_id, nonce, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)`).run(
+      interaction.id,
+      nonce,
+      hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER),
+      now + config.TOKEN_TTL_DAYS * DAY,
+      now,
+    );
     applyToRollup(
       db.$client,
       { occurredAt: input.occurredAt, teamId: team.id, staffId: staffRow?.id ?? null, serviceId: service?.id ?? null, channel: input.channel },

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
-import { periodStartOf, type Period } from "../domain/periods";
+import { localDate, periodStartOfDate, type Period } from "../domain/periods";
 
 export const PERIODS: readonly Period[] = ["week", "month", "quarter"];
 
@@ -45,8 +45,9 @@ export function applyToRollup(
 ): void {
   const stmt = upsertStatement(sqlite);
   const values = TALLY_FIELDS.map((f) => tally[f]);
+  const date = localDate(key.occurredAt, timeZone);
   for (const period of PERIODS) {
-    const start = periodStartOf(key.occurredAt, period, timeZone);
+    const start = periodStartOfDate(date, period);
     for (const themeId of [0, ...themeIds]) {
       // Theme rows count responses only: tokens are issued to interactions, not to themes.
       const row = themeId === 0 ? values : values.map((v, i) => (TALLY_FIELDS[i] === "issued" ? 0 : v));

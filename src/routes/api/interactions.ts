@@ -5,6 +5,7 @@ import type { Ctx } from "../../deps";
 import { DomainError, errorBody, UnprocessableError } from "../../errors";
 import { ErrorBody } from "../../schemas/common";
 import { InteractionBatchInput, InteractionCreated, InteractionInput } from "../../schemas/interaction";
+import { commitSoon } from "../../db/group-commit";
 import { registerInteraction, type RegisteredInteraction } from "../../services/register-interaction";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
@@ -33,8 +34,9 @@ export function interactionRoutes(ctx: Ctx) {
         },
       }),
       validate("json", InteractionInput),
-      (c) => {
-        const created = registerInteraction(ctx, c.req.valid("json"));
+      async (c) => {
+        const input = c.req.valid("json");
+        const created = await commitSoon(ctx.db, () => registerInteraction(ctx, input));
         return c.json(publicView(created), created.existing ? 200 : 201);
       },
     )

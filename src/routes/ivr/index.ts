@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { Ctx } from "../../deps";
+import { promptRoutes } from "./prompts";
+import { twilioRoutes } from "./twilio";
 
-/** TwiML webhooks, mounted at /ivr (issue 4). */
+/** The post-call phone survey, mounted at /ivr (issue 4): TwiML webhooks and recorded prompts. */
 export function ivrRoutes(ctx: Ctx) {
-  void ctx;
-  return new Hono();
+  return new Hono().route("/twilio", twilioRoutes(ctx)).route("/prompts", promptRoutes(ctx));
 }

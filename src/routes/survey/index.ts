@@ -1,8 +1,191 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { DAY } from "../../clock";
 import type { Ctx } from "../../deps";
+import { ConflictError, GoneError, NotFoundError, ValidationError } from "../../errors";
+import { formatDate, formatNumber, isLanguage, languageFromAcceptHeader, messages, type Language } from "../../i18n/index";
+import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../middleware/csrf";
+import { rateLimit } from "../../middleware/rate-limit";
+import { MessagePage } from "../../pages/layout";
+import { sendPage } from "../../pages/render";
+import { recordResponse } from "../../services/record-response";
+import { resolveToken, type SurveyContext } from "../../services/resolve-token";
+import { hashToken } from "../../services/tokens";
+import { COMMENT_MAX, formValues, parseSurveyForm, type FormValues } from "./form";
+import { SurveyPage } from "./survey-page";
+import { ThanksPage } from "./thanks-page";
 
-/** The survey page /s/<token>, mounted at /s (issue 2 §4). */
+/** Generous for a 2,000-character comment percent-encoded (up to 9 bytes a character). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The survey page /s/<token>, mounted at /s (issue 2 §4). A GET or HEAD only shows the page
+ * (mail scanners open every link); only the form's POST records an answer.
+ */
 export function surveyRoutes(ctx: Ctx) {
-  void ctx;
-  return new Hono();
+  const { config, clock } = ctx;
+  const org = config.ORG_NAME;
+  const allowedOrigins = [new URL(config.PUBLIC_BASE_URL).origin];
+
+  /** ?lang=, then the interaction's language, then the browser's, then English. */
+  const pickLanguage = (c: Context, interactionLanguage?: string): Language => {
+    const asked = c.req.query("lang");
+    if (isLanguage(asked)) return asked;
+    if (isLanguage(interactionLanguage)) return interactionLanguage;
+    return languageFromAcceptHeader(c.req.header("accept-language")) ?? "en";
+  };
+
+  /**
+   * A page that only says something. Links are relative (?lang=xx) so that the page for one
+   * bad token is byte-for-byte the page for any other.
+   */
+  const messagePage = (c: Context, lang: Language, status: 403 | 404 | 409 | 410 | 413 | 429, title: string, body: string, action?: { href: string; text: string }) =>
+    sendPage(c, MessagePage({ lang, org, title, body, action, langHref: (l) => `?lang=${l}` }), status);
+
+  /** Resolves the link, or answers with the friendly 404 / 410 page. */
+  const open = (c: Context, token: string): SurveyContext | Response => {
+    try {
+      return resolveToken(ctx, token);
+    } catch (err) {
+      const lang = pickLanguage(c);
+      const m = messages(lang).link;
+      if (err instanceof NotFoundError) return messagePage(c, lang, 404, m.invalidTitle, m.invalidBody);
+      if (err instanceof GoneError) return messagePage(c, lang, 410, m.expiredTitle, m.expiredBody);
+      throw err;
+    }
+  };
+
+  const editDeadline = (s: SurveyContext) => (s.response ? s.response.createdAt + config.EDIT_WINDOW_DAYS * DAY : 0);
+  const canEdit = (s: SurveyContext) => s.response !== undefined && clock.now() <= editDeadline(s);
+
+  const savedValues = (s: SurveyContext): FormValues => {
+    const r = s.response;
+    if (!r) return {};
+    const str = (v: number | string | null) => (v === null ? undefined : String(v));
+    return { csat: str(r.csat), ces: str(r.ces), csi: str(r.csi), fcr: str(r.fcr), comment: str(r.comment) };
+  };
+
+  const surveyPath = (c: Context) => c.req.path.replace(/\/thanks$/, "");
+
+  type FormState = { values: FormValues; errors?: ReturnType<typeof parseSurveyForm>; chosenCsat?: number };
+  const formPage = (c: Context, s: SurveyContext, token: string, lang: Language, state: FormState, status: 200 | 400) => {
+    const path = surveyPath(c);
+    const failed = state.errors && !state.errors.ok ? state.errors : undefined;
+    return sendPage(
+      c,
+      SurveyPage({
+        lang,
+        org,
+        action: `${path}?lang=${lang}`,
+        langHref: (l) => `${path}?lang=${l}${state.chosenCsat ? `&csat=${state.chosenCsat}` : ""}`,
+        csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), clock.now()),
+        values: state.values,
+        errors: failed?.fields ?? [],
+        nothing: failed?.nothing ?? false,
+        chosenCsat: state.chosenCsat,
+        editUntil: s.response && canEdit(s) ? formatDate(lang, editDeadline(s), config.TIMEZONE) : undefined,
+      }),
+      status,
+    );
+  };
+
+  const thanksPage = (c: Context, s: SurveyContext, lang: Language, status: 200 | 409 = 200) => {
+    const path = surveyPath(c);
+    return sendPage(
+      c,
+      ThanksPage({
+        lang,
+        org,
+        langHref: (l) => `${path}/thanks?lang=${l}`,
+        change: canEdit(s) ? { href: `${path}?lang=${lang}`, until: formatDate(lang, editDeadline(s), config.TIMEZONE) } : undefined,
+      }),
+      status,
+    );
+  };
+
+  return new Hono()
+    .use(
+      "*",
+      rateLimit({
+        limit: config.RATE_LIMIT_PER_MINUTE,
+        clock,
+        salt: config.SESSION_SECRET,
+        trustProxy: config.TRUST_PROXY,
+        onLimited: (c) => {
+          const lang = pickLanguage(c);
+          const m = messages(lang).errors;
+          return messagePage(c, lang, 429, m.tooManyTitle, m.tooManyBody);
+        },
+      }),
+    )
+    .get("/:token", (c) => {
+      const token = c.req.param("token");
+      const s = open(c, token);
+      if (s instanceof Response) return s;
+      const lang = pickLanguage(c, s.interaction.language);
+      // Already answered and the window has passed: nothing left to do here.
+      if (s.response && !canEdit(s)) return thanksPage(c, s, lang);
+      const csat = c.req.query("csat");
+      const chosenCsat = csat && /^[1-5]$/.test(csat) ? Number(csat) : undefined;
+      const values = { ...savedValues(s), ...(chosenCsat ? { csat: String(chosenCsat) } : {}) };
+      return formPage(c, s, token, lang, { values, chosenCsat }, 200);
+    })
+    .post(
+      "/:token",
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => {
+          const lang = pickLanguage(c);
+          const m = messages(lang).errors;
+          return messagePage(c, lang, 413, m.summaryTitle, m.commentTooLong(formatNumber(lang, COMMENT_MAX)));
+        },
+      }),
+      async (c) => {
+        const token = c.req.param("token");
+        const s = open(c, token);
+        if (s instanceof Response) return s;
+        const lang = pickLanguage(c, s.interaction.language);
+        const now = clock.now();
+        const contentType = c.req.header("content-type") ?? "";
+        // Read as text and parse with URLSearchParams: about 3x cheaper than parseBody().
+        const params = new URLSearchParams(contentType.startsWith("application/x-www-form-urlencoded") ? await c.req.text() : "");
+        const forged =
+          isCrossSite({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, allowedOrigins) ||
+          !isValidFormToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), params.get(CSRF_FIELD), now);
+        if (forged) {
+          const m = messages(lang);
+          return messagePage(c, lang, 403, m.errors.formExpiredTitle, m.errors.formExpiredBody, {
+            href: `${c.req.path}?lang=${lang}`,
+            text: m.page.title,
+          });
+        }
+        if (s.response && !canEdit(s)) return thanksPage(c, s, lang, 409);
+        const values = formValues(params);
+        const parsed = parseSurveyForm(values);
+        if (!parsed.ok) return formPage(c, s, token, lang, { values, errors: parsed }, 400);
+        try {
+          recordResponse(
+            ctx,
+            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
+            { enforceEditWindow: true },
+          );
+        } catch (err) {
+          // The window can close between reading and writing; the service has the last word.
+          if (err instanceof ConflictError) return thanksPage(c, resolveToken(ctx, token), lang, 409);
+          if (err instanceof ValidationError) {
+            return formPage(c, s, token, lang, { values, errors: { ok: false, fields: [], nothing: true, values } }, 400);
+          }
+          throw err;
+        }
+        return c.redirect(`${c.req.path}/thanks?lang=${lang}`, 303);
+      },
+    )
+    .get("/:token/thanks", (c) => {
+      const token = c.req.param("token");
+      const s = open(c, token);
+      if (s instanceof Response) return s;
+      const lang = pickLanguage(c, s.interaction.language);
+      if (!s.response) return c.redirect(`${surveyPath(c)}?lang=${lang}`, 303);
+      return thanksPage(c, s, lang);
+    });
 }

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { Code } from "../../schemas/common";
+import { createUser, ROLES } from "../../services/users";
+import { parseCommandArgs } from "../args";
+import { withContext } from "../context";
+import { line, type Command } from "../io";
+
+const UserAddArgs = z
+  .object({
+    email: z.email().max(254),
+    role: z.enum(ROLES),
+    team: Code.optional(),
+    password: z.string().min(12, "at least 12 characters").max(200).optional(),
+  })
+  .refine((a) => a.role !== "manager" || a.team !== undefined, { path: ["team"], message: "a manager needs a team" });
+
+export const userAdd: Command = {
+  usage: "user add --email E --role admin|director|manager [--team CODE] [--password P]",
+  summary: "Create a dashboard user (a password is generated and shown once when none is given)",
+  async run(args, io) {
+    const input = parseCommandArgs(
+      args,
+      { email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, password: { type: "string" } },
+      UserAddArgs,
+    );
+    const created = await withContext(io, (ctx) => createUser(ctx, input));
+    line(io.stdout, `Created ${input.role} ${input.email.toLowerCase()} (id ${created.id}).`);
+    if (created.generatedPassword) {
+      line(io.stdout, "Password (shown once, keep it safe):");
+      line(io.stdout, created.generatedPassword);
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import { runCli } from "./run";
+
+// `npm run cli -- <command>`: the same DATA_DIR and configuration as `npm start`.
+runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  },
+);
