@@ -10,7 +10,8 @@ export const ar: Messages = {
       labels: { 1: "غير راضٍ إطلاقًا", 2: "غير راضٍ", 3: "محايد", 4: "راضٍ", 5: "راضٍ جدًا" },
     },
     ces: {
-      text: (org) => `كان من السهل عليّ الحصول على المساعدة التي احتجتها من ${org}.`,
+      // The name is isolated (FSI…PDI) so a Latin-script name keeps the full stop on the left.
+      text: (org) => `كان من السهل عليّ الحصول على المساعدة التي احتجتها من \u2068${org}\u2069.`,
       labels: {
         1: "أعارض بشدة",
         2: "أعارض",

@@ -19,7 +19,7 @@ a:focus-visible{background:#ffdd00;color:#0b0c0c;text-decoration:none;box-shadow
 .langs a{color:#fff;display:inline-block;padding:.25rem .125rem}
 .langs a[aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid #fff}
 .langs a:focus-visible{color:#0b0c0c}
-main{padding-top:1.5rem;padding-bottom:3rem}
+main.wrap{padding-top:2rem;padding-bottom:3rem}
 h1{font-size:2rem;line-height:1.2;margin:0 0 1rem}
 .lead{margin:0 0 1.5rem}
 .notice{border-inline-start:6px solid #1d5fa6;background:#eef4fa;padding:.75rem 1rem;margin:0 0 1.5rem}
@@ -40,7 +40,7 @@ legend{font-size:1.375rem;font-weight:700;line-height:1.3;margin-bottom:.75rem;p
 .option:has(input:checked){border-color:#1d5fa6;background:#e8f1f8;box-shadow:inset 0 0 0 2px #1d5fa6}
 .option:has(input:focus-visible){outline:3px solid #ffdd00;box-shadow:0 0 0 6px #0b0c0c}
 .option input:focus-visible{box-shadow:none;outline:none}
-.face{font-size:2rem;line-height:1}
+.face{flex:none;width:2.5rem;height:2.5rem}
 .num{display:inline-block;min-width:1.75rem;text-align:center;font-weight:700;border:1px solid #505a5f;border-radius:1rem;padding:0 .35rem}
 .text{overflow-wrap:anywhere}
 @media (min-width:45rem){

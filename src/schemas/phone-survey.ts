@@ -8,12 +8,12 @@ import { Code, Language, Timestamp } from "./common";
  */
 const keypad = (max: number) =>
   z
-    .union([z.number(), z.string().regex(/^[0-9]$/, "expected one keypad digit").transform(Number)])
+    .union([z.number(), z.string().regex(/^[0-9]$/).transform(Number)], { error: `expected one keypad digit from 1 to ${max}` })
     .pipe(z.number().int(`expected a whole number from 1 to ${max}`).min(1, `expected 1 to ${max}`).max(max, `expected 1 to ${max}`));
 
 /** FCR by keypad (1 yes, 2 partly, 3 no) or by word. */
 const fcrAnswer = z
-  .union([z.enum(FCR_VALUES), keypad(3).transform((n) => FCR_VALUES[n - 1]!)])
+  .union([z.enum(FCR_VALUES), keypad(3).transform((n) => FCR_VALUES[n - 1]!)], { error: "expected 1 (yes), 2 (partly) or 3 (no)" })
   .describe("1 = yes, 2 = partly, 3 = no (or the word)");
 
 export const PhoneSurveyAnswers = z.strictObject({

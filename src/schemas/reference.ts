@@ -15,10 +15,11 @@ const someField = <T extends z.ZodObject>(schema: T) =>
 
 const Retired = z.boolean().describe("true retires it (it keeps its name in history); false brings it back");
 
+const IsoTime = z.string().meta({ format: "date-time", example: "2026-03-02T09:00:00.000Z" });
 const Lifecycle = {
   retired: z.boolean(),
-  retiredAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
+  retiredAt: IsoTime.nullable(),
+  createdAt: IsoTime,
 };
 
 export const CodeParam = z.strictObject({ code: Code });

@@ -24,3 +24,38 @@ export const SummaryQuery = z
     message: "at most five years per request",
   });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+const Figure = z.object({
+  n: z.number().int(),
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  tooFew: z.boolean(),
+});
+
+/** The summary as the API answers it: groups by code (null for "no staff member", "no service"). */
+export const SummaryResponse = z.object({
+  period: z.enum(["week", "month", "quarter"]),
+  from: z.string(),
+  to: z.string(),
+  minCount: z.number().int(),
+  rows: z.array(
+    z.object({
+      group: z.object({ code: z.string().nullable(), name: z.string() }),
+      periodStart: z.string(),
+      periodLabel: z.string(),
+      scores: z.object({
+        responses: z.number().int(),
+        issued: z.number().int(),
+        csat: Figure,
+        cesMean: Figure,
+        cesEasy: Figure,
+        csiIndex: Figure,
+        csiNet: Figure,
+        fcr: Figure,
+        responseRate: Figure,
+      }),
+    }),
+  ),
+});
+export type SummaryResponse = z.infer<typeof SummaryResponse>;

@@ -38,8 +38,12 @@ function localDayCache(timeZone: string): (epochMs: number) => string {
   };
 }
 
-type FactRow = [occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string];
-type ResponseRow = [...FactRow, csat: number | null, ces: number | null, csi: number | null, fcr: string | null, sentiment: number | null];
+// Rows as arrays (better-sqlite3 raw mode): the fact columns first, then whatever follows.
+type FactRow = readonly [occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string, ...rest: unknown[]];
+type ResponseRow = readonly [
+  occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string,
+  csat: number | null, ces: number | null, csi: number | null, fcr: string | null, sentiment: number | null, ...rest: unknown[],
+];
 
 const FACT_COLUMNS = "occurred_at, team_id, staff_id, service_id, channel";
 const ANSWER_COLUMNS = "r.csat, r.ces, r.csi, r.fcr, r.comment_sentiment";
@@ -88,8 +92,8 @@ export function rebuildRollup(db: Db, timeZone: string): RebuildStats {
            from response_themes rt join responses r on r.id = rt.response_id`,
         )
         .raw();
-      for (const row of themedRows.iterate() as IterableIterator<[...ResponseRow, number]>) {
-        add(row, row[10], answered(row));
+      for (const row of themedRows.iterate() as IterableIterator<ResponseRow>) {
+        add(row, Number(row[10]), answered(row));
       }
 
       const byPeriod = new Map<string, { period: string; start: string; group: Group; tally: Tally }>();

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { DAY } from "../../src/clock";
+import { DEFAULT_THEMES } from "../../src/domain/default-themes";
+import { ThemeInput } from "../../src/schemas/reference";
+import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 let t: TestApp;
@@ -130,6 +133,28 @@ describe("staff", () => {
   });
 });
 
+describe("bringing back under a retired parent", () => {
+  test("a team cannot come back into a retired department, but can come back moved to an active one", async () => {
+    await call("POST", "/departments", { code: "OLD", name: "Old" });
+    await call("POST", "/teams", { code: "T2", name: "Team two", department: "OLD" });
+    await call("POST", "/teams/T2/retire");
+    expect((await call("POST", "/departments/OLD/retire")).status).toBe(200);
+    const refused = await call("PATCH", "/teams/T2", { retired: false });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.message).toContain("OLD");
+    expect((await call("GET", "/teams/T2")).body.retired).toBe(true);
+    const moved = await call("PATCH", "/teams/T2", { retired: false, department: "CLS" });
+    expect(moved.body).toMatchObject({ retired: false, department: "CLS" });
+  });
+
+  test("a staff member cannot come back into a retired team, but can come back moved", async () => {
+    await call("POST", "/staff/bob/retire");
+    await call("POST", "/teams/WASTE/retire");
+    expect((await call("PATCH", "/staff/bob", { retired: false })).status).toBe(409);
+    expect((await call("PATCH", "/staff/bob", { retired: false, team: "CONTACT" })).body).toMatchObject({ retired: false, team: "CONTACT" });
+  });
+});
+
 describe("services", () => {
   test("create, rename, retire, list", async () => {
     expect((await call("POST", "/services", { code: "parking", name: "Parking" })).status).toBe(201);
@@ -226,5 +251,27 @@ describe("targets", () => {
     // The old one cannot come back while the new one holds its scope.
     expect((await call("PATCH", "/targets/ces", { retired: false })).status).toBe(409);
     expect((await call("POST", "/targets", { code: "t", measure: "fcr", value: 60, team: "NOPE" })).status).toBe(422);
+  });
+});
+
+describe("seedDefaultThemes", () => {
+  test("adds the default themes once, and leaves edited or retired ones alone", async () => {
+    const added = seedDefaultThemes(t.ctx);
+    expect(added).toEqual(DEFAULT_THEMES.map((d) => d.code));
+    const listed = (await call("GET", "/themes")).body.themes as { code: string; name: string }[];
+    expect(listed).toHaveLength(DEFAULT_THEMES.length);
+    expect(listed.map((x) => x.code)).toContain("waiting_time");
+
+    await call("PATCH", "/themes/waiting_time", { name: "Waiting", rules: { en: ["queue*"] } });
+    await call("POST", "/themes/staff_attitude/retire");
+    expect(seedDefaultThemes(t.ctx)).toEqual([]);
+    expect((await call("GET", "/themes/waiting_time")).body).toMatchObject({ name: "Waiting", rules: { en: ["queue*"] } });
+    expect((await call("GET", "/themes/staff_attitude")).body.retired).toBe(true);
+    expect((await call("GET", "/themes?includeRetired=true")).body.themes).toHaveLength(DEFAULT_THEMES.length);
+  });
+
+  test.each(DEFAULT_THEMES.map((d) => [d.code, d] as const))("the default theme %s passes the API's own validation", (_, theme) => {
+    const parsed = ThemeInput.safeParse(theme);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ describe("GET /api/v1/reports/summary", () => {
     const rows = byCode(s);
 
     const contact = rows["2026-02 CONTACT"]!;
-    expect(contact.group).toEqual({ id: expect.any(Number), code: "CONTACT", name: "Contact Centre" });
+    expect(contact.group).toEqual({ code: "CONTACT", name: "Contact Centre" });
     expect(contact.periodStart).toBe("2026-02-01");
     expect(contact.scores).toEqual({
       responses: 4,

@@ -101,6 +101,11 @@ export class SimulatedCaller {
     return this.send(url, { TranscriptionStatus: "completed", TranscriptionText: text, TranscriptionSid: "TR0", RecordingSid: "RE0" });
   }
 
+  /** The X-Twilio-Signature of the last request, to replay it against something else. */
+  get lastSignature(): string {
+    return this.sent!.signature;
+  }
+
   /** Twilio retrying the last webhook, byte for byte. */
   async redeliver(): Promise<Response> {
     const s = this.sent!;

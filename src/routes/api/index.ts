@@ -9,6 +9,7 @@ import { interactionRoutes } from "./interactions";
 import { reportRoutes } from "./reports";
 import { referenceRoutes } from "./reference";
 import { phoneSurveyRoutes } from "./phone-surveys";
+import { signatureApiRoutes } from "./signature";
 import { renderApiDocs } from "./docs-page";
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -28,7 +29,8 @@ function jsonBodies() {
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
     const text = await c.req.text();
     if (text.trim() === "") {
-      c.req.bodyCache.text = Promise.resolve("{}");
+      delete c.req.bodyCache.text;
+      c.req.raw = new Request(c.req.raw, { body: "{}" });
       return next();
     }
     if (!JSON_TYPE.test(type)) {
@@ -57,7 +59,8 @@ export function apiRoutes(ctx: Ctx) {
     .route("/", interactionRoutes(ctx))
     .route("/", reportRoutes(ctx))
     .route("/", referenceRoutes(ctx))
-    .route("/", phoneSurveyRoutes(ctx));
+    .route("/", phoneSurveyRoutes(ctx))
+    .route("/", signatureApiRoutes(ctx));
 
   const documentation = {
     info: {

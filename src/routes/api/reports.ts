@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
+import { describeRoute, resolver } from "hono-openapi";
 import type { Ctx } from "../../deps";
 import { summaryReport } from "../../db/queries/summary";
-import { SummaryQuery } from "../../schemas/report";
+import { ErrorBody } from "../../schemas/common";
+import { SummaryQuery, SummaryResponse } from "../../schemas/report";
 import { resolveSummaryFilter } from "../../services/summary-filter";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
@@ -15,12 +16,22 @@ export function reportRoutes(ctx: Ctx) {
       summary: "CSAT, CES, CSI, FCR and response rate per group and period",
       description:
         "Each figure carries its count n and a 95% interval (Wilson for proportions, normal for means). Figures of groups below the minimum count are null with tooFew: true, and n is kept. Periods are whole weeks (Monday), months or quarters in the organisation's time zone: `from` is widened to the start of its period. Responses are counted in the period of their interaction.",
-      responses: { 200: { description: "The summary" }, 404: { description: "A filter names an unknown code" } },
+      responses: {
+        200: { description: "The summary", content: { "application/json": { schema: resolver(SummaryResponse) } } },
+        400: { description: "Malformed query: the parameters that are wrong", content: { "application/json": { schema: resolver(ErrorBody) } } },
+        404: { description: "A filter names an unknown code", content: { "application/json": { schema: resolver(ErrorBody) } } },
+      },
     }),
     validate("query", SummaryQuery),
     (c) => {
       const query = c.req.valid("query");
-      return c.json(summaryReport(ctx.db, resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES));
+      const report = summaryReport(ctx.db, resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES);
+      // Integrating systems know things by code; internal ids stay inside.
+      const body: SummaryResponse = {
+        ...report,
+        rows: report.rows.map(({ group, ...row }) => ({ ...row, group: { code: group.code, name: group.name } })),
+      };
+      return c.json(body);
     },
   );
 }

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { findSession, SESSION_COOKIE } from "../../services/auth/sessions";
 import type { Ctx } from "../../deps";
 import { errorBody } from "../../errors";
 import { dashboardApi } from "./api";
@@ -14,5 +16,10 @@ export function dashboardRoutes(ctx: Ctx) {
     .route("/api", dashboardApi(ctx))
     .all("/api/*", (c) => c.json(errorBody("not_found", "No such dashboard endpoint."), 404))
     .route("/", authRoutes(ctx))
+    // A page request without a session goes straight to the sign-in form (assets stay public).
+    .get("/*", async (c, next) => {
+      if (c.req.path.startsWith("/dashboard/assets/") || findSession(ctx, getCookie(c, SESSION_COOKIE))) return next();
+      return c.redirect("/dashboard/login", 303);
+    })
     .route("/", staticRoutes(() => String(MissingBuildPage())));
 }

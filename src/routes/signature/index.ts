@@ -1,8 +1,170 @@
-import { Hono } from "hono";
+import { createHmac } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { MINUTE } from "../../clock";
+import { departments, staff, teams } from "../../db/schema";
 import type { Ctx } from "../../deps";
+import { automationReason, refusesConfirmation } from "../../domain/automation";
+import { isLanguage, languageFromAcceptHeader, messages, type Language } from "../../i18n/index";
+import { facePng, isScore, type Score } from "../../mail/faces";
+import { mailMessages } from "../../mail/messages";
+import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../middleware/csrf";
+import { clientAddress, rateLimit } from "../../middleware/rate-limit";
+import { MessagePage } from "../../pages/layout";
+import { sendPage } from "../../pages/render";
+import { Code } from "../../schemas/common";
+import { verifyUnsubscribeId } from "../../services/mail/address";
+import { isOptedOut, optOut } from "../../services/mail/opt-out";
+import { BROWSER_COOKIE, browserKey, dailySalt, isBrowserId, newBrowserId } from "../../services/signature/client-key";
+import { confirmSignatureRating } from "../../services/signature/confirm-rating";
+import { recentClicks } from "../../services/signature/recent-clicks";
+import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
+import { validate } from "../../validation";
+import { ChoosePage, ConfirmPage, UnsubscribePage, type Person } from "./pages";
 
-/** Signature strip links /r/<staff>/<n>, faces, unsubscribe; mounted at / (issue 3). */
+const FaceLinkParams = z.object({ staff: Code, score: z.string().regex(/^[1-5]$/).transform(Number) });
+const ConfirmForm = z.object({ [CSRF_FIELD]: z.string().max(100).optional(), browser: z.string().max(40).optional() });
+
+/** Confirmations per client address per 10 minutes: generous for a shared office address. */
+const CONFIRMATIONS_PER_WINDOW = 20;
+
+/**
+ * The signature strip's links /r/<staff>/<n>, the face images, and unsubscribe links;
+ * mounted at / (issue 3). GET and HEAD never record anything: mail scanners open every link
+ * of every message. They show the chosen face and one Confirm button; the POST records.
+ */
 export function signatureRoutes(ctx: Ctx) {
-  void ctx;
-  return new Hono();
+  const { db, config, clock } = ctx;
+  const org = config.ORG_NAME;
+  const allowedOrigins = [new URL(config.PUBLIC_BASE_URL).origin];
+  const secureCookie = config.PUBLIC_BASE_URL.startsWith("https://");
+  const salt = dailySalt();
+  const clicks = recentClicks();
+
+  const pickLanguage = (c: Context): Language => {
+    const asked = c.req.query("lang");
+    if (isLanguage(asked)) return asked;
+    return languageFromAcceptHeader(c.req.header("accept-language")) ?? "en";
+  };
+  const page = (c: Context, status: 403 | 404 | 429, title: string, body: string) =>
+    sendPage(c, MessagePage({ lang: pickLanguage(c), org, title, body, langHref: (l) => `?lang=${l}` }), status);
+  const notFound = (c: Context) => {
+    const m = mailMessages(pickLanguage(c));
+    return page(c, 404, m.notFoundTitle, m.notFoundBody);
+  };
+  const tooMany = (c: Context) => {
+    const m = mailMessages(pickLanguage(c));
+    return page(c, 429, m.tooManyTitle, m.tooManyBody);
+  };
+  const limiter = (limit: number, windowMs: number) =>
+    rateLimit({ limit, windowMs, clock, salt: `${config.SESSION_SECRET}:signature`, trustProxy: config.TRUST_PROXY, onLimited: (c) => tooMany(c) });
+
+  const findPerson = (code: string): (Person & { id: number }) | undefined => {
+    const row = db
+      .select({ id: staff.id, code: staff.code, name: staff.name, retiredAt: staff.retiredAt, team: teams.name, department: departments.name })
+      .from(staff)
+      .innerJoin(teams, eq(teams.id, staff.teamId))
+      .innerJoin(departments, eq(departments.id, teams.departmentId))
+      .where(eq(staff.code, code))
+      .get();
+    return row && row.retiredAt === null ? row : undefined;
+  };
+
+  /** A hash of the client's address under today's in-memory salt; nothing is stored. */
+  const addressKey = (c: Context) => createHmac("sha256", salt.at(clock.now())).update(clientAddress(c, config.TRUST_PROXY)).digest("base64url");
+  const csrfScope = (staffCode: string, browserId: string) => `signature:${staffCode}:${browserId}`;
+
+  return new Hono()
+    .get("/faces/:file", (c) => {
+      const match = /^([1-5])\.png$/.exec(c.req.param("file"));
+      if (!match) return notFound(c);
+      c.header("Cache-Control", "public, max-age=604800");
+      return c.body(new Uint8Array(facePng(Number(match[1]) as Score)), 200, { "Content-Type": "image/png" });
+    })
+    .use("/r/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
+    .use("/unsubscribe/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
+    .get("/r/:staff", (c) => {
+      const code = Code.safeParse(c.req.param("staff"));
+      const person = code.success ? findPerson(code.data) : undefined;
+      if (!person) return notFound(c);
+      return sendPage(c, ChoosePage({ lang: pickLanguage(c), org, person }));
+    })
+    .get("/r/:staff/:score", (c) => {
+      const params = FaceLinkParams.safeParse(c.req.param());
+      const person = params.success ? findPerson(params.data.staff) : undefined;
+      if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
+      const score = params.data.score;
+      const now = clock.now();
+      const reason = automationReason({
+        method: c.req.method,
+        userAgent: c.req.header("user-agent"),
+        at: now,
+        score,
+        recent: clicks.note(`${person.id}:${addressKey(c)}`, { score, at: now }),
+      });
+      if (reason) recordSuspectedClick(ctx, { reason, staffId: person.id, score });
+      // The cookie is set on the page so the confirmation carries it; a browser that refuses
+      // it falls back to the daily address hash.
+      const existing = getCookie(c, BROWSER_COOKIE);
+      const browserId = isBrowserId(existing) ? existing : newBrowserId();
+      if (browserId !== existing) {
+        setCookie(c, BROWSER_COOKIE, browserId, { path: "/r", httpOnly: true, sameSite: "Lax", secure: secureCookie, maxAge: 400 * 24 * 3600 });
+      }
+      const csrf = formToken(config.SESSION_SECRET, csrfScope(person.code, browserId), now);
+      return sendPage(c, ConfirmPage({ lang: pickLanguage(c), org, person, score, csrf, browserId }));
+    })
+    .post(
+      "/r/:staff/:score",
+      limiter(CONFIRMATIONS_PER_WINDOW, 10 * MINUTE),
+      bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text("Request too large", 413) }),
+      validate("form", ConfirmForm),
+      (c) => {
+        const params = FaceLinkParams.safeParse(c.req.param());
+        const person = params.success ? findPerson(params.data.staff) : undefined;
+        if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
+        const score = params.data.score;
+        const lang = pickLanguage(c);
+        const expired = () => page(c, 403, messages(lang).errors.formExpiredTitle, messages(lang).errors.formExpiredBody);
+        const refused = refusesConfirmation(c.req.header("user-agent"));
+        if (refused) {
+          recordSuspectedClick(ctx, { reason: refused, staffId: person.id, score });
+          return expired();
+        }
+        if (isCrossSite({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, allowedOrigins)) return expired();
+        const form = c.req.valid("form");
+        const cookie = getCookie(c, BROWSER_COOKIE);
+        const formBrowser = form.browser ?? "";
+        // The token is bound to the browser id the page was shown to; a browser that kept the
+        // cookie must send the form it was given, not one fetched by someone else.
+        if ((isBrowserId(cookie) && cookie !== formBrowser) || !isValidFormToken(config.SESSION_SECRET, csrfScope(person.code, formBrowser), form[CSRF_FIELD], clock.now())) {
+          return expired();
+        }
+        const key = browserKey({
+          cookieId: isBrowserId(cookie) ? cookie : null,
+          address: clientAddress(c, config.TRUST_PROXY),
+          userAgent: c.req.header("user-agent") ?? "",
+          pepper: config.TOKEN_PEPPER,
+          salt: salt.at(clock.now()),
+        });
+        const confirmed = confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang });
+        return c.redirect(`/s/${confirmed.token}?saved=1`, 303);
+      },
+    )
+    .get("/unsubscribe/:id", (c) => {
+      const hash = verifyUnsubscribeId(c.req.param("id"), config.SESSION_SECRET);
+      if (!hash) return notFound(c);
+      // A GET only shows the button: scanners open this link too.
+      return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: isOptedOut(ctx, hash) }));
+    })
+    .post("/unsubscribe/:id", bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text("Request too large", 413) }), (c) => {
+      // RFC 8058 one-click: the mail provider POSTs "List-Unsubscribe=One-Click" from its own
+      // servers, so there is no form token; the signed id is the authority.
+      const hash = verifyUnsubscribeId(c.req.param("id"), config.SESSION_SECRET);
+      if (!hash) return notFound(c);
+      optOut(ctx, hash);
+      return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: true }));
+    });
 }

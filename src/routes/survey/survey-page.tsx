@@ -3,8 +3,29 @@ import { formatNumber, messages, type Language } from "../../i18n/index";
 import { CSRF_FIELD } from "../../middleware/csrf";
 import { COMMENT_MAX, type FormValues, type SurveyField } from "./form";
 
-/** The faces of the CSAT question, from very dissatisfied to very satisfied. */
-export const FACES = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" } as const;
+/**
+ * The faces of the CSAT question, drawn inline (emoji fonts vary and some systems have none;
+ * inline SVG needs no image request and no CSP exception). Decorative: the label says it.
+ */
+const FACE_FILL = { 1: "#f2b8b0", 2: "#f6d0ae", 3: "#f7e59a", 4: "#d3e9b4", 5: "#b3e0bb" } as const;
+const FACE_MOUTH = {
+  1: "M12 29 Q20 19 28 29",
+  2: "M13 28 Q20 23.5 27 28",
+  3: "M13 27 L27 27",
+  4: "M13 25 Q20 30.5 27 25",
+  5: "M12 24 Q20 35 28 24",
+} as const;
+
+export function Face({ score }: { score: 1 | 2 | 3 | 4 | 5 }) {
+  return (
+    <svg class="face" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="18" fill={FACE_FILL[score]} stroke="#0b0c0c" stroke-width="2" />
+      <circle cx="14" cy="16" r="2.2" fill="#0b0c0c" />
+      <circle cx="26" cy="16" r="2.2" fill="#0b0c0c" />
+      <path d={FACE_MOUTH[score]} fill="none" stroke="#0b0c0c" stroke-width="2.5" stroke-linecap="round" />
+    </svg>
+  );
+}
 
 export type SurveyPageProps = {
   lang: Language;
@@ -23,7 +44,8 @@ export type SurveyPageProps = {
   editUntil?: string | undefined;
 };
 
-type Option = { value: string; label: string; badge: string; face?: boolean };
+/** One answer: its value, its words, and what is drawn beside them (a face, a number, nothing). */
+type Option = { value: string; label: string; face?: 1 | 2 | 3 | 4 | 5; badge?: string };
 
 function Question(props: {
   name: SurveyField;
@@ -54,15 +76,12 @@ function Question(props: {
         {props.options.map((o, i) => (
           <label class="option" for={`${props.name}-${i + 1}`}>
             <input type="radio" id={`${props.name}-${i + 1}`} name={props.name} value={o.value} checked={props.selected === o.value} />
-            {o.face ? (
-              <span class="face" aria-hidden="true">
-                {o.badge}
-              </span>
-            ) : (
+            {o.face ? <Face score={o.face} /> : null}
+            {o.badge ? (
               <span class="num" aria-hidden="true">
                 {o.badge}
               </span>
-            )}
+            ) : null}
             <span class="text">{o.label}</span>
           </label>
         ))}
@@ -71,8 +90,12 @@ function Question(props: {
   );
 }
 
-function scaleOptions(labels: Record<number, string>, faces?: Record<number, string>): Option[] {
-  return Object.entries(labels).map(([n, label]) => ({ value: n, label, badge: faces?.[Number(n)] ?? n, face: faces !== undefined }));
+function numbered(labels: Record<number, string>): Option[] {
+  return Object.entries(labels).map(([n, label]) => ({ value: n, label, badge: n }));
+}
+
+function faces(labels: Record<1 | 2 | 3 | 4 | 5, string>): Option[] {
+  return ([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: labels[n], face: n }));
 }
 
 /** The four questions and the comment box on one page, one submit; no script needed. */
@@ -115,7 +138,7 @@ export function SurveyPage(p: SurveyPageProps) {
           name="csat"
           legend={q.csat.text}
           optional={m.page.optional}
-          options={scaleOptions(q.csat.labels, FACES)}
+          options={faces(q.csat.labels)}
           columns={5}
           selected={p.values.csat}
           error={fieldError("csat")}
@@ -124,7 +147,7 @@ export function SurveyPage(p: SurveyPageProps) {
           name="ces"
           legend={q.ces.text(p.org)}
           optional={m.page.optional}
-          options={scaleOptions(q.ces.labels)}
+          options={numbered(q.ces.labels)}
           columns={7}
           selected={p.values.ces}
           error={fieldError("ces")}
@@ -133,7 +156,7 @@ export function SurveyPage(p: SurveyPageProps) {
           name="csi"
           legend={q.csi.text}
           optional={m.page.optional}
-          options={scaleOptions(q.csi.labels)}
+          options={numbered(q.csi.labels)}
           columns={5}
           selected={p.values.csi}
           error={fieldError("csi")}
@@ -142,7 +165,7 @@ export function SurveyPage(p: SurveyPageProps) {
           name="fcr"
           legend={q.fcr.text}
           optional={m.page.optional}
-          options={(["yes", "partly", "no"] as const).map((v, i) => ({ value: v, label: q.fcr.labels[v], badge: String(i + 1) }))}
+          options={(["yes", "partly", "no"] as const).map((v) => ({ value: v, label: q.fcr.labels[v] }))}
           columns={3}
           selected={p.values.fcr}
           error={fieldError("fcr")}

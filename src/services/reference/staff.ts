@@ -46,7 +46,7 @@ export function updateStaff(ctx: Ctx, code: string, patch: StaffPatch): StaffMem
   const row = requireFound(findStaff(ctx.db, code), "staff member", code);
   const retiredAt = nextRetiredAt(row.retiredAt, patch.retired, ctx.clock.now());
   const team = patch.team === undefined ? undefined : requireActive(findTeam(ctx.db, patch.team), "team", patch.team);
-  if (retiredAt === null && team === undefined) {
+  if (row.retiredAt !== null && retiredAt === null && team === undefined) {
     const current = ctx.db.select().from(teams).where(eq(teams.id, row.teamId)).get();
     if (current?.retiredAt != null) {
       throw new ConflictError(`The staff member's team '${current.code}' is retired; move them to an active team.`);

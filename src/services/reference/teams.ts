@@ -70,7 +70,7 @@ export function updateTeam(ctx: Ctx, code: string, patch: TeamPatch): Team {
         );
       }
     }
-    if (retiredAt === null) {
+    if (row.retiredAt !== null && retiredAt === null && patch.department === undefined) {
       const department = tx.select().from(departments).where(eq(departments.id, departmentId)).get();
       if (department?.retiredAt != null) {
         throw new ConflictError(`The team's department '${department.code}' is retired; bring it back or move the team first.`);

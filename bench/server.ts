@@ -1,0 +1,61 @@
+/**
+ * A server for the load benchmarks, run in its own process pinned to one core:
+ *   app  <dataDir>   the real application over a small demo database, plus an API key and a
+ *                    file of fresh survey tokens (with their form tokens) for the survey runs
+ *   bare             bare Hono routes that receive the same requests and do nothing else
+ * Prints one JSON line {port, apiKey?, tokensFile?} when it is listening.
+ */
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createApp } from "../src/app";
+import { systemClock } from "../src/clock";
+import { loadConfig } from "../src/config";
+import { migrateDatabase, openDatabase } from "../src/db/client";
+import { silentLogger, type Ctx } from "../src/deps";
+import { formToken } from "../src/middleware/csrf";
+import { createApiKey } from "../src/services/api-keys";
+import { generateDemo } from "../src/services/demo/generate";
+import { registerInteraction } from "../src/services/register-interaction";
+import { hashToken } from "../src/services/tokens";
+
+export const SURVEY_TOKENS = 30_000;
+
+function bareApp() {
+  return new Hono()
+    .post("/api/v1/interactions", async (c) => {
+      await c.req.text();
+      return c.json({ id: 1 }, 201);
+    })
+    .get("/s/:token", (c) => c.html("<!doctype html><title>Survey</title>"))
+    .post("/s/:token", async (c) => {
+      await c.req.text();
+      return c.redirect(`/s/${c.req.param("token")}/thanks`, 303);
+    });
+}
+
+function realApp(dataDir: string) {
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
+  const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
+  migrateDatabase(db);
+  const ctx: Ctx = { db, clock: systemClock, config, log: silentLogger };
+  if (db.$client.prepare("select count(*) as n from teams").pluck().get() === 0) generateDemo(ctx, { responses: 500, seed: 1 });
+  const { key } = createApiKey(ctx, "bench");
+  const now = systemClock.now();
+  const tokens = db.transaction(() =>
+    Array.from({ length: SURVEY_TOKENS }, (_, i) => {
+      const { token } = registerInteraction(ctx, { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" }, "api");
+      return { token, csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now), i };
+    }),
+  );
+  const tokensFile = join(dataDir, "bench-tokens.json");
+  writeFileSync(tokensFile, JSON.stringify(tokens.map(({ token, csrf }) => ({ token, csrf }))));
+  return { app: createApp({ db, clock: systemClock, config, log: silentLogger }), apiKey: key, tokensFile };
+}
+
+const [mode, dataDir] = process.argv.slice(2);
+const built = mode === "app" && dataDir ? realApp(dataDir) : { app: bareApp(), apiKey: undefined, tokensFile: undefined };
+serve({ fetch: built.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+  console.log(JSON.stringify({ port: info.port, apiKey: built.apiKey, tokensFile: built.tokensFile }));
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+import { createTestApp } from "../helpers";
+
+type Operation = {
+  tags?: string[];
+  summary?: string;
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { content: { "application/json": { schema: { properties?: Record<string, unknown>; required?: string[] } } } };
+  responses: Record<string, { content?: unknown }>;
+};
+type Spec = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const t = createTestApp();
+const spec = async () => (await (await t.app.request("/api/v1/openapi.json")).json()) as Spec;
+
+const ENTITIES = ["departments", "teams", "staff", "services", "themes", "targets"];
+
+/** [method, path, required body fields] for every route an integrating system calls. */
+const expected: [string, string, string[]][] = [
+  ["post", "/interactions", ["channel", "team", "occurredAt"]],
+  ["post", "/interactions/batch", ["interactions"]],
+  ["get", "/reports/summary", []],
+  ...ENTITIES.flatMap((e): [string, string, string[]][] => [
+    ["get", `/${e}`, []],
+    ["post", `/${e}`, ["code"]],
+    ["get", `/${e}/{code}`, []],
+    ["patch", `/${e}/{code}`, []],
+    ["post", `/${e}/{code}/retire`, []],
+  ]),
+];
+
+describe("GET /api/v1/openapi.json", () => {
+  test("is OpenAPI 3 and documents every route with a tag, a summary and its responses", async () => {
+    const s = await spec();
+    expect(s.openapi).toMatch(/^3\./);
+    for (const [method, path] of expected) {
+      const op = s.paths[path]?.[method];
+      expect(op, `${method.toUpperCase()} ${path}`).toBeDefined();
+      expect(op!.tags?.length, path).toBeGreaterThan(0);
+      expect(op!.summary, path).toBeTruthy();
+      expect(op!.responses["400"], `${path} documents 400`).toBeDefined();
+    }
+  });
+
+  test.each(expected.filter(([m]) => m !== "get"))("%s %s documents its request body", async (method, path, required) => {
+    const op = (await spec()).paths[path]![method]!;
+    if (path.endsWith("/retire")) {
+      expect(op.requestBody).toBeUndefined();
+      return;
+    }
+    const schema = op.requestBody!.content["application/json"].schema;
+    expect(schema.properties).toBeDefined();
+    for (const field of required) expect(schema.required).toContain(field);
+  });
+
+  test("request schemas are the validating ones: enums, limits and references by code", async () => {
+    const s = await spec();
+    const body = (path: string) => s.paths[path]!.post!.requestBody!.content["application/json"].schema as {
+      properties: Record<string, { enum?: string[]; maxLength?: number; items?: unknown }>;
+      additionalProperties?: boolean;
+    };
+    expect(body("/interactions").properties.channel!.enum).toEqual(["phone", "email", "face_to_face", "web_chat", "letter"]);
+    expect(body("/interactions").additionalProperties).toBe(false);
+    expect(body("/teams").properties).toHaveProperty("department");
+    expect(body("/staff").properties).toHaveProperty("team");
+    expect(body("/departments").properties.name!.maxLength).toBe(200);
+    expect(body("/targets").properties.measure!.enum).toContain("ces_mean");
+    expect(JSON.stringify(body("/interactions/batch").properties.interactions!.items)).toContain("occurredAt");
+  });
+
+  test("the summary documents its query parameters, and path codes are parameters", async () => {
+    const s = await spec();
+    const params = s.paths["/reports/summary"]!.get!.parameters!.map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(["groupBy", "period", "from", "to", "department", "team", "staff", "service", "channel", "theme"]));
+    expect(s.paths["/teams/{code}"]!.get!.parameters).toEqual([expect.objectContaining({ in: "path", name: "code", required: true })]);
+  });
+});
+
+describe("GET /api/v1/docs", () => {
+  test("renders a readable HTML page listing every route", async () => {
+    const res = await t.app.request("/api/v1/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>/i);
+    for (const [method, path] of expected) expect(html).toContain(`${method.toUpperCase()}</span> <code>/api/v1${path}</code>`);
+  });
+});

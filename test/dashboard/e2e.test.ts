@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { WEB_DIST } from "../../src/routes/dashboard/static";
+import { createTestApp } from "../helpers";
+import { PASSWORD, seedDashboard } from "./seed";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SHOTS = `${ROOT}/screenshots`;
+
+let server: ServerType;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(`${WEB_DIST}/index.html`)) {
+    const { build } = await import("vite");
+    await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: "warn" });
+  }
+  const t = createTestApp({}, "2026-03-02T09:00:00Z");
+  await seedDashboard(t.ctx, { perDay: 3, days: 200 });
+  server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base}/dashboard/`);
+  await expect.poll(() => page.url()).toContain("/dashboard/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+}
+
+/** Canvases on the page that have at least one painted pixel. */
+async function drawnCharts(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.querySelectorAll("canvas").length > 0);
+  return page.$$eval("canvas", (canvases) =>
+    canvases.filter((c) => {
+      const ctx = c.getContext("2d");
+      if (!ctx || c.width === 0 || c.height === 0) return false;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    }).length,
+  );
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [label, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("dashboard in Chromium", () => {
+  test("a director signs in, visits every page, filters, exports and signs out", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+
+    await page.goto(`${base}/dashboard/login`);
+    await shoot(page, "login");
+    await signIn(page, "admin@council.example");
+
+    // Overview: five cards, each with its sparkline drawn.
+    await page.locator(".card").first().waitFor();
+    expect(await page.locator(".card").count()).toBe(5);
+    await expect.poll(() => drawnCharts(page)).toBe(5);
+    await shoot(page, "overview");
+
+    // A filter goes into the URL and changes the figures.
+    const before = await page.getByTestId("value-csat").textContent();
+    await page.getByLabel("Team").selectOption("WASTE");
+    await expect.poll(() => page.url()).toContain("team=WASTE");
+    await expect.poll(() => page.getByTestId("value-csat").textContent()).not.toBe(before);
+    // The URL alone reproduces the view (bookmarkable).
+    const filtered = await page.getByTestId("value-csat").textContent();
+    await page.reload();
+    await expect.poll(() => page.getByTestId("value-csat").textContent()).toBe(filtered);
+    await page.getByLabel("Team").selectOption("");
+
+    const pages = [
+      { link: "Trends", charts: 5 },
+      { link: "Teams", charts: 1 },
+      { link: "Comments", charts: 0 },
+      { link: "Themes", charts: 1 },
+      { link: "Quarterly report", charts: 2 },
+      { link: "Settings", charts: 0 },
+    ];
+    for (const p of pages) {
+      await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: p.link }).click();
+      await page.getByRole("heading", { level: 1, name: p.link }).waitFor();
+      await page.locator("[aria-busy=false]").first().waitFor();
+      if (p.charts > 0) await expect.poll(() => drawnCharts(page), { message: p.link }).toBeGreaterThanOrEqual(p.charts);
+      else await page.locator("table, .comment").first().waitFor();
+      await shoot(page, p.link.toLowerCase().replace(/ /g, "-"));
+    }
+
+    // Teams: sort by CSAT and drill down to staff.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Teams" }).click();
+    await page.getByRole("button", { name: /^CSAT/ }).first().click();
+    await expect.poll(() => page.url()).toContain("sort=csat");
+    await page.getByRole("button", { name: /Contact Centre: show staff/ }).click();
+    await page.getByRole("rowheader", { name: "Alice Adams" }).waitFor();
+
+    // Comments: search, and the CSV export of the filtered responses.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Comments" }).click();
+    await page.getByLabel("Team").selectOption("WASTE");
+    await page.getByLabel("Search the comments").fill("hold");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.url()).toContain("q=hold");
+    await page.locator(".comment").first().waitFor();
+    const texts = await page.locator(".comment blockquote").allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t.includes("hold"))).toBe(true);
+    await expect(page.locator(".tag .matched").first().textContent()).resolves.toMatch(/matched: /);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download the filtered responses/ }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    expect(csv[0]).toMatch(/^response_id,date,channel,department,team,/);
+    expect(csv.length).toBeGreaterThan(10);
+    expect(csv.slice(1).every((l) => l.includes(",Waste Services,"))).toBe(true);
+
+    // Sign out ends the session.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.url()).toContain("/dashboard/login");
+    const me = await page.evaluate(async () => (await fetch("/dashboard/api/me")).status);
+    expect(me).toBe(401);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("a manager gets 403 for another team and sees only their own", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, "manager@council.example");
+    const status = await page.evaluate(async () => (await fetch("/dashboard/api/overview?team=WASTE")).status);
+    expect(status).toBe(403);
+    await page.goto(`${base}/dashboard/?team=WASTE`);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("own team");
+    await page.screenshot({ path: `${SHOTS}/dashboard-manager-403-phone.png`, fullPage: true });
+    await page.goto(`${base}/dashboard/teams`);
+    await page.getByRole("rowheader", { name: /Contact Centre/ }).waitFor();
+    expect(await page.getByRole("rowheader", { name: /Waste Services/ }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Settings" }).count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { surveyApp } from "./support";
+
+/**
+ * The survey from a link to a stored response in a real browser with JavaScript off, over a
+ * real socket. Screenshots go to screenshots/ for a person to look at (they assert nothing).
+ */
+const SHOTS = "screenshots";
+const t = surveyApp();
+let server: ServerType;
+let base = "";
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await new Promise<void>((ready) => {
+    server = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
+      base = `http://127.0.0.1:${info.port}`;
+      ready();
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+test("a customer with JavaScript off confirms a face from an email, answers the rest and is thanked", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  await page.goto(`${base}${t.path}?csat=5`);
+  expect(await page.locator("#csat-5").isChecked()).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/survey-desktop.png`, fullPage: true });
+
+  await page.getByRole("radio", { name: "Agree", exact: true }).check();
+  await page.getByRole("radio", { name: "Happy", exact: true }).check();
+  await page.getByRole("radio", { name: "Yes", exact: true }).check();
+  await page.getByRole("textbox", { name: "Is there anything else you would like to tell us? (optional)" }).fill("Quick and friendly.\nCall 07700 900123 if needed.");
+  await page.getByRole("button", { name: "Send my answers" }).click();
+
+  await expect.poll(() => page.url()).toBe(`${base}${t.path}/thanks?lang=en`);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you for your feedback");
+  await page.screenshot({ path: `${SHOTS}/survey-thanks.png`, fullPage: true });
+
+  const rows = t.storedResponses();
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ csat: 5, ces: 6, csi: 4, fcr: "yes", confirmedVia: "form", language: "en" });
+  expect(rows[0]?.comment).toMatch(/^Quick and friendly\.\nCall \[phone\] if needed\.$/);
+
+  // Back to change the answers: the saved ones are shown, and the change replaces them.
+  await page.getByRole("link", { name: "Change my answers" }).click();
+  expect(await page.locator("#ces-6").isChecked()).toBe(true);
+  await page.getByRole("radio", { name: "Satisfied", exact: true }).check();
+  await page.getByRole("button", { name: "Save my changes" }).click();
+  await expect.poll(() => page.url()).toBe(`${base}${t.path}/thanks?lang=en`);
+  expect(t.storedResponses()).toHaveLength(1);
+  expect(t.storedResponses()[0]?.csat).toBe(4);
+  await context.close();
+});
+
+test("screenshots: phone, Arabic, 200% zoom, errors", async () => {
+  const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const p1 = await phone.newPage();
+  await p1.goto(`${base}${t.path}?lang=pl&csat=2`);
+  await p1.screenshot({ path: `${SHOTS}/survey-phone.png`, fullPage: true });
+  // Nothing may force sideways scrolling on a phone (WCAG 1.4.10 reflow).
+  expect(await p1.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await p1.goto(`${base}${t.path}?lang=ar`);
+  await p1.screenshot({ path: `${SHOTS}/survey-arabic-phone.png`, fullPage: true });
+  await phone.close();
+
+  const desktop = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const p2 = await desktop.newPage();
+  await p2.goto(`${base}${t.path}?lang=ar`);
+  expect(await p2.getAttribute("html", "dir")).toBe("rtl");
+  await p2.screenshot({ path: `${SHOTS}/survey-arabic.png`, fullPage: true });
+  await p2.goto(`${base}/s/not-a-valid-link`);
+  await p2.screenshot({ path: `${SHOTS}/survey-invalid-link.png`, fullPage: true });
+  // A refused answer, as the page shows it (posted outside the browser: the form cannot send it).
+  const refused = await t.submit({ csat: "9", comment: "x".repeat(2001) });
+  expect(refused.status).toBe(400);
+  await p2.setContent(await refused.text());
+  await p2.screenshot({ path: `${SHOTS}/survey-errors.png`, fullPage: true });
+  await desktop.close();
+
+  // 200% zoom on a 1280-wide window is a 640 CSS-pixel layout drawn at twice the size.
+  const zoomed = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const p3 = await zoomed.newPage();
+  await p3.goto(`${base}${t.path}?lang=cy`);
+  expect(await p3.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  await p3.screenshot({ path: `${SHOTS}/survey-zoom-200.png`, fullPage: true });
+  await zoomed.close();
+});

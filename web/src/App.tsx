@@ -1,0 +1,91 @@
+import { useEffect } from "preact/hooks";
+import { Filters } from "./components/Filters";
+import { isAdmin, me, signOut, startupError, url } from "./models/app";
+import { PAGES, type PagePath } from "./models/url";
+import { CommentsPage } from "./pages/Comments";
+import { OverviewPage } from "./pages/Overview";
+import { ReportPage } from "./pages/Report";
+import { SettingsPage } from "./pages/Settings";
+import { TeamsPage } from "./pages/Teams";
+import { ThemesPage } from "./pages/Themes";
+import { TrendsPage } from "./pages/Trends";
+
+const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
+  "": OverviewPage,
+  trends: TrendsPage,
+  teams: TeamsPage,
+  comments: CommentsPage,
+  themes: ThemesPage,
+  report: ReportPage,
+  settings: SettingsPage,
+};
+
+export function App() {
+  const page = url.page.value;
+  const title = PAGES.find((p) => p.path === page)?.title ?? "Overview";
+  useEffect(() => {
+    document.title = `${title}: customer satisfaction dashboard`;
+    // Move focus to the new page's heading, as a screen reader user would expect after navigating.
+    document.getElementById("page-title")?.focus();
+  }, [title]);
+  useEffect(() => {
+    const onPop = () => url.sync(window.location);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  if (startupError.value) return <p class="error" role="alert">{startupError.value}</p>;
+  if (!me.value) return <p role="status">Loading…</p>;
+  const View = VIEWS[page];
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top no-print">
+        <div class="brand">
+          <strong>{me.value.orgName}</strong>
+          <span>Customer satisfaction</span>
+        </div>
+        <nav aria-label="Dashboard">
+          <ul>
+            {PAGES.filter((p) => p.path !== "settings" || isAdmin.value).map((p) => (
+              <li>
+                <a
+                  href={url.hrefFor(p.path)}
+                  aria-current={p.path === page ? "page" : undefined}
+                  onClick={(e) => {
+                    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+                    e.preventDefault();
+                    url.navigate(p.path);
+                  }}
+                >
+                  {p.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="user">
+          <span>
+            {me.value.email} ({me.value.role})
+          </span>
+          <button type="button" class="secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main">
+        <h1 id="page-title" tabIndex={-1}>
+          {title}
+        </h1>
+        {page !== "settings" ? (
+          <div class="no-print">
+            <Filters />
+          </div>
+        ) : null}
+        <View />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+/** How figures read on screen: one place, so "too few responses" is never a 0%. */
+export type FigureLike = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean };
+
+export const TOO_FEW = "too few responses";
+
+export function formatValue(f: FigureLike, unit: string): string {
+  if (f.value === null) return f.tooFew ? TOO_FEW : "no answers";
+  return `${f.value}${unit === "%" ? "%" : ""}`;
+}
+
+export function formatInterval(f: FigureLike, unit: string): string {
+  if (f.value === null || f.low === null || f.high === null) return `n = ${f.n}`;
+  const u = unit === "%" ? "%" : "";
+  return `95% interval ${f.low}${u}–${f.high}${u}, n = ${f.n}`;
+}
+
+export function formatChange(change: number | null, unit: string): string {
+  if (change === null) return "no comparison";
+  const u = unit === "%" ? " points" : "";
+  if (change === 0) return `no change`;
+  return `${change > 0 ? "up" : "down"} ${Math.abs(change)}${u}`;
+}
+
+export const STATUS_TEXT = { green: "Meets target", amber: "Within 5 points of target", red: "Below target" } as const;
+
+export const CHANNEL_NAMES: Record<string, string> = {
+  phone: "Phone",
+  email: "Email",
+  face_to_face: "Face to face",
+  web_chat: "Web chat",
+  letter: "Letter",
+};
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}

@@ -1,0 +1,65 @@
+import { computed, signal } from "@preact/signals";
+import { api, ok, setCsrfToken, type Me, type Options } from "../api";
+import { createLoader } from "./loader";
+import { createUrlModel } from "./url";
+
+/** The signed-in user, the filter choices and the URL: the state every page shares. */
+export const url = createUrlModel();
+export const me = signal<Me | null>(null);
+export const options = signal<Options | null>(null);
+export const startupError = signal<string | null>(null);
+export const isAdmin = computed(() => me.value?.role === "admin");
+
+export async function boot(): Promise<void> {
+  try {
+    const who = await ok(api.me.$get());
+    setCsrfToken(who.csrfToken);
+    me.value = who;
+    options.value = await ok(api.options.$get());
+  } catch (e) {
+    startupError.value = e instanceof Error ? e.message : String(e);
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await ok(api.logout.$post());
+  window.location.assign("/dashboard/login");
+}
+
+const SENTIMENTS = ["positive", "neutral", "negative"] as const;
+/** Narrows a URL value to one of the API's choices; anything else is left out (the server would refuse it). */
+function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): T | undefined {
+  return choices.find((c) => c === v);
+}
+
+/** The shared filters plus the page-specific keys a loader needs, as the API's query. */
+export const shared = url.shared;
+
+export const overview = createLoader(() => shared.value, (q) => ok(api.overview.$get({ query: q })));
+export const trends = createLoader(
+  () => ({ ...shared.value, split: url.query.value.split === "team" ? ("team" as const) : ("department" as const) }),
+  (q) => ok(api.trends.$get({ query: q })),
+);
+export const teams = createLoader(() => shared.value, (q) => ok(api.teams.$get({ query: q })));
+export const staff = createLoader(
+  () => ({ team: url.query.value.drill, q: shared.value }),
+  async ({ team, q }) => (team ? ok(api.teams[":team"].staff.$get({ param: { team }, query: q })) : null),
+);
+export const themes = createLoader(() => shared.value, (q) => ok(api.themes.$get({ query: q })));
+export const comments = createLoader(
+  () => {
+    const p = url.query.value;
+    return { ...shared.value, theme: p.theme, score: p.score, sentiment: oneOf(p.sentiment, SENTIMENTS), q: p.q, page: p.page };
+  },
+  (q) => ok(api.comments.$get({ query: q })),
+);
+export const report = createLoader(
+  () => ({ ...shared.value, quarter: url.query.value.quarter }),
+  (q) => ok(api.report.quarterly.$get({ query: q })),
+);
+export const settings = createLoader(() => isAdmin.value, (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)));
+
+export function exportHref(): string {
+  const s = new URLSearchParams(shared.value).toString();
+  return `/dashboard/api/export/responses.csv${s ? `?${s}` : ""}`;
+}

@@ -1,0 +1,98 @@
+import { Chart } from "../components/Chart";
+import { DataTable } from "../components/DataTable";
+import { StatusBadge } from "../components/FigureText";
+import { formatChange, formatInterval, formatValue } from "../lib/format";
+import { report, url } from "../models/app";
+import { Loaded, PALETTE, useLoader } from "./common";
+
+export function ReportPage() {
+  useLoader(report);
+  return (
+    <>
+      <div class="no-print filters">
+        <div class="field">
+          <label for="r-quarter">Quarter containing</label>
+          <input id="r-quarter" type="date" value={url.query.value.quarter ?? ""} onChange={(e) => url.setParam("quarter", (e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <Loaded loader={report}>
+        {(d) => (
+          <article class="report">
+            <h2>
+              {d.orgName}: customer satisfaction, {d.quarter}
+            </h2>
+            <p>
+              {d.from} to {d.to}, compared with {d.previousQuarter}. Figures from fewer than {d.minCount} answers are shown as "too few responses".
+            </p>
+            {d.departments.map((dep) => (
+              <section class="report-dept">
+                <h3>{dep.department.name}</h3>
+                <p>{dep.responses} responses.</p>
+                <DataTable
+                  caption={`${dep.department.name}: measures in ${d.quarter}`}
+                  filename={`report-${dep.department.code}.csv`}
+                  rowKey={(r) => r.key}
+                  rows={dep.measures}
+                  columns={[
+                    { header: "Measure", cell: (r) => r.label, csv: (r) => r.label },
+                    { header: d.quarter, cell: (r) => formatValue(r.figure, r.unit), csv: (r) => r.figure.value, numeric: true },
+                    { header: "Interval and n", cell: (r) => formatInterval(r.figure, r.unit), csv: (r) => r.figure.n, numeric: true },
+                    { header: `Change on ${d.previousQuarter}`, cell: (r) => formatChange(r.change, r.unit), csv: (r) => r.change, numeric: true },
+                    { header: "Target", cell: (r) => (r.target === null ? "none" : r.target), csv: (r) => r.target, numeric: true },
+                    { header: "Met?", cell: (r) => (r.status ? <StatusBadge status={r.status} /> : "–"), csv: (r) => r.status },
+                  ]}
+                />
+                <div class="grid-2">
+                  <div>
+                    <h4>Top themes</h4>
+                    {dep.themes.length === 0 ? (
+                      <p>No themed comments.</p>
+                    ) : (
+                      <ol>
+                        {dep.themes.map((t) => (
+                          <li>
+                            {t.theme.name} ({t.comments} comments)
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </div>
+                  <div>
+                    <h4>Responses by channel</h4>
+                    <Chart
+                      type="bar"
+                      label={`${dep.department.name}: surveys sent and responses by channel`}
+                      height={180}
+                      data={{
+                        labels: dep.channels.map((c) => c.channel.name),
+                        datasets: [
+                          { label: "Surveys sent", data: dep.channels.map((c) => c.issued), backgroundColor: PALETTE[7] },
+                          { label: "Responses", data: dep.channels.map((c) => c.responses), backgroundColor: PALETTE[0] },
+                        ],
+                      }}
+                    />
+                    <DataTable
+                      forChart
+                      caption={`${dep.department.name}: volumes by channel`}
+                      filename={`channels-${dep.department.code}.csv`}
+                      rowKey={(r) => String(r.channel.id)}
+                      rows={dep.channels}
+                      columns={[
+                        { header: "Channel", cell: (r) => r.channel.name, csv: (r) => r.channel.name },
+                        { header: "Surveys sent", cell: (r) => r.issued, csv: (r) => r.issued, numeric: true },
+                        { header: "Responses", cell: (r) => r.responses, csv: (r) => r.responses, numeric: true },
+                      ]}
+                    />
+                  </div>
+                </div>
+              </section>
+            ))}
+          </article>
+        )}
+      </Loaded>
+    </>
+  );
+}
