@@ -3,6 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
+import type { ReadPool } from "./db/read-pool";
 import type { Ctx, Logger } from "./deps";
 import { errorBody, onError } from "./errors";
 import type { MailTransport } from "./mail/transport";
@@ -12,11 +13,11 @@ import { ivrRoutes } from "./routes/ivr/index";
 import { signatureRoutes } from "./routes/signature/index";
 import { surveyRoutes } from "./routes/survey/index";
 
-export type AppDeps = { db: Db; clock: Clock; config: Config; log: Logger; mail?: MailTransport };
+export type AppDeps = { db: Db; clock: Clock; config: Config; log: Logger; mail?: MailTransport; reads?: ReadPool };
 
 /** Builds the whole HTTP application from its dependencies; nothing here reaches out alone. */
 export function createApp(deps: AppDeps) {
-  const ctx: Ctx = { db: deps.db, clock: deps.clock, config: deps.config, log: deps.log };
+  const ctx: Ctx = { db: deps.db, clock: deps.clock, config: deps.config, log: deps.log, reads: deps.reads };
   const app = new Hono()
     .use(
       secureHeaders({

@@ -1,6 +1,7 @@
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
+import type { ReadPool } from "./db/read-pool";
 
 export type Logger = {
   info(msg: string, data?: Record<string, unknown>): void;
@@ -21,4 +22,11 @@ export function consoleLogger(level: Config["LOG_LEVEL"]): Logger {
 }
 
 /** What a service needs from the outside world. Passed in, never imported as a singleton. */
-export type Ctx = { db: Db; clock: Clock; config: Config; log: Logger };
+export type Ctx = {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  /** Reader threads for heavy reports; absent in tests, where reads run in-process. */
+  reads?: ReadPool;
+};

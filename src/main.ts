@@ -3,6 +3,7 @@ import { createApp } from "./app";
 import { systemClock } from "./clock";
 import { ConfigError, loadConfig } from "./config";
 import { migrateDatabase, openDatabase } from "./db/client";
+import { workerReads } from "./db/read-pool";
 import { consoleLogger } from "./deps";
 import { join } from "node:path";
 
@@ -11,13 +12,16 @@ function start() {
   const log = consoleLogger(config.LOG_LEVEL);
   const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
   migrateDatabase(db);
-  const app = createApp({ db, clock: systemClock, config, log });
+  // One reader thread: heavy reports run there while the main thread keeps answering.
+  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1);
+  const app = createApp({ db, clock: systemClock, config, log, reads });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
   });
   const stop = (signal: string) => {
     log.info("shutting down", { signal });
-    server.close(() => {
+    server.close(async () => {
+      await reads.close();
       db.$client.close();
       process.exit(0);
     });

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import type { Ctx } from "../../deps";
-import { summaryReport } from "../../db/queries/summary";
+import { readsOf } from "../../db/read-pool";
 import { ErrorBody } from "../../schemas/common";
 import { SummaryQuery, SummaryResponse } from "../../schemas/report";
 import { resolveSummaryFilter } from "../../services/summary-filter";
@@ -23,9 +23,9 @@ export function reportRoutes(ctx: Ctx) {
       },
     }),
     validate("query", SummaryQuery),
-    (c) => {
+    async (c) => {
       const query = c.req.valid("query");
-      const report = summaryReport(ctx.db, resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES);
+      const report = await readsOf(ctx).run("summary", resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES);
       // Integrating systems know things by code; internal ids stay inside.
       const body: SummaryResponse = {
         ...report,

@@ -1,0 +1,65 @@
+import { Worker } from "node:worker_threads";
+import type { Ctx } from "../deps";
+import type { Db } from "./client";
+import { readQueries, type ReadArgs, type ReadName, type ReadResult } from "./read-queries";
+
+export type ReadPool = {
+  run<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>>;
+  close(): Promise<void>;
+};
+
+/** Runs the queries on the caller's own connection: tests and in-memory databases. */
+export function inProcessReads(db: Db): ReadPool {
+  return {
+    async run(name, ...args) {
+      const fn = readQueries[name] as (db: Db, ...a: unknown[]) => never;
+      return fn(db, ...args);
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Reader threads over the database file, each with a read-only connection (WAL lets them read
+ * while the main thread writes). Requests go to the least busy thread.
+ */
+export function workerReads(file: string, size = 2): ReadPool {
+  type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
+  const workers = Array.from({ length: size }, () => {
+    // The worker is TypeScript like the rest; its boot file registers tsx (a runtime dependency).
+    const worker = new Worker(new URL("./read-worker-boot.mjs", import.meta.url), { workerData: { file } });
+    const pending = new Map<number, Pending>();
+    worker.on("message", (msg: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
+      else p.resolve(msg.result as never);
+    });
+    worker.on("error", (err) => {
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+    });
+    worker.unref();
+    return { worker, pending };
+  });
+  let nextId = 1;
+  return {
+    run(name, ...args) {
+      const target = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        target.pending.set(id, { resolve: resolve as (v: never) => void, reject: reject as (e: Error) => void });
+        target.worker.postMessage({ id, name, args });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/** The context's reader threads, or the main connection when it has none. */
+export function readsOf(ctx: Ctx): ReadPool {
+  return ctx.reads ?? inProcessReads(ctx.db);
+}
