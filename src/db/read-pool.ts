@@ -36,7 +36,7 @@ export function workerReads(file: string, size = 2): ReadPool {
       if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
       else p.resolve(msg.result as never);
     });
-    worker.on("error", (err) => {
+    worker.on("error", (err: Error) => {
       for (const p of pending.values()) p.reject(err);
       pending.clear();
     });
