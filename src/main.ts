@@ -4,7 +4,9 @@ import { systemClock } from "./clock";
 import { ConfigError, loadConfig } from "./config";
 import { migrateDatabase, openDatabase } from "./db/client";
 import { workerReads } from "./db/read-pool";
-import { consoleLogger } from "./deps";
+import { consoleLogger, type Ctx } from "./deps";
+import { createMailTransport } from "./mail/nodemailer-transport";
+import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { join } from "node:path";
 
 function start() {
@@ -14,13 +16,19 @@ function start() {
   migrateDatabase(db);
   // One reader thread: heavy reports run there while the main thread keeps answering.
   const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1);
-  const app = createApp({ db, clock: systemClock, config, log, reads });
+  const mail = createMailTransport(config, log);
+  const app = createApp({ db, clock: systemClock, config, log, reads, mail });
+  // The email outbox is sent from this process; with no SMTP_URL, to <DATA_DIR>/outbox-mail/.
+  const ctx: Ctx = { db, clock: systemClock, config, log };
+  const outbox = createOutboxWorker(ctx, mail);
+  outbox.start();
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
   });
   const stop = (signal: string) => {
     log.info("shutting down", { signal });
     server.close(async () => {
+      await outbox.stop();
       await reads.close();
       db.$client.close();
       process.exit(0);

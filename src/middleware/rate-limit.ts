@@ -18,10 +18,14 @@ export type RateLimitOptions = {
 
 type IncomingLike = { incoming?: { socket?: { remoteAddress?: string } } };
 
-/** The client's address: the socket's (from @hono/node-server), or the proxy's word for it. */
+/**
+ * The client's address: the socket's (from @hono/node-server), or, behind a trusted proxy,
+ * the last X-Forwarded-For entry: the one our proxy appended. Earlier entries come from the
+ * client and can be anything, so using them would let one client pose as many.
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   const env = c.env as IncomingLike | undefined;

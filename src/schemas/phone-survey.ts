@@ -4,16 +4,29 @@ import { Code, Language, Timestamp } from "./common";
 
 /**
  * A keypad answer as telephony hands it over: the digit pressed, as a string ("4") or a
- * number (4). Anything else, or a digit off the question's scale, is refused with the field.
+ * number (4). An empty string is a question the caller skipped (contact flows store "" when
+ * nobody pressed a key). Anything else, or a digit off the scale, is refused with the field.
  */
 const keypad = (max: number) =>
   z
-    .union([z.number(), z.string().regex(/^[0-9]$/).transform(Number)], { error: `expected one keypad digit from 1 to ${max}` })
-    .pipe(z.number().int(`expected a whole number from 1 to ${max}`).min(1, `expected 1 to ${max}`).max(max, `expected 1 to ${max}`));
+    .union([z.number(), z.string().regex(/^[0-9]?$/, `expected one keypad digit from 1 to ${max}`)], {
+      error: `expected one keypad digit from 1 to ${max}`,
+    })
+    .transform((v) => (v === "" ? undefined : Number(v)))
+    .pipe(
+      z
+        .number()
+        .int(`expected a whole number from 1 to ${max}`)
+        .min(1, `expected 1 to ${max}`)
+        .max(max, `expected 1 to ${max}`)
+        .optional(),
+    );
 
 /** FCR by keypad (1 yes, 2 partly, 3 no) or by word. */
 const fcrAnswer = z
-  .union([z.enum(FCR_VALUES), keypad(3).transform((n) => FCR_VALUES[n - 1]!)], { error: "expected 1 (yes), 2 (partly) or 3 (no)" })
+  .union([z.enum(FCR_VALUES), keypad(3).transform((n) => (n === undefined ? undefined : FCR_VALUES[n - 1]!))], {
+    error: "expected 1 (yes), 2 (partly) or 3 (no)",
+  })
   .describe("1 = yes, 2 = partly, 3 = no (or the word)");
 
 export const PhoneSurveyAnswers = z.strictObject({

@@ -67,7 +67,9 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${label}.png`, fullPage: true });
+    // Whole page, but at most 2,400 px tall: long lists (comments, settings) only need their top.
+    const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
+    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${label}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -149,7 +151,7 @@ describe("dashboard in Chromium", () => {
     expect(me).toBe(401);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   test("a manager gets 403 for another team and sees only their own", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });

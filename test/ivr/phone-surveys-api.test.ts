@@ -86,6 +86,13 @@ describe("POST /api/v1/phone-surveys", () => {
     expect(t.db.$client.prepare("select count(*) as n from interactions").get()).toEqual({ n: 0 });
   });
 
+  it("takes an empty string as a skipped question", async () => {
+    const t = phoneSurveyApp();
+    const res = await t.api("POST", "/phone-surveys", call({ answers: { csat: "", ces: "5", csi: "", fcr: "" } }));
+    expect(res.status).toBe(201);
+    expect(responseOf(t.db, "connect-7c1f2a9e-contact-1")).toMatchObject({ csat: null, ces: 5, csi: null, fcr: null });
+  });
+
   it("refuses a keypad digit given as a word or two digits", async () => {
     const t = phoneSurveyApp();
     const res = await t.api("POST", "/phone-surveys", call({ answers: { csat: "four", ces: "12" } }));

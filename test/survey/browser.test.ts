@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { registerInteraction } from "../../src/services/register-interaction";
 import { surveyApp } from "./support";
 
 /**
@@ -69,19 +70,26 @@ test("a customer with JavaScript off confirms a face from an email, answers the 
 });
 
 test("screenshots: phone, Arabic, 200% zoom, errors", async () => {
+  // A second, unanswered link, so the pages show the survey as a customer first sees it.
+  const fresh = registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
+  const path = `/s/${fresh.token}`;
   const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const p1 = await phone.newPage();
-  await p1.goto(`${base}${t.path}?lang=pl&csat=2`);
+  await p1.goto(`${base}${path}?lang=pl&csat=2`);
   await p1.screenshot({ path: `${SHOTS}/survey-phone.png`, fullPage: true });
   // Nothing may force sideways scrolling on a phone (WCAG 1.4.10 reflow).
   expect(await p1.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await p1.goto(`${base}${t.path}?lang=ar`);
+  // Keyboard focus must be visible: tab past the five language links to the chosen face.
+  for (let i = 0; i < 6; i++) await p1.keyboard.press("Tab");
+  expect(await p1.evaluate(() => document.activeElement?.id)).toBe("csat-2");
+  await p1.screenshot({ path: `${SHOTS}/survey-focus.png` });
+  await p1.goto(`${base}${path}?lang=ar`);
   await p1.screenshot({ path: `${SHOTS}/survey-arabic-phone.png`, fullPage: true });
   await phone.close();
 
   const desktop = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const p2 = await desktop.newPage();
-  await p2.goto(`${base}${t.path}?lang=ar`);
+  await p2.goto(`${base}${path}?lang=ar`);
   expect(await p2.getAttribute("html", "dir")).toBe("rtl");
   await p2.screenshot({ path: `${SHOTS}/survey-arabic.png`, fullPage: true });
   await p2.goto(`${base}/s/not-a-valid-link`);
@@ -96,7 +104,7 @@ test("screenshots: phone, Arabic, 200% zoom, errors", async () => {
   // 200% zoom on a 1280-wide window is a 640 CSS-pixel layout drawn at twice the size.
   const zoomed = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
   const p3 = await zoomed.newPage();
-  await p3.goto(`${base}${t.path}?lang=cy`);
+  await p3.goto(`${base}${path}?lang=cy`);
   expect(await p3.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
   await p3.screenshot({ path: `${SHOTS}/survey-zoom-200.png`, fullPage: true });
   await zoomed.close();

@@ -311,3 +311,14 @@ describe("rate limit", () => {
     expect((await t.app.request(t.path, {}, from("192.0.2.1"))).status).toBe(200);
   });
 });
+
+describe("rate limit behind a proxy", () => {
+  test("keys on the address the proxy appended, not one the client made up", async () => {
+    const t = surveyApp({ RATE_LIMIT_PER_MINUTE: 2, TRUST_PROXY: true });
+    const via = (client: string) => ({ headers: { "X-Forwarded-For": `${client}, 198.51.100.7` } });
+    expect((await t.app.request(t.path, via("1.1.1.1"))).status).toBe(200);
+    expect((await t.app.request(t.path, via("2.2.2.2"))).status).toBe(200);
+    expect((await t.app.request(t.path, via("3.3.3.3"))).status).toBe(429);
+    expect((await t.app.request(t.path, { headers: { "X-Forwarded-For": "203.0.113.9" } })).status).toBe(200);
+  });
+});

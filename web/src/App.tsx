@@ -81,7 +81,7 @@ export function App() {
         </h1>
         {page !== "settings" ? (
           <div class="no-print">
-            <Filters />
+            <Filters dates={page !== "report"} />
           </div>
         ) : null}
         <View />

@@ -70,9 +70,9 @@ export function answersFor(random: Random, expected: number, channel: Channel): 
   const mood = 0.6 * felt + 0.4 * (expected + gaussian(random, 0, 0.22));
   const resolved = felt + gaussian(random, 0, 0.15);
   const answers: DemoAnswers = {
-    csat: random() < 0.96 ? toScale(clamp(felt * 1.05 - 0.05, 0, 1), 5) : null,
+    csat: random() < 0.96 ? toScale(clamp(felt + 0.06, 0, 1), 5) : null,
     ces: random() < 0.86 ? toScale(clamp(ease, 0, 1), 7) : null,
-    csi: random() < 0.8 ? toScale(clamp(mood * 1.05 - 0.05, 0, 1), 5) : null,
+    csi: random() < 0.8 ? toScale(clamp(mood + 0.03, 0, 1), 5) : null,
     fcr: random() < 0.85 ? (resolved > 0.58 ? "yes" : resolved > 0.42 ? "partly" : "no") : null,
   };
   if (answers.csat === null && answers.ces === null && answers.csi === null && answers.fcr === null) {

@@ -27,16 +27,6 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
   const [shown, setShown] = useState(!forChart);
   return (
     <div class="table-block">
-      <div class="table-tools">
-        {forChart ? (
-          <button type="button" class="link-button" aria-expanded={shown} onClick={() => setShown(!shown)}>
-            {shown ? "Hide the numbers" : "Show the numbers"}
-          </button>
-        ) : null}
-        <button type="button" class="secondary" onClick={() => downloadCsv(filename, columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.csv(r))))}>
-          Download CSV<span class="sr-only">: {caption}</span>
-        </button>
-      </div>
       <div class={shown ? "table-scroll" : "sr-only"} role="region" aria-label={caption} tabIndex={shown ? 0 : -1}>
         <table>
           <caption>{caption}</caption>
@@ -76,6 +66,16 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
             )}
           </tbody>
         </table>
+      </div>
+      <div class="table-tools">
+        {forChart ? (
+          <button type="button" class="link-button" aria-expanded={shown} onClick={() => setShown(!shown)}>
+            {shown ? "Hide the numbers" : "Show the numbers"}
+          </button>
+        ) : null}
+        <button type="button" class="secondary" onClick={() => downloadCsv(filename, columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.csv(r))))}>
+          Download CSV<span class="sr-only">: {caption}</span>
+        </button>
       </div>
     </div>
   );

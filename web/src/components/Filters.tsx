@@ -15,7 +15,7 @@ function Select({ id, label, value, choices, onChange }: { id: string; label: st
 }
 
 /** The filter bar: every change goes into the URL, which the pages' data follows. */
-export function Filters() {
+export function Filters({ dates = true }: { dates?: boolean }) {
   const q = url.query.value;
   const o = options.value;
   const set = url.setParam;
@@ -23,6 +23,8 @@ export function Filters() {
   const teams = (o?.teams ?? []).filter((t) => !q.department || t.departmentCode === q.department);
   return (
     <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      {dates ? (
+        <>
       <Select
         id="f-period"
         label="Period"
@@ -42,6 +44,8 @@ export function Filters() {
         <label for="f-to">To</label>
         <input id="f-to" type="date" value={q.to ?? ""} onChange={(e) => set("to", (e.target as HTMLInputElement).value)} />
       </div>
+        </>
+      ) : null}
       {o && o.departments.length > 1 ? (
         <Select id="f-department" label="Department" value={q.department ?? ""} choices={[...all("All departments"), ...o.departments.map((d) => ({ value: d.code, label: d.name }))]} onChange={(v) => set("department", v)} />
       ) : null}

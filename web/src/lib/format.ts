@@ -14,6 +14,12 @@ export function formatInterval(f: FigureLike, unit: string): string {
   return `95% interval ${f.low}${u}–${f.high}${u}, n = ${f.n}`;
 }
 
+/** For table cells: "43.7–55%, n 300" (the table says these are 95% intervals). */
+export function formatShortInterval(f: FigureLike, unit: string): string {
+  if (f.value === null || f.low === null || f.high === null) return `n ${f.n}`;
+  return `${f.low}–${f.high}${unit === "%" ? "%" : ""}, n ${f.n}`;
+}
+
 export function formatChange(change: number | null, unit: string): string {
   if (change === null) return "no comparison";
   const u = unit === "%" ? " points" : "";

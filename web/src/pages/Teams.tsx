@@ -81,6 +81,7 @@ export function TeamsPage() {
                 options={{ plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } }}
               />
             </section>
+            <p class="note">Each figure shows its value, then its 95% interval and the number of answers (n). Choose a column heading to sort.</p>
             {d.departments.length > 0 ? (
               <DataTable caption="Departments" filename="departments.csv" rowKey={(r) => String(r.group.id)} rows={sortRows(d.departments, sort.value.key, sort.value.dir)} columns={columns("Department")} />
             ) : null}
