@@ -19,7 +19,7 @@ export const Language = z.enum(LANGUAGES);
 
 /** An ISO 8601 date-time with an offset; impossible dates (2025-02-30) are refused. */
 export const Timestamp = z.iso
-  .datetime({ offset: true })
+  .datetime({ offset: true, abort: true })
   .refine((s) => isValidIsoDate(s.slice(0, 10)), "not a real date")
   .transform((s) => new Date(s).getTime());
 

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
 import { generateSpecs } from "hono-openapi";
+import { z } from "zod";
+import { ErrorBody } from "../../schemas/common";
 import type { Ctx } from "../../deps";
 import { errorBody } from "../../errors";
 import { requireApiKey, type ApiKeyEnv } from "../../middleware/api-key";
@@ -74,7 +76,12 @@ export function apiRoutes(ctx: Ctx) {
     security: [{ bearer: [] }],
   };
   let spec: Promise<unknown> | undefined;
-  const openapi = () => (spec ??= generateSpecs(secured, { documentation }));
+  // Every validated route answers 400 in our one error shape; say so instead of the default.
+  const defaultValidationErrorResponse = {
+    description: "Malformed input: each bad field is named in error.fields",
+    content: { "application/json": { schema: z.toJSONSchema(ErrorBody) as Record<string, unknown> } },
+  };
+  const openapi = () => (spec ??= generateSpecs(secured, { documentation, defaultValidationErrorResponse }));
 
   return new Hono()
     .get("/openapi.json", async (c) => c.json(await openapi()))
