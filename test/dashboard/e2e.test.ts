@@ -80,7 +80,7 @@ describe("dashboard in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
 
     await page.goto(`${base}/dashboard/login`);
     await shoot(page, "login");
@@ -144,12 +144,13 @@ describe("dashboard in Chromium", () => {
     expect(csv.length).toBeGreaterThan(10);
     expect(csv.slice(1).every((l) => l.includes(",Waste Services,"))).toBe(true);
 
+    expect(errors).toEqual([]);
+
     // Sign out ends the session.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.url()).toContain("/dashboard/login");
     const me = await page.evaluate(async () => (await fetch("/dashboard/api/me")).status);
     expect(me).toBe(401);
-    expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
 

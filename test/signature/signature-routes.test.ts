@@ -39,7 +39,7 @@ describe("GET /r/:staff/:score", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Confirm your rating");
-    expect(html).toContain("You chose “Satisfied” for Alice Adams, Contact Centre, Customer and Local Services.");
+    expect(html.replace(/[\u2068\u2069]/g, "")).toContain("You chose “Satisfied” for Alice Adams, Contact Centre, Customer and Local Services.");
     expect(html).toMatch(/<form method="post" action="\/r\/alice\/4\?lang=en">/);
     expect(html).toContain('name="_csrf"');
     expect(res.headers.get("set-cookie")).toMatch(/^rate_browser=[A-Za-z0-9_-]{22}; Max-Age=\d+; Path=\/r; HttpOnly; SameSite=Lax/);

@@ -31,7 +31,7 @@ export function signatureStrip(data: SignatureData): SignatureStrip {
   }));
   const html =
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" dir="${dir}" style="border-collapse:collapse;margin:8px 0;">` +
-    `<tr><td valign="middle" style="font-family:${FONT};font-size:14px;line-height:18px;color:#0b0c0c;padding:0 8px;vertical-align:middle;white-space:nowrap;">` +
+    `<tr><td valign="middle" style="font-family:${FONT};font-size:14px;line-height:18px;color:#0b0c0c;padding:0;padding-${dir === "rtl" ? "left" : "right"}:10px;vertical-align:middle;white-space:nowrap;">` +
     `<a href="${escapeHtml(staffPath)}" target="_blank" style="color:#0b0c0c;text-decoration:none;font-weight:bold;">${escapeHtml(m.signatureInvite)}</a></td>` +
     `<td valign="middle" style="vertical-align:middle;padding:0;">${facesRow(faces, { size: 32, gap: 3, labels: false, dir })}</td></tr></table>`;
   const text = `${m.signatureInvite}: ${staffPath}`;

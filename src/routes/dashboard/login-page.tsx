@@ -20,6 +20,7 @@ export function LoginPage(props: { orgName: string; error?: string; email?: stri
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>Sign in: customer satisfaction dashboard</title>
         <style>{STYLE}</style>
       </head>

@@ -11,7 +11,10 @@ import { mailMessages } from "../../mail/messages";
  */
 
 const faceRow = "display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:0 0 1.5rem";
-const faceLink = "display:flex;flex-direction:column;align-items:center;gap:.35rem;width:6.5rem;padding:.5rem;text-align:center;text-decoration:none;color:#0b0c0c;border:2px solid #b1b4b6";
+const faceLink = "display:flex;flex-direction:column;align-items:center;gap:.35rem;width:6.5rem;height:100%;padding:.5rem;text-align:center;text-decoration:none;color:#0b0c0c;border:2px solid #b1b4b6";
+const chosenLink = `${faceLink};border-color:#0b0c0c;box-shadow:inset 0 0 0 2px #0b0c0c;font-weight:700`;
+/** Unicode isolates keep names written left to right whole inside right-to-left sentences. */
+const isolate = (s: string) => `\u2068${s}\u2069`;
 
 type FacesProps = { lang: Language; hrefOf: (s: Score) => string; chosen?: Score };
 
@@ -20,10 +23,10 @@ function Faces({ lang, hrefOf, chosen }: FacesProps) {
   return (
     <ul style={faceRow}>
       {SCORES.map((s) => (
-        <li>
+        <li style="display:flex">
           <a
             href={hrefOf(s)}
-            style={s === chosen ? `${faceLink};border-color:#0b0c0c;border-width:4px;font-weight:700` : faceLink}
+            style={s === chosen ? chosenLink : faceLink}
             aria-current={s === chosen ? "true" : undefined}
           >
             <img src={`/faces/${s}.png`} width="40" height="40" alt="" />
@@ -43,7 +46,7 @@ export function ChoosePage(props: { lang: Language; org: string; person: Person 
   const q = messages(props.lang).questions.csat;
   return (
     <Layout lang={props.lang} org={props.org} title={m.chooseTitle(props.person.name)} langHref={(l) => `?lang=${l}`}>
-      <h1>{m.chooseTitle(props.person.name)}</h1>
+      <h1>{m.chooseTitle(isolate(props.person.name))}</h1>
       <p class="lead">{q.text}</p>
       <Faces lang={props.lang} hrefOf={(s) => `/r/${encodeURIComponent(props.person.code)}/${s}?lang=${props.lang}`} />
       <p>{m.confirmNote}</p>
@@ -61,7 +64,7 @@ export function ConfirmPage(props: { lang: Language; org: string; person: Person
       <h1>{m.confirmTitle}</h1>
       <p class="lead" style="display:flex;align-items:center;gap:1rem">
         <img src={`/faces/${props.score}.png`} width="40" height="40" alt="" />
-        <span>{m.confirmBody(label, who(props.person))}</span>
+        <span>{m.confirmBody(isolate(label), isolate(who(props.person)))}</span>
       </p>
       <form method="post" action={`${base}/${props.score}?lang=${props.lang}`}>
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />

@@ -8,6 +8,7 @@ import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../midd
 import { rateLimit } from "../../middleware/rate-limit";
 import { MessagePage } from "../../pages/layout";
 import { sendPage } from "../../pages/render";
+import { commitSoon } from "../../db/group-commit";
 import { recordResponse } from "../../services/record-response";
 import { resolveToken, type SurveyContext } from "../../services/resolve-token";
 import { hashToken } from "../../services/tokens";
@@ -164,10 +165,13 @@ export function surveyRoutes(ctx: Ctx) {
         const parsed = parseSurveyForm(values);
         if (!parsed.ok) return formPage(c, s, token, lang, { values, errors: parsed }, 400);
         try {
-          recordResponse(
-            ctx,
-            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
-            { enforceEditWindow: true },
+          // Group commit: answered only once the answer is durable.
+          await commitSoon(ctx.db, () =>
+            recordResponse(
+              ctx,
+              { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
+              { enforceEditWindow: true },
+            ),
           );
         } catch (err) {
           // The window can close between reading and writing; the service has the last word.
