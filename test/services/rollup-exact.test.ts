@@ -1,0 +1,101 @@
+import { expect, test } from "vitest";
+import { DAY, HOUR } from "../../src/clock";
+import { themes } from "../../src/db/schema";
+import { DEFAULT_THEMES } from "../../src/domain/default-themes";
+import { TALLY_FIELDS } from "../../src/domain/measures";
+import { erasePerson } from "../../src/services/privacy/erase";
+import { applyRetention } from "../../src/services/privacy/retention";
+import { rebuildRollup } from "../../src/services/rebuild-rollup";
+import { recordResponse } from "../../src/services/record-response";
+import { registerInteraction } from "../../src/services/register-interaction";
+import { createTestApp, seedOrganisation } from "../helpers";
+
+/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Row = Record<string, number | string>;
+const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+/** The rollup as a map of non-empty rows; float sums compared to 1e-6. */
+function snapshot(t: ReturnType<typeof createTestApp>) {
+  const rows = t.db.$client.prepare("select * from report_rollup").all() as Row[];
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    const values = TALLY_FIELDS.map((f) => Number(r[snake(f)]));
+    if (values.every((v) => Math.abs(v) < 1e-9)) continue;
+    out.set([r.period, r.period_start, r.theme_id, r.team_id, r.staff_id, r.service_id, r.channel].join("|"), values);
+  }
+  return out;
+}
+
+test.each([1, 2, 3])("incremental counters equal a full recount after random answers, changes, retention and erasures (seed %i)", (seed) => {
+  const random = rng(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const t = createTestApp({ RETENTION_DAYS: 60 }, "2025-01-01T00:00:00Z");
+  seedOrganisation(t);
+  t.db.insert(themes).values(DEFAULT_THEMES.map((d) => ({ code: d.code, name: d.name, rules: d.rules, createdAt: 0 }))).run();
+  const comments = ["The wait on hold was far too long", "Staff were rude", "Lovely helpful advisor", "Website kept crashing", "", "Nie działa strona internetowa"];
+  const ids: number[] = [];
+  const emails: string[] = [];
+  const maybe = <T,>(v: T) => (random() < 0.3 ? null : v);
+  for (let step = 0; step < 400; step++) {
+    t.clock.advance(random() * 2 * DAY);
+    const op = random();
+    if (op < 0.5 || ids.length === 0) {
+      const email = `person${Math.floor(random() * 40)}@example.org`;
+      // Occurred up to two days ago, at any hour: periods cross midnights and month ends.
+      const created = registerInteraction(t.ctx, {
+        channel: pick(["phone", "email", "web_chat", "letter", "face_to_face"] as const),
+        team: pick(["CONTACT", "BENEFITS", "WASTE"]),
+        staff: random() < 0.5 ? pick(["alice", "bob"]) : undefined,
+        service: random() < 0.5 ? pick(["council-tax", "bins"]) : undefined,
+        occurredAt: t.clock.now() - Math.floor(random() * 48) * HOUR,
+        language: pick(["en", "pl"] as const),
+        customer: { email, mayContact: false },
+      });
+      ids.push(created.id);
+      emails.push(email);
+    } else if (op < 0.9) {
+      const id = pick(ids);
+      const comment = pick(comments);
+      try {
+        recordResponse(
+          t.ctx,
+          {
+            interactionId: id,
+            csat: maybe(1 + Math.floor(random() * 5)),
+            ces: maybe(1 + Math.floor(random() * 7)),
+            csi: maybe(1 + Math.floor(random() * 5)),
+            fcr: maybe(pick(["yes", "partly", "no"] as const)),
+            comment: comment || null,
+            language: "en",
+            confirmedVia: "form",
+          },
+          { merge: random() < 0.3 },
+        );
+      } catch (err) {
+        expect(String(err)).toMatch(/at least one/);
+      }
+    } else if (op < 0.95) {
+      applyRetention(t.ctx);
+    } else {
+      erasePerson(t.ctx, { email: pick(emails) });
+    }
+  }
+  const incremental = snapshot(t);
+  rebuildRollup(t.db, t.config.TIMEZONE);
+  const recount = snapshot(t);
+  expect([...incremental.keys()].sort()).toEqual([...recount.keys()].sort());
+  for (const [key, values] of recount) {
+    const got = incremental.get(key)!;
+    values.forEach((v, i) => expect(got[i], `${key} ${TALLY_FIELDS[i]}`).toBeCloseTo(v, 6));
+  }
+  expect(recount.size).toBeGreaterThan(50);
+});
