@@ -49,7 +49,7 @@ export async function benchHttp(options: { duration: number; connections: number
   const rows: HttpRow[] = [];
   const common = { connections: options.connections, duration: options.duration };
   // Rate limits are for the public internet, not for a load test on loopback.
-  const env = { LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000" };
+  const env = { LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_API_PER_MINUTE: "1000000", RATE_LIMIT_IVR_PER_MINUTE: "1000000" };
 
   const bare = await startServer("bare", env);
   try {

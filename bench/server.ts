@@ -56,6 +56,8 @@ function realApp(dataDir: string) {
 
 const [mode, dataDir] = process.argv.slice(2);
 const built = mode === "app" && dataDir ? realApp(dataDir) : { app: bareApp(), apiKey: undefined, tokensFile: undefined };
+// Exit normally on SIGTERM, so `node --cpu-prof bench/server.ts …` writes its profile.
+process.on("SIGTERM", () => process.exit(0));
 serve({ fetch: built.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   console.log(JSON.stringify({ port: info.port, apiKey: built.apiKey, tokensFile: built.tokensFile }));
 });

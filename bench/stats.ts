@@ -12,6 +12,23 @@ export function time(fn: () => unknown, runs = 30, warmup = 3): Timing {
   return summarise(ms);
 }
 
+/**
+ * Times several candidates in turn, run after run, so that whatever else the machine is doing
+ * (and the state of the caches) falls on all of them alike rather than on whichever ran first.
+ */
+export async function timeInterleaved(fns: (() => unknown)[], runs = 30, warmup = 5): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const ms: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [j, fn] of fns.entries()) {
+      const start = performance.now();
+      await fn();
+      ms[j]!.push(performance.now() - start);
+    }
+  }
+  return ms.map(summarise);
+}
+
 export async function timeAsync(fn: () => Promise<unknown>, runs = 30, warmup = 3): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const ms: number[] = [];

@@ -11,7 +11,7 @@ import { summaryReport } from "../src/db/queries/summary";
 import { silentLogger } from "../src/deps";
 import { localDate } from "../src/domain/periods";
 import { createApiKey } from "../src/services/api-keys";
-import { time, timeAsync, type Timing } from "./stats";
+import { time, timeInterleaved, type Timing } from "./stats";
 
 export type SummaryBench = { label: string; timing: Timing; rows: number }[];
 
@@ -22,9 +22,8 @@ export async function benchSummary(dataDir: string, timeZone = "Europe/London"):
   const from = `${y - 1}-${String(m).padStart(2, "0")}-01`;
   const filter = { groupBy: "team" as const, period: "month" as const, from, to: today };
 
-  let rows = 0;
-  const report = time(() => (rows = summaryReport(db, filter, 10).rows.length));
-  const reportRows = rows;
+  // The real query module: SQL over the rollup, names, scoreTally for every row.
+  const report = () => summaryReport(db, filter, 10).rows.length;
 
   // The same counters straight from the rollup, one prepared statement, nothing else.
   const rollupSql = db.$client.prepare(
@@ -33,11 +32,21 @@ export async function benchSummary(dataDir: string, timeZone = "Europe/London"):
      from report_rollup where period = 'month' and theme_id = 0 and period_start between ? and ?
      group by team_id, period_start`,
   );
-  const rollup = time(() => (rows = rollupSql.raw().all(from, today).length));
-  const rollupRows = rows;
+  const rollup = () => rollupSql.raw().all(from, today).length;
+
+  // The whole HTTP handler in-process: API key, validation, codes, the query, scoring, JSON.
+  const config = testConfig({ DATA_DIR: dataDir });
+  const app = createApp({ db, clock: systemClock, config, log: silentLogger });
+  const { key } = createApiKey({ db, clock: systemClock, config, log: silentLogger }, "bench");
+  const url = `/api/v1/reports/summary?groupBy=team&period=month&from=${from}&to=${today}`;
+  const http = async () => {
+    const res = await app.request(url, { headers: { Authorization: `Bearer ${key}` } });
+    if (res.status !== 200) throw new Error(`summary answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { rows: unknown[] }).rows.length;
+  };
 
   // The same answers counted from the responses themselves (UTC months, no tokens issued:
-  // the nearest a query without the rollup and without a join can get).
+  // the nearest a query without the rollup and without a join can get). Slow, so fewer runs.
   const responsesSql = db.$client.prepare(
     `select team_id, strftime('%Y-%m', occurred_at / 1000, 'unixepoch') as month, count(*), count(csat), sum(csat >= 4),
        count(ces), sum(ces), sum(ces * ces), sum(ces >= 5), count(csi), sum(csi >= 4), sum(csi <= 2),
@@ -47,24 +56,16 @@ export async function benchSummary(dataDir: string, timeZone = "Europe/London"):
   );
   const fromMs = Date.parse(`${from}T00:00:00Z`);
   const toMs = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
-  const responses = time(() => (rows = responsesSql.raw().all(fromMs, toMs).length), 10, 1);
-  const responsesRows = rows;
+  const responses = () => responsesSql.raw().all(fromMs, toMs).length;
 
-  // The whole HTTP handler in-process: validation, codes, the query, scoring, JSON.
-  const config = testConfig({ DATA_DIR: dataDir });
-  const app = createApp({ db, clock: systemClock, config, log: silentLogger });
-  const { key } = createApiKey({ db, clock: systemClock, config, log: silentLogger }, "bench");
-  const url = `/api/v1/reports/summary?groupBy=team&period=month&from=${from}&to=${today}`;
-  const http = await timeAsync(async () => {
-    const res = await app.request(url, { headers: { Authorization: `Bearer ${key}` } });
-    if (res.status !== 200) throw new Error(`summary answered ${res.status}: ${await res.text()}`);
-    rows = ((await res.json()) as { rows: unknown[] }).rows.length;
-  });
+  const rows = [report(), await http(), rollup(), responses()];
+  const [tReport, tHttp, tRollup] = await timeInterleaved([report, http, rollup]);
+  const tResponses = time(responses, 10, 1);
   db.$client.close();
   return [
-    { label: "summaryReport(team, month, 1 year)", timing: report, rows: reportRows },
-    { label: "GET /api/v1/reports/summary (in-process)", timing: http, rows },
-    { label: "baseline: GROUP BY over report_rollup", timing: rollup, rows: rollupRows },
-    { label: "baseline: GROUP BY over responses (no join)", timing: responses, rows: responsesRows },
+    { label: "summaryReport(team, month, 1 year)", timing: tReport!, rows: rows[0]! },
+    { label: "GET /api/v1/reports/summary (in-process)", timing: tHttp!, rows: rows[1]! },
+    { label: "baseline: GROUP BY over report_rollup", timing: tRollup!, rows: rows[2]! },
+    { label: "baseline: GROUP BY over responses (no join)", timing: tResponses, rows: rows[3]! },
   ];
 }

@@ -45,7 +45,20 @@ export const EnvSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** SQLite durability: FULL survives power loss, NORMAL survives a process crash. */
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /** Requests per minute per client address to the survey page, signature links and unsubscribe links. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /**
+   * Requests per minute to /api/v1 per API key and client address (answered 429 with
+   * Retry-After beyond it); also the allowance per address for requests refused 401/403 for a
+   * missing or wrong key, and for the public /api/v1/openapi.json and /api/v1/docs. Generous:
+   * an integration registering every contact centre call fits well within it.
+   */
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  /**
+   * Requests per minute per client address to the phone survey webhooks and recorded prompts
+   * under /ivr (Twilio calls from a pool of addresses; each call makes a handful of requests).
+   */
+  RATE_LIMIT_IVR_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });

@@ -8,6 +8,10 @@ import { consoleLogger, type Ctx } from "./deps";
 import { createMailTransport } from "./mail/nodemailer-transport";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { join } from "node:path";
+import { afterPendingCommits, gracefulShutdown, type Closer } from "./shutdown";
+
+/** Long enough for any request (a CSV export) to finish; short of a container's kill timeout. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function start() {
   const config = loadConfig();
@@ -25,15 +29,25 @@ function start() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
   });
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info("shutting down", { signal });
-    server.close(async () => {
-      await outbox.stop();
-      await reads.close();
-      db.$client.close();
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(0), 10_000).unref();
+    // Refuse new connections, let accepted requests finish, then close in order: the outbox
+    // (a send in progress finishes and is recorded), the reader threads, the database last.
+    const closers: Closer[] = [
+      { name: "email outbox", close: () => outbox.stop() },
+      { name: "reader threads", close: () => reads.close() },
+      {
+        name: "database",
+        close: async () => {
+          await afterPendingCommits();
+          db.$client.close();
+        },
+      },
+    ];
+    void gracefulShutdown(server, closers, { timeoutMs: SHUTDOWN_TIMEOUT_MS, log }).then((r) => process.exit(r.clean ? 0 : 1));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

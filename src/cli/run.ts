@@ -5,6 +5,7 @@ import { demo } from "./commands/demo";
 import { migrate } from "./commands/migrate";
 import { rollupRebuild } from "./commands/rollup";
 import { userAdd } from "./commands/user";
+import { signatureCommand } from "../services/signature/signature-command";
 import { line, UsageError, type CliIo, type Command } from "./io";
 
 /**
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   migrate,
   demo,
   "rollup rebuild": rollupRebuild,
+  signature: signatureCommand,
 };
 
 function help(io: CliIo): void {

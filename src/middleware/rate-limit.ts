@@ -14,6 +14,17 @@ export type RateLimitOptions = {
   trustProxy?: boolean;
   /** What to answer when the limit is reached; defaults to a plain 429. */
   onLimited?: (c: Context, retryAfterSeconds: number) => Response | Promise<Response>;
+  /**
+   * Narrows the key below the address (the API counts per API key and address). Read after
+   * the earlier middleware ran, so it may use what they set on the context.
+   */
+  scope?: (c: Context) => string;
+  /**
+   * Counts only the answers whose status passes (for example failed sign-ins: 401, 403), so
+   * a client doing nothing wrong is never slowed; one over the limit is refused before the
+   * handler runs all the same.
+   */
+  countOnly?: (status: number) => boolean;
 };
 
 type IncomingLike = { incoming?: { socket?: { remoteAddress?: string } } };
@@ -34,7 +45,7 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 
 /**
  * Fixed-window rate limit per client, in memory (one process). Addresses are never kept:
- * the key is HMAC(salt + day, address). The whole table is dropped when the window turns,
+ * the key is HMAC(salt + day, address and scope). The whole table is dropped when the window turns,
  * so memory is bounded by the clients seen within one window.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
@@ -48,11 +59,12 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       windowId = current;
       counts = new Map();
     }
+    const scope = options.scope ? `\n${options.scope(c)}` : "";
     const key = createHmac("sha256", `${options.salt}:${Math.floor(now / DAY)}`)
-      .update(clientAddress(c, options.trustProxy ?? false))
+      .update(clientAddress(c, options.trustProxy ?? false) + scope)
       .digest("base64url");
     const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
+    if (!options.countOnly) counts.set(key, count);
     if (count > options.limit) {
       const retryAfter = Math.max(1, Math.ceil(((current + 1) * windowMs - now) / 1000));
       c.header("Retry-After", String(retryAfter));
@@ -60,5 +72,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       return c.text("Too many requests", 429);
     }
     await next();
+    // The window may have turned while the handler ran; a count for the old one is dropped with it.
+    if (options.countOnly?.(c.res.status) && windowId === current) counts.set(key, (counts.get(key) ?? 0) + 1);
   };
 }

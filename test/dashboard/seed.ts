@@ -52,7 +52,7 @@ export async function seedDashboard(ctx: Ctx, opts: { perDay?: number; days?: nu
       const occurredAt = now - d * DAY + k * 3_600_000;
       const r = registerInteraction(ctx, { channel: channels[i % 3]!, team: t.team, staff: t.staff, service: i % 2 ? "council-tax" : "bins", occurredAt, language: "en" }, "demo");
       // Not every token gets an answer: a response rate below 100%.
-      if (i % 4 !== 3) {
+      if (i % 5 !== 4) {
         const base = 3 + t.bias + (Math.floor(i / 3) % 4) - 1;
         const csat = Math.min(5, Math.max(1, base));
         recordResponse(ctx, {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { bodyLimit } from "hono/body-limit";
 import { generateSpecs } from "hono-openapi";
@@ -7,6 +7,7 @@ import { ErrorBody } from "../../schemas/common";
 import type { Ctx } from "../../deps";
 import { errorBody } from "../../errors";
 import { requireApiKey, type ApiKeyEnv } from "../../middleware/api-key";
+import { rateLimit } from "../../middleware/rate-limit";
 import { interactionRoutes } from "./interactions";
 import { reportRoutes } from "./reports";
 import { referenceRoutes } from "./reference";
@@ -47,10 +48,30 @@ function jsonBodies() {
   });
 }
 
+/**
+ * 429 in the one error shape. Per key and address: one busy integration cannot use up another
+ * key's allowance, nor one office's a whole key's. Requests refused for their key count per
+ * address alone, so sending a fresh made-up key each time gains nothing.
+ */
+function apiRateLimits(ctx: Ctx) {
+  const { config, clock } = ctx;
+  const base = { limit: config.RATE_LIMIT_API_PER_MINUTE, clock, salt: `${config.SESSION_SECRET}:api`, trustProxy: config.TRUST_PROXY };
+  const onLimited = (c: Context, retryAfter: number) =>
+    c.json(errorBody("too_many_requests", `Too many requests: at most ${config.RATE_LIMIT_API_PER_MINUTE} a minute. Try again in ${retryAfter} seconds.`), 429);
+  return {
+    refusedKeys: rateLimit({ ...base, onLimited, countOnly: (status) => status === 401 || status === 403 }),
+    perKey: rateLimit({ ...base, onLimited, scope: (c) => `key:${String(c.get("apiKeyId"))}` }),
+    documents: rateLimit({ ...base, onLimited, scope: () => "documents" }),
+  };
+}
+
 /** Everything an integrating system calls, under /api/v1, behind a Bearer API key. */
 export function apiRoutes(ctx: Ctx) {
+  const limits = apiRateLimits(ctx);
   const secured = new Hono<ApiKeyEnv>()
+    .use(limits.refusedKeys)
     .use(requireApiKey(ctx))
+    .use(limits.perKey)
     .use(
       bodyLimit({
         maxSize: 2 * 1024 * 1024,
@@ -84,6 +105,8 @@ export function apiRoutes(ctx: Ctx) {
   const openapi = () => (spec ??= generateSpecs(secured, { documentation, defaultValidationErrorResponse }));
 
   return new Hono()
+    .use("/openapi.json", limits.documents)
+    .use("/docs", limits.documents)
     .get("/openapi.json", async (c) => c.json(await openapi()))
     .get("/docs", async (c) => c.html(renderApiDocs((await openapi()) as Parameters<typeof renderApiDocs>[0])))
     .route("/", secured);

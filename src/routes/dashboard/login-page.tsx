@@ -22,7 +22,8 @@ export function LoginPage(props: { orgName: string; error?: string; email?: stri
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         <title>Sign in: customer satisfaction dashboard</title>
-        <style>{STYLE}</style>
+        {/* Raw: as a text child the quotes in font names would be escaped and break the CSS. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>
       <body>
         <main>

@@ -24,8 +24,15 @@ export function verifyTwilio(ctx: Ctx) {
     if (!authToken) {
       return c.json(errorBody("not_configured", "The phone survey is switched off: TWILIO_AUTH_TOKEN is not set."), 503);
     }
+    let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+    try {
+      body = await c.req.parseBody({ all: true });
+    } catch {
+      // A multipart body that does not parse (no closing boundary): not from Twilio.
+      return c.json(errorBody("invalid_input", "The request body is not a readable form."), 400);
+    }
     const params: WebhookParams = {};
-    for (const [name, value] of Object.entries(await c.req.parseBody({ all: true }))) {
+    for (const [name, value] of Object.entries(body)) {
       const values = Array.isArray(value) ? value : [value];
       // Twilio never uploads files to a voice webhook; a file part cannot be part of a signature.
       if (values.some((v) => typeof v !== "string")) return c.json(errorBody("forbidden", "Unexpected file upload."), 403);

@@ -33,6 +33,7 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
   const batchSize = options.batchSize ?? 20;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<PassResult> | undefined;
+  let lastSweep = -Infinity;
 
   const finish = (row: OutboxRow, set: Partial<OutboxRow>) => {
     db.update(emailOutbox).set(set).where(eq(emailOutbox.id, row.id)).run();
@@ -92,7 +93,11 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
       if (claimed.changes !== 1) continue;
       await deliver(row, now, result);
     }
-    forgetUnneededAddresses(db, now);
+    // The sweep scans customer_contacts, so hourly is enough; sends forget their own addresses.
+    if (now - lastSweep >= 3_600_000) {
+      forgetUnneededAddresses(db, now);
+      lastSweep = now;
+    }
     return result;
   }
 

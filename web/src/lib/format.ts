@@ -22,9 +22,10 @@ export function formatShortInterval(f: FigureLike, unit: string): string {
 
 export function formatChange(change: number | null, unit: string): string {
   if (change === null) return "no comparison";
-  const u = unit === "%" ? " points" : "";
-  if (change === 0) return `no change`;
-  return `${change > 0 ? "up" : "down"} ${Math.abs(change)}${u}`;
+  if (change === 0) return "no change";
+  const size = Math.abs(change);
+  const u = unit === "%" ? (size === 1 ? " point" : " points") : "";
+  return `${change > 0 ? "up" : "down"} ${size}${u}`;
 }
 
 export const STATUS_TEXT = { green: "Meets target", amber: "Within 5 points of target", red: "Below target" } as const;

@@ -23,7 +23,9 @@ const SENTIMENT_SQL = {
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * The comments feed, newest first (the partial index on comments serves the order). Comments
+ * The comments feed, newest first. CROSS JOIN keeps responses as the outer table so SQLite
+ * walks the partial index on comments in time order and stops after one page (left to itself
+ * it starts from teams and sorts every comment of the year: 1.2 s instead of 12 ms on 1M). Comments
  * were masked for personal data when stored; contact details are not in this table at all.
  */
 export function commentsQuery(db: Db, f: CommentFilter, timeZone: string) {
@@ -38,7 +40,7 @@ export function commentsQuery(db: Db, f: CommentFilter, timeZone: string) {
     .prepare(
       `select r.id, r.occurred_at as occurredAt, r.channel, r.csat, r.ces, r.csi, r.fcr, r.comment,
          r.comment_sentiment as sentiment, r.language, t.name as team, s.name as staff, v.name as service
-       from responses r join teams t on t.id = r.team_id
+       from responses r cross join teams t on t.id = r.team_id
          left join staff s on s.id = r.staff_id left join services v on v.id = r.service_id
        where ${where.join(" and ")}
        order by r.occurred_at desc, r.id desc limit ? offset ?`,
