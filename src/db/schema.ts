@@ -184,8 +184,9 @@ export const responses = sqliteTable(
   (t) => [
     index("responses_team_occurred").on(t.teamId, t.occurredAt),
     index("responses_created").on(t.createdAt),
-    // The comments feed: newest first among those with a comment.
-    index("responses_comments").on(t.occurredAt).where(sql`comment is not null`),
+    // The comments feed (newest first) and the themes page's comment counts per team: a
+    // covering partial index, so a year of comments is counted without reading the rows.
+    index("responses_comments").on(t.occurredAt, t.teamId).where(sql`comment is not null`),
   ],
 );
 
