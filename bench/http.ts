@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "./dataset";
@@ -43,42 +43,57 @@ function load(spec: LoadSpec): LoadResult {
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as LoadResult;
 }
 
-export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: "app" | "bare"; result: LoadResult; note?: string };
+export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: string; result: LoadResult; share?: number; load: string };
 
+/**
+ * All servers start first and idle until their turn. For each kind of request the bare route
+ * is measured before and after the application runs, and the application is compared with the
+ * mean of the two: other work on a shared machine then moves baseline and application alike.
+ */
 export async function benchHttp(options: { duration: number; connections: number; synchronous: ("FULL" | "NORMAL")[] }): Promise<HttpRow[]> {
   const rows: HttpRow[] = [];
   const common = { connections: options.connections, duration: options.duration };
   // Rate limits are for the public internet, not for a load test on loopback.
   const env = { LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_API_PER_MINUTE: "1000000", RATE_LIMIT_IVR_PER_MINUTE: "1000000" };
-
-  const bare = await startServer("bare", env);
+  const dataDirs: string[] = [];
+  const servers: Started[] = [];
   try {
-    const url = `http://127.0.0.1:${bare.port}`;
+    const bare = await startServer("bare", env);
+    servers.push(bare);
+    const apps = [];
+    for (const synchronous of options.synchronous) {
+      const dataDir = mkdtempSync(join(tmpdir(), "ros-bench-http-"));
+      dataDirs.push(dataDir);
+      const app = await startServer("app", { ...env, SQLITE_SYNCHRONOUS: synchronous }, dataDir);
+      servers.push(app);
+      apps.push({ synchronous, app });
+    }
+    const loadAvg = () => loadavg().map((x) => x.toFixed(1)).join(" ");
+    const measure = (server: Started, kind: LoadSpec["kind"]) => {
+      const result = load({ ...common, url: `http://127.0.0.1:${server.port}`, kind, apiKey: server.apiKey, tokensFile: server.tokensFile });
+      return { result, load: loadAvg() };
+    };
     for (const kind of ["api-interaction", "survey-get", "survey-post"] as const) {
-      rows.push({ label: labelOf(kind), kind, target: "bare", result: load({ ...common, url, kind }) });
+      if (kind !== "api-interaction" && apps[0]) {
+        const probe = load({ ...common, duration: 1, url: `http://127.0.0.1:${apps[0].app.port}`, kind: "survey-get", tokensFile: apps[0].app.tokensFile });
+        if ((probe.statusCodes["200"] ?? 0) === 0) {
+          console.error(`The survey page answered ${JSON.stringify(probe.statusCodes)}, not 200: skipping the survey runs.`);
+          break;
+        }
+      }
+      const before = measure(bare, kind);
+      const measured = apps.map(({ synchronous, app }) => ({ synchronous, ...measure(app, kind) }));
+      const after = measure(bare, kind);
+      const baseline = (before.result.requestsPerSec + after.result.requestsPerSec) / 2;
+      rows.push({ label: labelOf(kind), kind, target: "bare Hono route (before)", ...before });
+      for (const m of measured) {
+        rows.push({ label: labelOf(kind), kind, target: `app, SQLITE_SYNCHRONOUS=${m.synchronous}`, result: m.result, load: m.load, share: m.result.requestsPerSec / baseline });
+      }
+      rows.push({ label: labelOf(kind), kind, target: "bare Hono route (after)", ...after });
     }
   } finally {
-    await stop(bare.child);
-  }
-
-  for (const synchronous of options.synchronous) {
-    const dataDir = mkdtempSync(join(tmpdir(), "ros-bench-http-"));
-    const app = await startServer("app", { ...env, SQLITE_SYNCHRONOUS: synchronous }, dataDir);
-    try {
-      const url = `http://127.0.0.1:${app.port}`;
-      const note = `SQLITE_SYNCHRONOUS=${synchronous}`;
-      rows.push({ label: labelOf("api-interaction"), kind: "api-interaction", target: "app", note, result: load({ ...common, url, kind: "api-interaction", apiKey: app.apiKey }) });
-      const page = load({ ...common, url, kind: "survey-get", tokensFile: app.tokensFile });
-      if ((page.statusCodes["404"] ?? 0) > 0 && (page.statusCodes["200"] ?? 0) === 0) {
-        console.error("The survey page answered 404: /s/<token> is not there yet; skipping the survey runs.");
-      } else {
-        rows.push({ label: labelOf("survey-get"), kind: "survey-get", target: "app", note, result: page });
-        rows.push({ label: labelOf("survey-post"), kind: "survey-post", target: "app", note, result: load({ ...common, url, kind: "survey-post", tokensFile: app.tokensFile }) });
-      }
-    } finally {
-      await stop(app.child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    for (const s of servers) await stop(s.child);
+    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
   }
   return rows;
 }

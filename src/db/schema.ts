@@ -187,6 +187,9 @@ export const responses = sqliteTable(
     // The comments feed (newest first) and the themes page's comment counts per team: a
     // covering partial index, so a year of comments is counted without reading the rows.
     index("responses_comments").on(t.occurredAt, t.teamId).where(sql`comment is not null`),
+    // The follow-up list (low scores, newest first): a small partial index, so the list reads
+    // only the few low scores instead of scanning a year of responses.
+    index("responses_low_scores").on(t.occurredAt, t.teamId).where(sql`csat <= 2 or csi <= 2`),
   ],
 );
 
@@ -377,3 +380,21 @@ export const signatureConfirmations = sqliteTable(
   },
   (t) => [index("signature_confirmations_key").on(t.browserKey, t.staffId, t.createdAt)],
 );
+
+/**
+ * Following up a low score (CSAT or CSI 1-2): at most one row per response; no row means
+ * "open". The follow-up itself happens in the CRM, by the interaction's external reference:
+ * customer contact details are never kept for it.
+ */
+export const followUps = sqliteTable("follow_ups", {
+  id: integer("id").primaryKey(),
+  responseId: integer("response_id")
+    .notNull()
+    .unique()
+    .references(() => responses.id, { onDelete: "cascade" }),
+  /** open | contacted | resolved */
+  status: text("status").notNull(),
+  note: text("note"),
+  userId: integer("user_id").references(() => users.id),
+  updatedAt: integer("updated_at").notNull(),
+});

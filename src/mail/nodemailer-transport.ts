@@ -16,7 +16,7 @@ export function createMailTransport(config: Pick<Config, "SMTP_URL" | "MAIL_FROM
 
 export function smtpTransport(url: string, from: string): MailTransport {
   // Short timeouts: a hung server must not stall the outbox; the worker retries later.
-  const transporter = createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }, { from });
+  const transporter = createTransport({ url, pool: true, maxConnections: 2, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }, { from });
   return {
     async send(mail: OutgoingMail) {
       const info = await transporter.sendMail({ from, ...mail });

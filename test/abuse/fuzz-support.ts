@@ -12,7 +12,7 @@ export type Case = {
   /** Path and query, already encoded as they go on the wire. */
   url: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
   /** A refusal that writes by design (a suspected click, a failed sign-in counted): named so it is visible. */
   writesWhenRefused?: string;
 };
@@ -40,7 +40,7 @@ export function problems(o: Outcome): string[] {
   if (o.status >= 500) out.push(`status ${o.status}: ${o.body.slice(0, 200)}`);
   if (o.status >= 400 && o.changes !== 0 && !o.case.writesWhenRefused) out.push(`refused with ${o.status} but ${o.changes} rows changed`);
   if (!/json/.test(o.contentType) && RAW_MARKUP.some((re) => re.test(o.body))) out.push("unescaped markup in the answer");
-  if (o.case.url.startsWith("/api/v1/") && o.status >= 400 && o.status !== 404) {
+  if (o.case.url.startsWith("/api/v1/") && o.case.method !== "HEAD" && o.status >= 400 && o.status !== 404) {
     try {
       const parsed = JSON.parse(o.body) as { error?: { code?: unknown; message?: unknown } };
       if (typeof parsed.error?.code !== "string" || typeof parsed.error.message !== "string") out.push("API error not in the one error shape");

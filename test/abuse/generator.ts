@@ -172,7 +172,7 @@ export function deeplyNested(depth: number, kind: "array" | "object"): string {
 }
 
 /** Bodies that are not valid JSON text, or not valid UTF-8. */
-export const BROKEN_BODIES: readonly (string | Uint8Array)[] = [
+export const BROKEN_BODIES: readonly (string | Uint8Array<ArrayBuffer>)[] = [
   "{",
   "}",
   '{"a":1,}',

@@ -7,7 +7,6 @@ import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries
 import { filterOptions } from "../../db/queries/dashboard/options";
 import { overviewQuery } from "../../db/queries/dashboard/overview";
 import { quarterlyQuery } from "../../db/queries/dashboard/quarterly";
-import { settingsQuery } from "../../db/queries/dashboard/settings";
 import { liveTargets } from "../../db/queries/dashboard/targets";
 import { groupTableQuery } from "../../db/queries/dashboard/teams";
 import { themesQuery } from "../../db/queries/dashboard/themes";
@@ -17,7 +16,9 @@ import { requireSession, type SessionEnv } from "../../services/auth/middleware"
 import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
 import { validate } from "../../validation";
 import { csvLine } from "./csv";
-import { DashboardFilters, requireRole, resolveScope, resolveStaff, type Scope } from "./filters";
+import { DashboardFilters, resolveScope, resolveStaff, type Scope } from "./filters";
+import { followUpsApi } from "./follow-ups";
+import { settingsApi } from "./settings";
 
 /** Departments a view covers: the one filtered on, a manager's own, or all that are live. */
 function departmentIds(ctx: Ctx, scope: Scope): number[] {
@@ -139,10 +140,8 @@ export function dashboardApi(ctx: Ctx) {
         "Cache-Control": "no-store",
       });
     })
-    .get("/settings", (c) => {
-      requireRole(c.var.session, "admin");
-      return c.json(settingsQuery(db));
-    });
+    .route("/settings", settingsApi(ctx))
+    .route("/follow-ups", followUpsApi(ctx));
 }
 
 export type DashboardApi = ReturnType<typeof dashboardApi>;

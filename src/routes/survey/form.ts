@@ -12,6 +12,12 @@ const choice = (max: number) =>
     .optional();
 
 /**
+ * Control characters no keyboard types: NUL, escape sequences that recolour or clear a terminal
+ * when an export is viewed there, and the rest of C0 and DEL. Tabs and line breaks stay.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
  * The survey form as posted by the page. Every question may be skipped; a blank value is
  * the same as no value. Browsers send textarea line breaks as CRLF but count them as one
  * character against maxlength, so they are normalised before the length check.
@@ -23,7 +29,7 @@ export const SurveyForm = z.object({
   fcr: z.enum(FCR_VALUES).optional(),
   comment: z
     .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n"))
+    .transform((s) => s.replace(/\r\n?/g, "\n").replace(CONTROL, ""))
     .pipe(z.string().max(COMMENT_MAX))
     .optional(),
 });

@@ -1,6 +1,7 @@
 import type { Db } from "../../client";
 import { zonedMidnight } from "../../../domain/periods";
 import type { ScopeFilter } from "./overview";
+import { followUpStatuses } from "./follow-ups";
 import { nextDay, scopeWhere } from "./where";
 
 export type CommentFilter = ScopeFilter & {
@@ -62,10 +63,11 @@ export function commentsQuery(db: Db, f: CommentFilter, timeZone: string) {
   }[];
   const page = rows.slice(0, COMMENTS_PAGE_SIZE);
   const tags = themeTags(db, page.map((r) => r.id));
+  const followUps = followUpStatuses(db, page.map((r) => r.id));
   return {
     page: f.page,
     hasMore: rows.length > COMMENTS_PAGE_SIZE,
-    items: page.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), themes: tags.get(r.id) ?? [] })),
+    items: page.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), themes: tags.get(r.id) ?? [], followUp: followUps.get(r.id) ?? null })),
   };
 }
 export type CommentsPage = ReturnType<typeof commentsQuery>;

@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Ctx } from "../../deps";
+import { FOLLOW_UP_STATUSES, followUpsQuery } from "../../db/queries/dashboard/follow-ups";
+import type { SessionEnv } from "../../services/auth/middleware";
+import { setFollowUp } from "../../services/follow-ups/set-follow-up";
+import { validate } from "../../validation";
+import { DashboardFilters, resolveScope } from "./filters";
+
+export const FollowUpChange = z.strictObject({
+  status: z.enum(FOLLOW_UP_STATUSES),
+  // Notes say what was done ("called back via CRM case 123"); the masking of comments does not
+  // apply here, so the form asks for no contact details and the length is kept short.
+  note: z.string().trim().max(1000).transform((n) => n || null),
+});
+
+/**
+ * Following up low scores (PRODUCT.md: "it makes sure a bad experience gets followed up").
+ * Every role reads the list within its scope; managers change their own team's only.
+ */
+export function followUpsApi(ctx: Ctx) {
+  return new Hono<SessionEnv>()
+    .get(
+      "/",
+      validate(
+        "query",
+        DashboardFilters.and(
+          z.object({
+            status: z.enum(FOLLOW_UP_STATUSES).optional(),
+            page: z.coerce.number().int().min(0).max(10_000).default(0),
+          }),
+        ),
+      ),
+      (c) => {
+        const q = c.req.valid("query");
+        const { ownTeamOnly, ...scope } = resolveScope(ctx, c.var.session, q);
+        void ownTeamOnly;
+        return c.json(followUpsQuery(ctx.db, { ...scope, status: q.status, page: q.page }, ctx.config.TIMEZONE));
+      },
+    )
+    .put("/:response", validate("param", z.strictObject({ response: z.coerce.number().int().positive() })), validate("json", FollowUpChange), (c) => {
+      const { user } = c.var.session;
+      const teamIds = user.role === "manager" ? (user.teamId === null ? [] : [user.teamId]) : undefined;
+      const { status, note } = c.req.valid("json");
+      return c.json(setFollowUp(ctx, { responseId: c.req.valid("param").response, status, note }, { userId: user.id, teamIds }));
+    });
+}

@@ -1,0 +1,92 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Ctx } from "../../deps";
+import { settingsQuery } from "../../db/queries/dashboard/settings";
+import { Code, Name } from "../../schemas/common";
+import * as s from "../../schemas/reference";
+import { createApiKey, revokeApiKey } from "../../services/api-keys";
+import { setUserDisabled } from "../../services/auth/disable-user";
+import type { SessionEnv } from "../../services/auth/middleware";
+import * as departments from "../../services/reference/departments";
+import * as services from "../../services/reference/services";
+import * as staff from "../../services/reference/staff";
+import * as targets from "../../services/reference/targets";
+import * as teams from "../../services/reference/teams";
+import * as themes from "../../services/reference/themes";
+import { signatureForStaff } from "../../services/signature/signature-for-staff";
+import { createUser, ROLES } from "../../services/users";
+import { validate } from "../../validation";
+import { requireRole } from "./filters";
+
+type Out<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>;
+
+/**
+ * Create (POST /) and change (PATCH /:code: rename, move, retire, bring back) for one kind of
+ * reference data. The verbs are the reference services /api/v1 uses, so the rules (no retiring
+ * a department with active teams, one target per scope…) are the same wherever a change comes from.
+ */
+function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
+  ctx: Ctx,
+  create: C,
+  patch: P,
+  verbs: { create(ctx: Ctx, input: Out<C>): V; update(ctx: Ctx, code: string, patch: Out<P>): V },
+) {
+  return new Hono<SessionEnv>()
+    .post("/", validate("json", create), (c) => c.json({ saved: verbs.create(ctx, c.req.valid("json")) }, 201))
+    .patch("/:code", validate("param", s.CodeParam), validate("json", patch), (c) =>
+      c.json({ saved: verbs.update(ctx, c.req.valid("param").code, c.req.valid("json")) }),
+    );
+}
+
+export const NewUser = z
+  .strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() })
+  .superRefine((u, issue) => {
+    if (u.role === "manager" && !u.team) issue.addIssue({ code: "custom", path: ["team"], message: "a manager needs a team" });
+    if (u.role !== "manager" && u.team) issue.addIssue({ code: "custom", path: ["team"], message: "only managers belong to a team" });
+  });
+
+const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/**
+ * What administrators manage (issue 5 §2 Settings). Administrators only: directors and managers
+ * get 403 on every call, reads included. Changes carry the session's CSRF token, which
+ * requireSession checks before anything here runs.
+ */
+export function settingsApi(ctx: Ctx) {
+  return new Hono<SessionEnv>()
+    .use(async (c, next) => {
+      requireRole(c.var.session, "admin");
+      await next();
+    })
+    .get("/", (c) => c.json(settingsQuery(ctx.db)))
+    .route("/departments", editable(ctx, s.DepartmentInput, s.DepartmentPatch, { create: departments.createDepartment, update: departments.updateDepartment }))
+    .route("/teams", editable(ctx, s.TeamInput, s.TeamPatch, { create: teams.createTeam, update: teams.updateTeam }))
+    .route("/staff", editable(ctx, s.StaffInput, s.StaffPatch, { create: staff.createStaff, update: staff.updateStaff }))
+    .route("/services", editable(ctx, s.ServiceInput, s.ServicePatch, { create: services.createService, update: services.updateService }))
+    .route("/themes", editable(ctx, s.ThemeInput, s.ThemePatch, { create: themes.createTheme, update: themes.updateTheme }))
+    .route("/targets", editable(ctx, s.TargetInput, s.TargetPatch, { create: targets.createTarget, update: targets.updateTarget }))
+    .get("/staff/:code/signature", validate("param", s.CodeParam), (c) => {
+      const { html, text, staff: member } = signatureForStaff(ctx, c.req.valid("param").code);
+      return c.json({ staff: member, html, text });
+    })
+    .post("/users", validate("json", NewUser), async (c) => {
+      const input = c.req.valid("json");
+      const created = await createUser(ctx, input);
+      // The generated password is shown once, here; only its scrypt hash is kept.
+      return c.json({ id: created.id, email: input.email.trim().toLowerCase(), password: created.generatedPassword ?? "" }, 201);
+    })
+    .patch("/users/:id", validate("param", IdParam), validate("json", z.strictObject({ disabled: z.boolean() })), (c) =>
+      c.json(setUserDisabled(ctx, { userId: c.req.valid("param").id, disabled: c.req.valid("json").disabled, actingUserId: c.var.session.user.id })),
+    )
+    .post("/api-keys", validate("json", z.strictObject({ name: Name.max(100) })), (c) => {
+      const { id, key, prefix } = createApiKey(ctx, c.req.valid("json").name);
+      // Like a password, the key is shown once; only its hash is kept.
+      return c.json({ id, key, prefix }, 201);
+    })
+    .post("/api-keys/:id/revoke", validate("param", IdParam), (c) => {
+      const id = c.req.valid("param").id;
+      revokeApiKey(ctx, String(id));
+      return c.json({ id, revoked: true });
+    });
+}
