@@ -37,7 +37,13 @@ function start() {
     // Refuse new connections, let accepted requests finish, then close in order: the outbox
     // (a send in progress finishes and is recorded), the reader threads, the database last.
     const closers: Closer[] = [
-      { name: "email outbox", close: () => outbox.stop() },
+      {
+        name: "email outbox",
+        close: async () => {
+          await outbox.stop();
+          mail.close?.();
+        },
+      },
       { name: "reader threads", close: () => reads.close() },
       {
         name: "database",

@@ -7,7 +7,11 @@ export type OutgoingMail = {
   headers?: Record<string, string>;
 };
 
-export type MailTransport = { send(mail: OutgoingMail): Promise<{ messageId: string }> };
+export type MailTransport = {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Closes pooled connections (on shutdown). */
+  close?(): void;
+};
 
 /**
  * True when the mail server refused the message for good (an SMTP 5xx reply, such as an

@@ -71,3 +71,10 @@ export async function seedDashboard(ctx: Ctx, opts: { perDay?: number; days?: nu
   }
   return org;
 }
+
+/** One more answered contact with a low score (CSAT 1), a day before the clock, for follow-up tests. */
+export function addLowScore(ctx: Ctx, team: string, externalRef: string, comment = "Nobody called me back about my missed bin collection") {
+  const r = registerInteraction(ctx, { channel: "phone", team, service: "bins", occurredAt: ctx.clock.now() - DAY, language: "en", externalRef }, "demo");
+  recordResponse(ctx, { interactionId: r.id, csat: 1, ces: 2, csi: 1, fcr: "no", comment, language: "en", confirmedVia: "demo" });
+  return r.id;
+}

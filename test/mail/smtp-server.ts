@@ -16,6 +16,8 @@ export async function startSmtp(options: { reject?: RegExp; port?: number } = {}
       disabledCommands: ["STARTTLS", "AUTH"],
       authOptional: true,
       logger: false,
+      // A stop drops open (pooled) client connections quickly, as a server going down does.
+      closeTimeout: 50,
       onRcptTo(address, _session, callback) {
         if (options.reject?.test(address.address)) {
           const err = new Error("5.1.1 No such mailbox") as Error & { responseCode: number };

@@ -6,11 +6,14 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-/** Thrown for a non-2xx answer; carries the server's error message (one error shape everywhere). */
+export type FieldError = { path: string; message: string };
+
+/** Thrown for a non-2xx answer; carries the server's error message and, for a 400, its bad fields. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly fields: readonly FieldError[] = [],
   ) {
     super(message);
   }
@@ -33,8 +36,8 @@ export async function ok<T>(res: Promise<{ ok: boolean; status: number; json(): 
     throw new ApiError(401, "Your session has ended. Sign in again.");
   }
   if (!r.ok) {
-    const body = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(r.status, body?.error?.message ?? `The server answered ${r.status}.`);
+    const body = (await r.json().catch(() => null)) as { error?: { message?: string; fields?: FieldError[] } } | null;
+    throw new ApiError(r.status, body?.error?.message ?? `The server answered ${r.status}.`, body?.error?.fields ?? []);
   }
   return r.json();
 }
@@ -49,5 +52,8 @@ export type Themes = InferResponseType<typeof api.themes.$get, 200>;
 export type Comments = InferResponseType<typeof api.comments.$get, 200>;
 export type Quarterly = InferResponseType<typeof api.report.quarterly.$get, 200>;
 export type Settings = InferResponseType<typeof api.settings.$get, 200>;
+export type Signature = InferResponseType<(typeof api.settings.staff)[":code"]["signature"]["$get"], 200>;
+export type FollowUps = InferResponseType<(typeof api)["follow-ups"]["$get"], 200>;
+export type FollowUpItem = FollowUps["items"][number];
 export type Figure = Overview["measures"][number]["figure"];
 export type GroupRow = TeamsTable["teams"][number];

@@ -60,7 +60,7 @@ function apiRateLimits(ctx: Ctx) {
     c.json(errorBody("too_many_requests", `Too many requests: at most ${config.RATE_LIMIT_API_PER_MINUTE} a minute. Try again in ${retryAfter} seconds.`), 429);
   return {
     refusedKeys: rateLimit({ ...base, onLimited, countOnly: (status) => status === 401 || status === 403 }),
-    perKey: rateLimit({ ...base, onLimited, scope: (c) => `key:${String(c.get("apiKeyId"))}` }),
+    perKey: rateLimit({ ...base, onLimited, scope: (c) => `key:${String(c.get("apiKeyId") as unknown)}` }),
     documents: rateLimit({ ...base, onLimited, scope: () => "documents" }),
   };
 }

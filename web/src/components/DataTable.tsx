@@ -20,10 +20,12 @@ type Props<R> = {
   /** A chart's numbers: kept for screen readers but shown to sighted users only on request. */
   forChart?: boolean;
   rowKey: (row: R, i: number) => string;
+  /** What an empty table says. */
+  empty?: string;
 };
 
 /** Every table and every chart's numbers: a real <table>, scrollable on a phone, downloadable as CSV. */
-export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKey }: Props<R>) {
+export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKey, empty = "No responses in this selection." }: Props<R>) {
   const [shown, setShown] = useState(!forChart);
   return (
     <div class="table-block">
@@ -49,7 +51,7 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length}>No responses in this selection.</td>
+                <td colSpan={columns.length}>{empty}</td>
               </tr>
             ) : (
               rows.map((r, i) => (

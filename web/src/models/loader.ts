@@ -9,10 +9,13 @@ export function createLoader<I, T>(inputs: () => I, load: (input: I) => Promise<
   const data = signal<T | null>(null);
   const error = signal<string | null>(null);
   const loading = signal(false);
+  // Bumped by reload() after a change, so the same inputs are fetched again.
+  const version = signal(0);
   let seq = 0;
   function start(): () => void {
     return effect(() => {
       const input = inputs();
+      void version.value;
       const mine = ++seq;
       loading.value = true;
       load(input)
@@ -30,6 +33,6 @@ export function createLoader<I, T>(inputs: () => I, load: (input: I) => Promise<
         });
     });
   }
-  return { data, error, loading, start };
+  return { data, error, loading, start, reload: () => void version.value++ };
 }
 export type Loader<T> = { data: { value: T | null }; error: { value: string | null }; loading: { value: boolean }; start(): () => void };

@@ -1,0 +1,79 @@
+import type { FieldError } from "../api";
+
+/** The languages theme rules are written in (the server's LANGUAGES; its zod schema refuses others). */
+export const RULE_LANGUAGES = [
+  { code: "en", name: "English" },
+  { code: "cy", name: "Welsh" },
+  { code: "pl", name: "Polish" },
+  { code: "pt", name: "Portuguese" },
+  { code: "ar", name: "Arabic" },
+] as const;
+export type RuleLanguage = (typeof RULE_LANGUAGES)[number]["code"];
+
+/** A form field's name for one language's rules textarea. */
+export const rulesField = (lang: RuleLanguage) => `rules.${lang}`;
+
+/**
+ * Theme rules from the form: one word or phrase per line per language, blank lines dropped,
+ * languages left empty left out (the server keeps only languages that have rules).
+ */
+export function rulesFromForm(values: Record<string, string>): Partial<Record<RuleLanguage, string[]>> {
+  const out: Partial<Record<RuleLanguage, string[]>> = {};
+  for (const { code } of RULE_LANGUAGES) {
+    const lines = (values[rulesField(code)] ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    if (lines.length > 0) out[code] = lines;
+  }
+  return out;
+}
+
+export function rulesToForm(rules: Record<string, readonly string[]>): Record<string, string> {
+  return Object.fromEntries(RULE_LANGUAGES.map(({ code }) => [rulesField(code), (rules[code] ?? []).join("\n")]));
+}
+
+/**
+ * Puts the server's field errors (paths such as "email", "rules.en.3" or "value") next to the
+ * form's fields: a path belongs to the field with the longest name it equals or starts with
+ * (so "rules.en.3" lands under the English rules, with its line number added). `aliases` lets a
+ * field take a path by another name (a target's scope select takes "department" and "team").
+ * What matches no field is returned apart, to show above the form.
+ */
+export function placeFieldErrors(
+  errors: readonly FieldError[],
+  fieldNames: readonly string[],
+  aliases: Record<string, string> = {},
+): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const e of errors) {
+    const path = aliases[e.path] ?? e.path;
+    const name = [...fieldNames].sort((a, b) => b.length - a.length).find((n) => path === n || path.startsWith(`${n}.`));
+    if (!name) {
+      rest.push(e.path === "(body)" ? e.message : `${e.path}: ${e.message}`);
+      continue;
+    }
+    const index = path.slice(name.length + 1);
+    const message = /^\d+$/.test(index) ? `line ${Number(index) + 1}: ${e.message}` : e.message;
+    byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+  }
+  return { byField, rest };
+}
+
+/** A target's scope select value ("", "department:CLS", "team:WASTE") as the API's fields. */
+export function targetScope(value: string): { department?: string; team?: string } {
+  const [kind, code] = value.split(":");
+  if (kind === "department" && code) return { department: code };
+  if (kind === "team" && code) return { team: code };
+  return {};
+}
+
+/**
+ * A number field. Empty is not zero: it becomes NaN, which JSON sends as null, so the server
+ * refuses it by name ("value: expected number") instead of saving a target of 0.
+ */
+export function numberField(value: string): number {
+  const n = Number(value.trim().replace(",", "."));
+  return value.trim() === "" || !Number.isFinite(n) ? Number.NaN : n;
+}

@@ -1,0 +1,177 @@
+import { signal } from "@preact/signals";
+import { api, ApiError, ok, type Signature } from "../api";
+import { options, settings } from "./app";
+import { numberField, rulesFromForm, targetScope } from "./forms";
+
+/** The kinds of reference data with the same create / edit / retire life. */
+export type RefSection = "departments" | "teams" | "staff" | "services" | "themes" | "targets";
+export type Section = RefSection | "users" | "apiKeys";
+
+/** Which form is open: one at a time; code null is "add a new one". */
+export const editing = signal<{ section: Section; code: string | null } | null>(null);
+/** The last outcome, shown in its section (polite for success, an alert for a refusal). */
+export const notice = signal<{ section: Section; kind: "ok" | "error"; text: string } | null>(null);
+/** A generated password or API key: shown once, right after it is made, never again. */
+export const secret = signal<{ section: Section; label: string; value: string } | null>(null);
+/** The staff member whose signature snippet is open. */
+export const signature = signal<{ code: string; data: Signature | null; error: string | null } | null>(null);
+
+export function openForm(section: Section, code: string | null): void {
+  editing.value = { section, code };
+  notice.value = null;
+  secret.value = null;
+}
+export const closeForm = () => void (editing.value = null);
+
+/** After every change: the lists, and the filter bar's choices (a new team appears in its filter). */
+async function changed(section: Section, text: string): Promise<void> {
+  editing.value = null;
+  notice.value = { section, kind: "ok", text };
+  settings.reload();
+  options.value = await ok(api.options.$get());
+}
+
+const s = api.settings;
+
+/** Creates (code null) or changes one thing from its form's values; throws ApiError with the bad fields. */
+export async function save(section: RefSection, code: string | null, v: Record<string, string>): Promise<void> {
+  const name = v.name ?? "";
+  switch (section) {
+    case "departments":
+      await ok(code ? s.departments[":code"].$patch({ param: { code }, json: { name } }) : s.departments.$post({ json: { code: v.code ?? "", name } }));
+      break;
+    case "teams": {
+      const department = v.department ?? "";
+      await ok(code ? s.teams[":code"].$patch({ param: { code }, json: { name, department } }) : s.teams.$post({ json: { code: v.code ?? "", name, department } }));
+      break;
+    }
+    case "staff": {
+      const body = { name, email: v.email ?? "", team: v.team ?? "" };
+      await ok(code ? s.staff[":code"].$patch({ param: { code }, json: body }) : s.staff.$post({ json: { code: v.code ?? "", ...body } }));
+      break;
+    }
+    case "services":
+      await ok(code ? s.services[":code"].$patch({ param: { code }, json: { name } }) : s.services.$post({ json: { code: v.code ?? "", name } }));
+      break;
+    case "themes": {
+      const rules = rulesFromForm(v);
+      await ok(code ? s.themes[":code"].$patch({ param: { code }, json: { name, rules } }) : s.themes.$post({ json: { code: v.code ?? "", name, rules } }));
+      break;
+    }
+    case "targets": {
+      const value = numberField(v.value ?? "");
+      const measure = (MEASURES.find((m) => m.value === v.measure) ?? MEASURES[0]).value;
+      await ok(code ? s.targets[":code"].$patch({ param: { code }, json: { value } }) : s.targets.$post({ json: { code: v.code ?? "", measure, value, ...targetScope(v.scope ?? "") } }));
+      break;
+    }
+  }
+  await changed(section, code ? `Saved ${code}.` : `Added ${v.code ?? ""}.`);
+}
+
+/** Retires or brings back; a refusal (a team that still has staff…) is shown in the section. */
+export async function setRetired(section: RefSection, code: string, retired: boolean): Promise<void> {
+  const json = { retired };
+  const param = { code };
+  try {
+    switch (section) {
+      case "departments":
+        await ok(s.departments[":code"].$patch({ param, json }));
+        break;
+      case "teams":
+        await ok(s.teams[":code"].$patch({ param, json }));
+        break;
+      case "staff":
+        await ok(s.staff[":code"].$patch({ param, json }));
+        break;
+      case "services":
+        await ok(s.services[":code"].$patch({ param, json }));
+        break;
+      case "themes":
+        await ok(s.themes[":code"].$patch({ param, json }));
+        break;
+      case "targets":
+        await ok(s.targets[":code"].$patch({ param, json }));
+        break;
+    }
+    await changed(section, retired ? `Retired ${code}.` : `Brought back ${code}.`);
+  } catch (e) {
+    failed(section, e);
+  }
+}
+
+function failed(section: Section, e: unknown): void {
+  notice.value = { section, kind: "error", text: e instanceof Error ? e.message : String(e) };
+}
+
+export async function addUser(v: Record<string, string>): Promise<void> {
+  const role = (ROLES.find((r) => r.value === v.role) ?? ROLES[0]).value;
+  const created = await ok(s.users.$post({ json: { email: v.email ?? "", role, ...(v.team ? { team: v.team } : {}) } }));
+  await changed("users", `Added ${created.email}.`);
+  secret.value = { section: "users", label: `Password for ${created.email}`, value: created.password };
+}
+
+export async function setUserDisabled(id: number, email: string, disabled: boolean): Promise<void> {
+  try {
+    await ok(s.users[":id"].$patch({ param: { id: String(id) }, json: { disabled } }));
+    await changed("users", disabled ? `Disabled ${email}.` : `Enabled ${email}.`);
+  } catch (e) {
+    failed("users", e);
+  }
+}
+
+export async function addApiKey(v: Record<string, string>): Promise<void> {
+  const created = await ok(s["api-keys"].$post({ json: { name: v.name ?? "" } }));
+  await changed("apiKeys", `Created the key ${v.name ?? ""}.`);
+  secret.value = { section: "apiKeys", label: `API key ${v.name ?? ""}`, value: created.key };
+}
+
+export async function revokeApiKey(id: number, name: string): Promise<void> {
+  try {
+    await ok(s["api-keys"][":id"].revoke.$post({ param: { id: String(id) } }));
+    await changed("apiKeys", `Revoked ${name}.`);
+  } catch (e) {
+    failed("apiKeys", e);
+  }
+}
+
+export async function showSignature(code: string): Promise<void> {
+  signature.value = { code, data: null, error: null };
+  try {
+    const data = await ok(s.staff[":code"].signature.$get({ param: { code } }));
+    if (signature.value?.code === code) signature.value = { code, data, error: null };
+  } catch (e) {
+    if (signature.value?.code === code) signature.value = { code, data: null, error: e instanceof ApiError ? e.message : String(e) };
+  }
+}
+
+/**
+ * Copies text: the Clipboard API where the browser allows it (HTTPS or localhost), otherwise
+ * the old way, selecting the snippet's textarea and copying the selection.
+ */
+export async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!fallback) return false;
+    fallback.focus();
+    fallback.select();
+    return document.execCommand("copy");
+  }
+}
+
+export const MEASURES = [
+  { value: "csat", label: "CSAT (% satisfied)" },
+  { value: "ces_easy", label: "CES (% easy)" },
+  { value: "ces_mean", label: "CES (mean 1–7)" },
+  { value: "csi_index", label: "CSI (index 0–100)" },
+  { value: "csi_net", label: "CSI (net sentiment)" },
+  { value: "fcr", label: "FCR (% resolved)" },
+  { value: "response_rate", label: "Response rate (%)" },
+] as const;
+
+export const ROLES = [
+  { value: "manager", label: "Manager (own team)" },
+  { value: "director", label: "Director (reads everything)" },
+  { value: "admin", label: "Administrator (everything)" },
+] as const;
