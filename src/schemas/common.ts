@@ -9,7 +9,15 @@ export const Code = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, '_', '.', '-' only");
 
-export const Name = z.string().trim().min(1).max(200);
+/** Control characters (C0 but tab and line breaks, DEL, C1): never wanted in stored text. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !new RegExp(CONTROL_CHARACTERS.source).test(s), "must not contain control characters");
 
 export const CHANNELS = ["phone", "email", "face_to_face", "web_chat", "letter"] as const;
 export const Channel = z.enum(CHANNELS);

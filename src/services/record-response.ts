@@ -5,6 +5,7 @@ import { prepared } from "../db/prepared";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { maskPersonalData } from "../domain/pii";
 import { commentSentiment } from "../domain/sentiment";
+import { CONTROL_CHARACTERS } from "../schemas/common";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { applyToRollup } from "./rollup";
 import { themeMatcher } from "./theme-matcher";
@@ -77,7 +78,9 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
       throw new ConflictError("The time to change this answer has passed.");
     }
     const merged = previous && options.merge ? mergeAnswers(previous, input) : input;
-    const comment = merged.comment?.trim() ? maskPersonalData(merged.comment.trim()) : null;
+    // Control characters are dropped here, for every channel (terminal escapes in exports).
+    const text = merged.comment?.replace(CONTROL_CHARACTERS, "").trim();
+    const comment = text ? maskPersonalData(text) : null;
     if (merged.csat === null && merged.ces === null && merged.csi === null && merged.fcr === null && comment === null) {
       throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
     }

@@ -10,7 +10,7 @@ import { Gen, HOSTILE_STRINGS } from "./generator";
  * return is prefixed with ' so Excel, Calc and Sheets show it as text.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 describe("csvCell: formula injection", () => {
   test.each([
@@ -61,9 +61,9 @@ describe("csvCell: formula injection", () => {
   });
 });
 
-describe("beyond OWASP's list (found, reported to the dashboard's owner)", () => {
+describe("beyond OWASP's list", () => {
   // ASVS 5.0 requirement 1.2.10 names NUL as well as = + - @ and tab.
-  test.fails("a cell beginning with NUL is prefixed with '", () => {
+  test("a cell beginning with NUL is prefixed with '", () => {
     expect(csvCell("\u0000=1+1")).toBe("'\u0000=1+1");
   });
 });

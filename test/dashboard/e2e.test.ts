@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WEB_DIST } from "../../src/routes/dashboard/static";
 import { createTestApp } from "../helpers";
-import { PASSWORD, seedDashboard } from "./seed";
+import { addLowScore, PASSWORD, seedDashboard } from "./seed";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SHOTS = `${ROOT}/screenshots`;
@@ -22,6 +22,9 @@ beforeAll(async () => {
   }
   const t = createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 3, days: 200 });
+  // The seed's Contact Centre scores well: give its manager low scores to follow up.
+  addLowScore(t.ctx, "CONTACT", "CRM-1001");
+  addLowScore(t.ctx, "CONTACT", "CRM-1002", "I was promised a call back and never got one");
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -107,6 +110,7 @@ describe("dashboard in Chromium", () => {
       { link: "Trends", charts: 5 },
       { link: "Teams", charts: 1 },
       { link: "Comments", charts: 0 },
+      { link: "Follow-up", charts: 0 },
       { link: "Themes", charts: 1 },
       { link: "Quarterly report", charts: 2 },
       { link: "Settings", charts: 0 },
@@ -169,4 +173,80 @@ describe("dashboard in Chromium", () => {
     expect(await page.getByRole("link", { name: "Settings" }).count()).toBe(0);
     await context.close();
   });
+
+  test("an administrator changes settings and copies a signature; a manager follows up a low score", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signIn(page, "admin@council.example");
+    const nav = page.getByRole("navigation", { name: "Dashboard" });
+    await nav.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("rowheader", { name: "Contact Centre" }).waitFor();
+
+    // A team with nothing filled in: the server's field errors appear under the inputs.
+    await page.getByRole("button", { name: "Add a team" }).click();
+    const form = page.getByRole("form", { name: "Add a team" });
+    await form.getByRole("button", { name: "Add team" }).click();
+    const code = form.getByLabel("Code", { exact: true });
+    await expect.poll(() => code.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await code.getAttribute("aria-describedby"))!.split(" ").find((id) => id.endsWith("-error"))!;
+    await expect(page.locator(`#${errorId}`).textContent()).resolves.toMatch(/\S/);
+    await expect(form.getByRole("alert").textContent()).resolves.toContain("correct the fields");
+    await shoot(page, "settings-form");
+
+    await code.fill("TENANCY");
+    await form.getByLabel("Name", { exact: true }).fill("Tenancy Support");
+    await form.getByLabel("Department", { exact: true }).selectOption("CLS");
+    await form.getByRole("button", { name: "Add team" }).click();
+    await page.getByRole("rowheader", { name: "Tenancy Support" }).waitFor();
+    await expect(page.locator("#set-teams .success").textContent()).resolves.toContain("Added TENANCY");
+
+    // Alice's signature: the snippet, copied to the clipboard, links to /r/alice/1.
+    await page.getByRole("button", { name: "Signature of Alice Adams" }).click();
+    const snippet = page.getByLabel("HTML snippet");
+    await expect.poll(() => snippet.inputValue()).toContain("/r/alice/1");
+    await page.getByRole("button", { name: "Copy the HTML" }).click();
+    await expect.poll(() => page.locator(".signature-panel [role=status]").textContent()).toContain("Copied the HTML snippet");
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clipboard).toContain("/r/alice/1");
+    expect(clipboard).toBe(await snippet.inputValue());
+    await expect(page.getByLabel("Plain-text line").inputValue()).resolves.toContain("/r/alice");
+    await page.locator(".signature-panel").scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator(".signature-panel").screenshot({ path: `${SHOTS}/dashboard-settings-signature-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator(".signature-panel").screenshot({ path: `${SHOTS}/dashboard-settings-signature-desktop.png` });
+
+    // The new team is in the filter bar's team choices at once.
+    await nav.getByRole("link", { name: "Overview" }).click();
+    await expect.poll(() => page.getByLabel("Team", { exact: true }).locator("option[value=TENANCY]").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The Contact Centre manager marks a low score as contacted.
+    const mctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const mpage = await mctx.newPage();
+    mpage.on("pageerror", (e) => errors.push(e.message));
+    await signIn(mpage, "manager@council.example");
+    await mpage.goto(`${base}/dashboard/follow-up?status=open`);
+    const card = mpage.locator(".follow-up").first();
+    await card.waitFor();
+    const teams = await mpage.locator(".follow-up h2").allTextContents();
+    expect(teams.every((t) => t.includes("Contact Centre"))).toBe(true);
+    await expect(card.textContent()).resolves.toContain("CRM-100");
+    await card.getByLabel("Status").selectOption("contacted");
+    await card.getByLabel("Note").fill("Called back through the CRM case; apologised.");
+    await card.getByRole("button", { name: "Save the follow-up" }).click();
+    await expect.poll(() => card.getByRole("status").textContent()).toContain("Saved: contacted");
+    const saved = await mpage.evaluate(async () => (await (await fetch("/dashboard/api/follow-ups?status=contacted")).json()) as { items: { note: string; updatedBy: string }[] });
+    expect(saved.items).toHaveLength(1);
+    expect(saved.items[0]).toMatchObject({ note: "Called back through the CRM case; apologised.", updatedBy: "manager@council.example" });
+    await mpage.goto(`${base}/dashboard/follow-up`);
+    await mpage.locator(".follow-up.status-contacted").first().waitFor();
+    await shoot(mpage, "follow-up-manager");
+    expect(errors).toEqual([]);
+    await mctx.close();
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { Filters } from "./components/Filters";
 import { isAdmin, me, signOut, startupError, url } from "./models/app";
 import { PAGES, type PagePath } from "./models/url";
 import { CommentsPage } from "./pages/Comments";
+import { FollowUpPage } from "./pages/FollowUp";
 import { OverviewPage } from "./pages/Overview";
 import { ReportPage } from "./pages/Report";
 import { SettingsPage } from "./pages/Settings";
@@ -15,6 +16,7 @@ const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
   trends: TrendsPage,
   teams: TeamsPage,
   comments: CommentsPage,
+  "follow-up": FollowUpPage,
   themes: ThemesPage,
   report: ReportPage,
   settings: SettingsPage,

@@ -4,10 +4,25 @@ import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { attemptLogin } from "../../services/auth/login";
 import { createSession, findSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../services/auth/sessions";
+import { bodyLimit } from "hono/body-limit";
+import { rateLimit } from "../../middleware/rate-limit";
 import { validate } from "../../validation";
 import { LoginPage } from "./login-page";
 
 const LoginForm = z.object({ email: z.string().trim().max(254), password: z.string().max(1024) });
+
+/** Sign-in attempts per address per minute, whatever the accounts tried. */
+const LOGIN_ATTEMPTS_PER_MINUTE = 20;
+
+/** True when Origin names another site; an unparsable Origin is foreign too. */
+function isForeignOrigin(origin: string, host: string, publicBaseUrl: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.host !== host && url.origin !== new URL(publicBaseUrl).origin;
+  } catch {
+    return true;
+  }
+}
 
 function waitMessage(ms: number): string {
   if (ms >= 60_000) return `Too many failed attempts. This account is locked; try again in ${Math.ceil(ms / 60_000)} minutes.`;
@@ -26,10 +41,27 @@ export function authRoutes(ctx: Ctx) {
       if (findSession(ctx, getCookie(c, SESSION_COOKIE))) return c.redirect("/dashboard/", 303);
       return c.html(<LoginPage orgName={ctx.config.ORG_NAME} />);
     })
-    .post("/login", validate("form", LoginForm), async (c) => {
+    .post(
+      "/login",
+      // Sign-in is the one public form that costs real CPU (scrypt): cap its size, and the
+      // attempts per address (per-account throttling alone lets one address try every account).
+      bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(<LoginPage orgName={ctx.config.ORG_NAME} error="The request was too large." />, 413) }),
+      rateLimit({
+        limit: Math.min(LOGIN_ATTEMPTS_PER_MINUTE, ctx.config.RATE_LIMIT_PER_MINUTE),
+        clock: ctx.clock,
+        salt: ctx.config.SESSION_SECRET,
+        trustProxy: ctx.config.TRUST_PROXY,
+        scope: () => "login",
+        onLimited: (c, retry) => {
+          c.header("Retry-After", String(retry));
+          return c.html(<LoginPage orgName={ctx.config.ORG_NAME} error={waitMessage(retry * 1000)} />, 429);
+        },
+      }),
+      validate("form", LoginForm),
+      async (c) => {
       const origin = c.req.header("origin");
       const host = c.req.header("host");
-      if (origin && origin !== "null" && host && new URL(origin).host !== host && new URL(origin).origin !== new URL(ctx.config.PUBLIC_BASE_URL).origin) {
+      if (origin && origin !== "null" && host && isForeignOrigin(origin, host, ctx.config.PUBLIC_BASE_URL)) {
         return c.html(<LoginPage orgName={ctx.config.ORG_NAME} error="This sign-in came from another site and was refused." />, 403);
       }
       const { email, password } = c.req.valid("form");
@@ -49,5 +81,6 @@ export function authRoutes(ctx: Ctx) {
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       return c.redirect("/dashboard/", 303);
-    });
+      },
+    );
 }

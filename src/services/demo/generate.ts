@@ -24,9 +24,8 @@ import { seedDefaultThemes } from "../reference/seed-themes";
 import { hashToken, tokenFromNonce } from "../tokens";
 import { CLOSINGS, COMMENT_PIECES, themesWithPieces, type DemoThemeCode } from "./comments";
 import { DEMO_DEPARTMENTS, DEMO_SERVICES, DEMO_TEAMS, demoStaffNames, STAFF_PER_TEAM, type DemoServiceCode, type DemoTeam } from "./organisation";
-import { mulberry32, pick, weightedIndex, type Random } from "./random";
+import { gaussian, mulberry32, pick, weightedIndex, type Random } from "./random";
 import { answersFor, commentProbability, dayVolume, expectedSatisfaction, RESPONSE_RATE, teamVolume, themeWeights, toneOf, type Moment } from "./story";
-import { gaussian } from "./random";
 
 export type DemoOptions = {
   responses: number;

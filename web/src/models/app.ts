@@ -57,6 +57,14 @@ export const report = createLoader(
   () => ({ ...shared.value, quarter: url.query.value.quarter }),
   (q) => ok(api.report.quarterly.$get({ query: q })),
 );
+export const FOLLOW_UP_STATUSES = ["open", "contacted", "resolved"] as const;
+export const followUps = createLoader(
+  () => {
+    const p = url.query.value;
+    return { ...shared.value, status: oneOf(p.status, FOLLOW_UP_STATUSES), page: p.page };
+  },
+  (q) => ok(api["follow-ups"].$get({ query: q })),
+);
 export const settings = createLoader(() => isAdmin.value, (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)));
 
 export function exportHref(): string {

@@ -6,6 +6,7 @@ export const PAGES = [
   { path: "trends", title: "Trends" },
   { path: "teams", title: "Teams" },
   { path: "comments", title: "Comments" },
+  { path: "follow-up", title: "Follow-up" },
   { path: "themes", title: "Themes" },
   { path: "report", title: "Quarterly report" },
   { path: "settings", title: "Settings" },

@@ -1,5 +1,6 @@
 import { CHANNEL_NAMES, formatDate } from "../lib/format";
 import { comments, exportHref, options, url } from "../models/app";
+import { STATUS_LABELS } from "../models/follow-ups";
 import { Loaded, useLoader } from "./common";
 
 function sentimentWord(s: number | null): string {
@@ -79,6 +80,21 @@ export function CommentsPage() {
                     {c.ces !== null ? ` · CES ${c.ces}/7` : ""}
                     {c.fcr ? ` · Resolved: ${c.fcr}` : ""}
                     {c.sentiment !== null ? ` · Sentiment: ${sentimentWord(c.sentiment)}` : ""}
+                    {c.followUp ? (
+                      <>
+                        {" · "}
+                        <a
+                          href={url.hrefFor("follow-up")}
+                          onClick={(e) => {
+                            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+                            e.preventDefault();
+                            url.navigate("follow-up");
+                          }}
+                        >
+                          Follow-up: {STATUS_LABELS[c.followUp]}
+                        </a>
+                      </>
+                    ) : null}
                   </p>
                   {c.themes.length > 0 ? (
                     <ul class="tags" aria-label="Themes">
