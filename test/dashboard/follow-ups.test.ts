@@ -74,6 +74,13 @@ describe("follow-up of low scores", () => {
     expect((await list(director, "&status=contacted")).items).toHaveLength(0);
   });
 
+  test("contact details typed into a note are masked before they are stored", async () => {
+    const id = responseId("CONTACT", true);
+    expect((await put(manager, id, { status: "contacted", note: "Rang her on 07700 900123, emailed jo@example.org" })).status).toBe(200);
+    const stored = t.db.$client.prepare("select note from follow_ups where response_id = ?").get(id) as { note: string };
+    expect(stored.note).not.toMatch(/07700|jo@example/);
+  });
+
   test("a manager sees only their own team and gets 403 for another team's response", async () => {
     const mine = await list(manager);
     expect(new Set(mine.items.map((i) => i.team))).toEqual(new Set(["Contact Centre"]));

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
+import { maskPersonalData } from "../../domain/pii";
 import { FOLLOW_UP_STATUSES, followUpsQuery } from "../../db/queries/dashboard/follow-ups";
 import type { SessionEnv } from "../../services/auth/middleware";
 import { setFollowUp } from "../../services/follow-ups/set-follow-up";
@@ -9,9 +10,13 @@ import { DashboardFilters, resolveScope } from "./filters";
 
 export const FollowUpChange = z.strictObject({
   status: z.enum(FOLLOW_UP_STATUSES),
-  // Notes say what was done ("called back via CRM case 123"); the masking of comments does not
-  // apply here, so the form asks for no contact details and the length is kept short.
-  note: z.string().trim().max(1000).transform((n) => n || null),
+  // Notes say what was done ("called back via CRM case 123"). Contact details belong in the
+  // CRM, not here: any typed in are masked, as in comments, before the note is stored.
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .transform((n) => (n ? maskPersonalData(n) : null)),
 });
 
 /**

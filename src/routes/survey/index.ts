@@ -9,6 +9,10 @@ import { rateLimit } from "../../middleware/rate-limit";
 import { MessagePage } from "../../pages/layout";
 import { sendPage } from "../../pages/render";
 import { commitSoon } from "../../db/group-commit";
+import { automationReason } from "../../domain/automation";
+import { lastEmailSentAt } from "../../services/mail/sent-at";
+import { recentClicks } from "../../services/signature/recent-clicks";
+import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
 import { recordResponse } from "../../services/record-response";
 import { resolveToken, type SurveyContext } from "../../services/resolve-token";
 import { hashToken } from "../../services/tokens";
@@ -104,6 +108,24 @@ export function surveyRoutes(ctx: Ctx) {
     );
   };
 
+  const clicks = recentClicks();
+  /**
+   * Mail scanners open every link of an email on delivery. Such a view records nothing
+   * anyway (only the form's POST does); it is counted apart so administrators can see it.
+   */
+  const noteIfAutomated = (c: Context, s: SurveyContext, score: number | undefined) => {
+    const at = clock.now();
+    const reason = automationReason({
+      method: c.req.method,
+      userAgent: c.req.header("user-agent"),
+      at,
+      score,
+      recent: score === undefined ? undefined : clicks.note(String(s.tokenId), { score, at }),
+      sentAt: lastEmailSentAt(ctx.db, s.interaction.id),
+    });
+    if (reason) recordSuspectedClick(ctx, { reason, interactionId: s.interaction.id, staffId: s.interaction.staffId, score });
+  };
+
   return new Hono()
     .use(
       "*",
@@ -128,6 +150,7 @@ export function surveyRoutes(ctx: Ctx) {
       if (s.response && !canEdit(s)) return thanksPage(c, s, lang);
       const csat = c.req.query("csat");
       const chosenCsat = csat && /^[1-5]$/.test(csat) ? Number(csat) : undefined;
+      noteIfAutomated(c, s, chosenCsat);
       const values = { ...savedValues(s), ...(chosenCsat ? { csat: String(chosenCsat) } : {}) };
       return formPage(c, s, token, lang, { values, chosenCsat }, 200);
     })

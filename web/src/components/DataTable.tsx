@@ -22,16 +22,18 @@ type Props<R> = {
   rowKey: (row: R, i: number) => string;
   /** What an empty table says. */
   empty?: string;
+  /** The caption repeats a heading just above: kept for screen readers, hidden on screen. */
+  captionHidden?: boolean;
 };
 
 /** Every table and every chart's numbers: a real <table>, scrollable on a phone, downloadable as CSV. */
-export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKey, empty = "No responses in this selection." }: Props<R>) {
+export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKey, empty = "No responses in this selection.", captionHidden }: Props<R>) {
   const [shown, setShown] = useState(!forChart);
   return (
     <div class="table-block">
       <div class={shown ? "table-scroll" : "sr-only"} role="region" aria-label={caption} tabIndex={shown ? 0 : -1}>
         <table>
-          <caption>{caption}</caption>
+          <caption class={captionHidden ? "sr-only" : undefined}>{caption}</caption>
           <thead>
             <tr>
               {columns.map((c) => (

@@ -83,11 +83,6 @@ export function EditForm({ id, title, fields, initial, submitLabel, aliases, onS
           return (
             <div class={`field${f.kind === "textarea" ? " wide" : ""}`}>
               <label for={fid}>{f.label}</label>
-              {f.hint ? (
-                <span class="hint" id={`${fid}-hint`}>
-                  {f.hint}
-                </span>
-              ) : null}
               {f.kind === "select" ? (
                 <select {...common} onChange={common.onInput} disabled={f.readOnly}>
                   {(f.choices ?? []).map((c) => (
@@ -103,6 +98,11 @@ export function EditForm({ id, title, fields, initial, submitLabel, aliases, onS
               ) : (
                 <input {...common} type="text" />
               )}
+              {f.hint ? (
+                <span class="hint" id={`${fid}-hint`}>
+                  {f.hint}
+                </span>
+              ) : null}
               {error ? (
                 <span class="field-error" id={`${fid}-error`}>
                   {error}

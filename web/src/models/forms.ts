@@ -55,10 +55,27 @@ export function placeFieldErrors(
       continue;
     }
     const index = path.slice(name.length + 1);
-    const message = /^\d+$/.test(index) ? `line ${Number(index) + 1}: ${e.message}` : e.message;
-    byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+    const message = /^\d+$/.test(index) ? `line ${Number(index) + 1}: ${plainMessage(e.message)}` : plainMessage(e.message);
+    // An empty field also fails its pattern; "fill this in" says all there is to say.
+    if (byField[name] === REQUIRED || byField[name]?.includes(message)) continue;
+    byField[name] = message === REQUIRED || !byField[name] ? message : `${byField[name]}; ${message}`;
   }
   return { byField, rest };
+}
+
+const REQUIRED = "Fill this in.";
+
+/** zod's default messages, said the way a form should say them. */
+export function plainMessage(message: string): string {
+  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return REQUIRED;
+  let m = /^Too big: expected string to have <=(\d+) characters?$/.exec(message);
+  if (m) return `At most ${m[1]} characters.`;
+  m = /^Too big: expected array to have <=(\d+) items?$/.exec(message);
+  if (m) return `At most ${m[1]} lines.`;
+  if (/^Invalid option/.test(message)) return "Choose one of the options.";
+  if (/^Invalid input: expected number/.test(message)) return "Enter a number.";
+  if (/^Invalid email/.test(message)) return "Enter an email address, like name@example.org.";
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 /** A target's scope select value ("", "department:CLS", "team:WASTE") as the API's fields. */

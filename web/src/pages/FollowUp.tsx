@@ -121,7 +121,7 @@ function FollowUpCard({ item }: { item: FollowUpItem }) {
             aria-invalid={errors.note ? "true" : undefined}
             aria-describedby={`${id}-note-hint${errors.note ? ` ${id}-note-error` : ""}`}
           />
-          <span class="hint" id={`${id}-note-hint`}>What was done. No phone numbers or email addresses.</span>
+          <span class="hint" id={`${id}-note-hint`}>What was done. Contact details belong in the CRM; any typed here are masked.</span>
           {errors.note ? <span class="field-error" id={`${id}-note-error`}>{errors.note}</span> : null}
         </div>
         <button type="submit">Save<span class="sr-only"> the follow-up</span></button>

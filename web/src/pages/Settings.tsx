@@ -67,7 +67,7 @@ function ReferenceSections({ s }: { s: Settings }) {
         noun="department"
         form={{ fields: (c) => [code(c), name], initial: (c) => ({ code: c ?? "", name: find(s.departments, c)?.name ?? "" }), submit: submit("departments") }}
       >
-        <DataTable caption="Departments" filename="departments.csv" empty="None yet." rowKey={(r) => r.code} rows={s.departments} columns={[
+        <DataTable captionHidden caption="Departments" filename="departments.csv" empty="None yet." rowKey={(r) => r.code} rows={s.departments} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
           { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
@@ -85,7 +85,7 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("teams"),
         }}
       >
-        <DataTable caption="Teams" filename="teams.csv" empty="None yet." rowKey={(r) => r.code} rows={s.teams} columns={[
+        <DataTable captionHidden caption="Teams" filename="teams.csv" empty="None yet." rowKey={(r) => r.code} rows={s.teams} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
           { header: "Department", cell: (r) => r.departmentName, csv: (r) => r.department },
@@ -112,7 +112,7 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("staff"),
         }}
       >
-        <DataTable caption="Staff" filename="staff.csv" empty="None yet." rowKey={(r) => r.code} rows={s.staff} columns={[
+        <DataTable captionHidden caption="Staff" filename="staff.csv" empty="None yet." rowKey={(r) => r.code} rows={s.staff} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
           { header: "Team", cell: (r) => r.teamName, csv: (r) => r.team },
@@ -140,7 +140,7 @@ function ReferenceSections({ s }: { s: Settings }) {
         noun="service"
         form={{ fields: (c) => [code(c), name], initial: (c) => ({ code: c ?? "", name: find(s.services, c)?.name ?? "" }), submit: submit("services") }}
       >
-        <DataTable caption="Services" filename="services.csv" empty="None yet." rowKey={(r) => r.code} rows={s.services} columns={[
+        <DataTable captionHidden caption="Services" filename="services.csv" empty="None yet." rowKey={(r) => r.code} rows={s.services} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
           { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
@@ -168,7 +168,7 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("themes"),
         }}
       >
-        <DataTable caption="Themes" filename="themes.csv" empty="None yet." rowKey={(r) => r.code} rows={s.themes} columns={[
+        <DataTable captionHidden caption="Themes" filename="themes.csv" empty="None yet." rowKey={(r) => r.code} rows={s.themes} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "English words", cell: (r) => <span class="rules">{(r.rules.en ?? []).join(", ")}</span>, csv: (r) => (r.rules.en ?? []).join(", ") },
           { header: "Languages", cell: (r) => Object.keys(r.rules).join(", "), csv: (r) => Object.keys(r.rules).join(" ") },
@@ -205,7 +205,7 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("targets"),
         }}
       >
-        <DataTable caption="Targets" filename="targets.csv" empty="None yet." rowKey={(r) => r.code} rows={s.targets} columns={[
+        <DataTable captionHidden caption="Targets" filename="targets.csv" empty="None yet." rowKey={(r) => r.code} rows={s.targets} columns={[
           { header: "Measure", cell: (r) => MEASURES.find((m) => m.value === r.measure)?.label ?? r.measure, csv: (r) => r.measure },
           { header: "Applies to", cell: (r) => r.teamName ?? r.departmentName ?? "Whole organisation", csv: (r) => r.team ?? r.department ?? "all" },
           { header: "Target", cell: (r) => r.value, csv: (r) => r.value, numeric: true },

@@ -27,7 +27,7 @@ export function AccessSections({ s }: { s: Settings }) {
         }}
       >
         <p class="small">A password is generated for each new user and shown once. Disabling a user signs them out at once.</p>
-        <DataTable caption="Users" filename="users.csv" rowKey={(r) => String(r.id)} rows={s.users} columns={[
+        <DataTable captionHidden caption="Users" filename="users.csv" rowKey={(r) => String(r.id)} rows={s.users} columns={[
           { header: "Email", cell: (r) => r.email, csv: (r) => r.email },
           { header: "Role", cell: (r) => r.role, csv: (r) => r.role },
           { header: "Team", cell: (r) => r.teamName ?? "", csv: (r) => r.team },
@@ -58,7 +58,7 @@ export function AccessSections({ s }: { s: Settings }) {
           submit: (_c, v) => addApiKey(v),
         }}
       >
-        <DataTable caption="API keys" filename="api-keys.csv" empty="No keys yet." rowKey={(r) => String(r.id)} rows={s.apiKeys} columns={[
+        <DataTable captionHidden caption="API keys" filename="api-keys.csv" empty="No keys yet." rowKey={(r) => String(r.id)} rows={s.apiKeys} columns={[
           { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
           { header: "Starts with", cell: (r) => <code>{r.prefix}</code>, csv: (r) => r.prefix },
           { header: "Created", cell: (r) => when(r.createdAt), csv: (r) => when(r.createdAt) },

@@ -1,13 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { previewHtml } from "../../lib/signature";
 import { copyText, signature } from "../../models/settings";
-
-/**
- * The preview loads the faces from this server: the snippet's own image addresses use the
- * public base URL, which the dashboard's content policy (and a test server) may not reach.
- */
-export function previewHtml(html: string): string {
-  return html.replace(/src="[^"]*?(\/faces\/[1-5]\.png)"/g, 'src="$1"');
-}
 
 /** A staff member's signature strip: preview, the HTML snippet and the plain-text line, each with Copy. */
 export function SignaturePanel() {
