@@ -11,6 +11,8 @@ export type LoadSpec = {
   kind: "api-interaction" | "survey-get" | "survey-post";
   apiKey?: string;
   tokensFile?: string;
+  /** Where in the token list to start, so a form POST run answers tokens no earlier run used. */
+  tokenOffset?: number;
   connections: number;
   duration: number;
 };
@@ -19,7 +21,7 @@ export type LoadResult = { requestsPerSec: number; latencyP50: number; latencyP9
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as LoadSpec;
 const tokens = spec.tokensFile ? (JSON.parse(readFileSync(spec.tokensFile, "utf8")) as { token: string; csrf: string }[]) : [{ token: "x".repeat(43), csrf: "x" }];
-let next = 0;
+let next = spec.tokenOffset ?? 0;
 const nextToken = () => tokens[next++ % tokens.length]!;
 
 const interactionBody = JSON.stringify({ channel: "phone", team: "WASTE", service: "waste", occurredAt: "2026-01-15T10:30:00Z", language: "en" });

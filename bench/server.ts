@@ -20,7 +20,8 @@ import { generateDemo } from "../src/services/demo/generate";
 import { registerInteraction } from "../src/services/register-interaction";
 import { hashToken } from "../src/services/tokens";
 
-export const SURVEY_TOKENS = 30_000;
+/** Enough fresh tokens for a warm-up and a 10-second run of form POSTs at several thousand a second. */
+export const SURVEY_TOKENS = 80_000;
 
 function bareApp() {
   return new Hono()

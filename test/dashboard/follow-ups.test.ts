@@ -114,12 +114,8 @@ describe("follow-up of low scores", () => {
     expect((await t.app.request(`/dashboard/api/follow-ups?status=done`, { headers: { Cookie: director.cookie } })).status).toBe(400);
   });
 
-  test("the list reads the low-score index, not every response", () => {
-    const plan = t.db.$client
-      .prepare(
-        "explain query plan select r.id from responses r cross join teams t on t.id = r.team_id left join follow_ups f on f.response_id = r.id where (r.csat <= 2 or r.csi <= 2) and r.occurred_at >= 0 and r.occurred_at < 1 order by r.occurred_at desc limit 51",
-      )
-      .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join("\n")).toContain("responses_low_scores");
+  test("every filter works with the forced low-score index (SQLite refuses a query it cannot serve with it)", async () => {
+    for (const q of ["&team=WASTE", "&department=ENV", "&service=bins&channel=phone", "&theme=timeliness", "&status=resolved&page=1"]) await list(director, q);
   });
+
 });

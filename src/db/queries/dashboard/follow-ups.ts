@@ -14,8 +14,11 @@ export const LOW_SCORE_SQL = "(r.csat <= 2 or r.csi <= 2)";
 
 export const FOLLOW_UPS_PAGE_SIZE = 50;
 
-// responses stays the outer table so SQLite walks the low-score index in time order.
-const FROM = "from responses r cross join teams t on t.id = r.team_id left join follow_ups f on f.response_id = r.id";
+// Always the low-score index (its WHERE is LOW_SCORE_SQL, always present): it also holds
+// team_id, so a manager's list reads only their team's low scores from it. Left to itself,
+// SQLite takes the team index for a team filter and reads every response of the team's year
+// (82 ms instead of 2 ms for a 200,000-response team on the 1M bench database).
+const FROM = "from responses r indexed by responses_low_scores cross join teams t on t.id = r.team_id left join follow_ups f on f.response_id = r.id";
 
 export type FollowUpFilter = ScopeFilter & { status?: FollowUpStatus; page: number };
 
