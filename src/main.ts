@@ -7,6 +7,7 @@ import { workerReads } from "./db/read-pool";
 import { consoleLogger, type Ctx } from "./deps";
 import { createMailTransport } from "./mail/nodemailer-transport";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
+import { startRetentionJob } from "./services/privacy/retention-job";
 import { join } from "node:path";
 import { afterPendingCommits, gracefulShutdown, type Closer } from "./shutdown";
 
@@ -26,6 +27,7 @@ function start() {
   const ctx: Ctx = { db, clock: systemClock, config, log };
   const outbox = createOutboxWorker(ctx, mail);
   outbox.start();
+  const retention = startRetentionJob(ctx);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
   });
@@ -40,6 +42,7 @@ function start() {
       {
         name: "email outbox",
         close: async () => {
+          retention.stop();
           await outbox.stop();
           mail.close?.();
         },

@@ -93,3 +93,18 @@ describe("retention", () => {
     expect(rollup(t.ctx)).toBe(before);
   });
 });
+
+describe("retention job", () => {
+  test("runs after start and then every period, until stopped", async () => {
+    const t = createTestApp({ RETENTION_DAYS: 1 });
+    seedOrganisation(t);
+    contact(t.ctx, "a@example.org", "07700 900003", "Comment to expire", 4);
+    t.clock.advance(2 * DAY);
+    const { startRetentionJob } = await import("../../src/services/privacy/retention-job");
+    const job = startRetentionJob(t.ctx, { firstAfterMs: 5, everyMs: 10 });
+    await new Promise((r) => setTimeout(r, 40));
+    job.stop();
+    expect(t.db.select().from(responses).get()!.comment).toBeNull();
+    expect(t.db.select().from(customerContacts).all()).toEqual([]);
+  });
+});
