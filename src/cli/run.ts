@@ -5,6 +5,8 @@ import { demo } from "./commands/demo";
 import { migrate } from "./commands/migrate";
 import { rollupRebuild } from "./commands/rollup";
 import { userAdd } from "./commands/user";
+import { backup } from "./commands/backup";
+import { erase, retention } from "./commands/privacy";
 import { signatureCommand } from "../services/signature/signature-command";
 import { line, UsageError, type CliIo, type Command } from "./io";
 
@@ -21,6 +23,9 @@ export const COMMANDS: Record<string, Command> = {
   demo,
   "rollup rebuild": rollupRebuild,
   signature: signatureCommand,
+  retention,
+  erase,
+  backup,
 };
 
 function help(io: CliIo): void {

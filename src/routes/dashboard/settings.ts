@@ -2,8 +2,10 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
+import { deliveryQuery, deliveryRange } from "../../db/queries/dashboard/delivery";
 import { settingsQuery } from "../../db/queries/dashboard/settings";
-import { Code, Name } from "../../schemas/common";
+import { localDate } from "../../domain/periods";
+import { Code, IsoDate, Name } from "../../schemas/common";
 import * as s from "../../schemas/reference";
 import { createApiKey, revokeApiKey } from "../../services/api-keys";
 import { setUserDisabled } from "../../services/auth/disable-user";
@@ -46,6 +48,12 @@ export const NewUser = z
     if (u.role !== "manager" && u.team) issue.addIssue({ code: "custom", path: ["team"], message: "only managers belong to a team" });
   });
 
+/** A range of local days for the delivery view: at most a year, so the chart stays readable. */
+export const DeliveryRange = z
+  .strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) < 366 * 86_400_000, { path: ["to"], message: "at most 366 days" });
+
 const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 
 /**
@@ -66,6 +74,10 @@ export function settingsApi(ctx: Ctx) {
     .route("/services", editable(ctx, s.ServiceInput, s.ServicePatch, { create: services.createService, update: services.updateService }))
     .route("/themes", editable(ctx, s.ThemeInput, s.ThemePatch, { create: themes.createTheme, update: themes.updateTheme }))
     .route("/targets", editable(ctx, s.TargetInput, s.TargetPatch, { create: targets.createTarget, update: targets.updateTarget }))
+    .get("/delivery", validate("query", DeliveryRange), (c) => {
+      const today = localDate(ctx.clock.now(), ctx.config.TIMEZONE);
+      return c.json(deliveryQuery(ctx.db, deliveryRange(c.req.valid("query"), today)));
+    })
     .get("/staff/:code/signature", validate("param", s.CodeParam), (c) => {
       const { html, text, staff: member } = signatureForStaff(ctx, c.req.valid("param").code);
       return c.json({ staff: member, html, text });
