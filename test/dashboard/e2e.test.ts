@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WEB_DIST } from "../../src/routes/dashboard/static";
 import { createTestApp } from "../helpers";
-import { addLowScore, PASSWORD, seedDashboard } from "./seed";
+import { addLowScore, PASSWORD, seedDashboard, seedDelivery } from "./seed";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SHOTS = `${ROOT}/screenshots`;
@@ -25,6 +25,7 @@ beforeAll(async () => {
   // The seed's Contact Centre scores well: give its manager low scores to follow up.
   addLowScore(t.ctx, "CONTACT", "CRM-1001");
   addLowScore(t.ctx, "CONTACT", "CRM-1002", "I was promised a call back and never got one");
+  seedDelivery(t.ctx);
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -248,5 +249,42 @@ describe("dashboard in Chromium", () => {
     await shoot(mpage, "follow-up-manager");
     expect(errors).toEqual([]);
     await mctx.close();
+  }, 120_000);
+
+  test("an administrator sees email delivery and the suspected automated clicks; a director does not", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
+    await signIn(page, "admin@council.example");
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Delivery" }).click();
+    await page.getByRole("heading", { level: 1, name: "Delivery" }).waitFor();
+    await page.getByTestId("outbox-failed").waitFor();
+    await expect(page.getByTestId("outbox-pending").locator(".big").textContent()).resolves.toBe("2");
+    await expect(page.getByTestId("outbox-sent").locator(".big").textContent()).resolves.toBe("3");
+    await expect(page.getByTestId("outbox-failed").locator(".big").textContent()).resolves.toBe("1");
+    // Failed is shown in red, with the masked reason beside it.
+    const red = await page.getByTestId("outbox-failed").locator(".big").evaluate((el) => getComputedStyle(el).color);
+    expect(red).toBe("rgb(153, 27, 27)");
+    await page.getByRole("cell", { name: /EENVELOPE 550: Recipient <address> rejected/ }).waitFor();
+    // The clicks: one stacked bar chart drawn, its numbers in the table, the sentence about scores.
+    await expect.poll(() => drawnCharts(page)).toBe(1);
+    await expect(page.getByRole("region", { name: "Suspected automated clicks", exact: true }).textContent()).resolves.toMatch(/never count in any score/);
+    const table = page.locator("table", { has: page.locator("caption", { hasText: "Suspected automated clicks per day" }) });
+    const last = table.locator("tbody tr").last();
+    await expect(last.locator("td").allTextContents()).resolves.toEqual(["2026-03-02", "5", "1", "0", "0", "0", "0", "6"]);
+    expect(await table.locator("tbody tr").count()).toBe(30);
+    await expect(page.locator("#main").textContent()).resolves.toContain("9 suspected automated clicks");
+    await shoot(page, "delivery");
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const dctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const dpage = await dctx.newPage();
+    await signIn(dpage, "director@council.example");
+    expect(await dpage.getByRole("link", { name: "Delivery" }).count()).toBe(0);
+    expect(await dpage.evaluate(async () => (await fetch("/dashboard/api/settings/delivery")).status)).toBe(403);
+    await dctx.close();
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { DAY } from "../../src/clock";
-import { targets, themes } from "../../src/db/schema";
+import { emailOutbox, interactions, suspectedClicks, targets, themes } from "../../src/db/schema";
 import type { Ctx } from "../../src/deps";
 import { DEFAULT_THEMES } from "../../src/domain/default-themes";
 import { recordResponse } from "../../src/services/record-response";
@@ -77,4 +77,25 @@ export function addLowScore(ctx: Ctx, team: string, externalRef: string, comment
   const r = registerInteraction(ctx, { channel: "phone", team, service: "bins", occurredAt: ctx.clock.now() - DAY, language: "en", externalRef }, "demo");
   recordResponse(ctx, { interactionId: r.id, csat: 1, ces: 2, csi: 1, fcr: "no", comment, language: "en", confirmedVia: "demo" });
   return r.id;
+}
+
+/**
+ * An email outbox with 2 waiting, 3 sent and 1 failed (its reason masked as the worker stores it),
+ * and 9 suspected automated clicks: 5 by a mail scanner and 1 HEAD today, 3 "several faces" 3 days ago.
+ */
+export function seedDelivery(ctx: Ctx) {
+  const now = ctx.clock.now();
+  const ids = ctx.db.select({ id: interactions.id }).from(interactions).limit(6).all().map((r) => r.id);
+  const row = (i: number, status: string, lastError: string | null = null) => ({ kind: "invitation", interactionId: ids[i]!, status, dueAt: now, attempts: status === "pending" ? 0 : 1, lastError, createdAt: now - DAY });
+  ctx.db
+    .insert(emailOutbox)
+    .values([row(0, "pending"), row(1, "pending"), row(2, "sent"), row(3, "sent"), row(4, "sent"), row(5, "failed", "EENVELOPE 550: Recipient <address> rejected: mailbox unavailable")])
+    .run();
+  const today = new Date(now).toISOString().slice(0, 10);
+  const threeDaysAgo = new Date(now - 3 * DAY).toISOString().slice(0, 10);
+  const clicks = (day: string, reason: string, n: number) => Array.from({ length: n }, () => ({ day, reason, createdAt: now }));
+  ctx.db
+    .insert(suspectedClicks)
+    .values([...clicks(today, "mail_scanner", 5), ...clicks(today, "head_request", 1), ...clicks(threeDaysAgo, "several_faces", 3)])
+    .run();
 }

@@ -3,6 +3,7 @@ import { Filters } from "./components/Filters";
 import { isAdmin, me, signOut, startupError, url } from "./models/app";
 import { PAGES, type PagePath } from "./models/url";
 import { CommentsPage } from "./pages/Comments";
+import { DeliveryPage } from "./pages/Delivery";
 import { FollowUpPage } from "./pages/FollowUp";
 import { OverviewPage } from "./pages/Overview";
 import { ReportPage } from "./pages/Report";
@@ -20,7 +21,11 @@ const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
   themes: ThemesPage,
   report: ReportPage,
   settings: SettingsPage,
+  delivery: DeliveryPage,
 };
+
+/** Pages for administrators: not in a director's or manager's menu, and without the response filters. */
+const ADMIN_ONLY: readonly PagePath[] = ["settings", "delivery"];
 
 export function App() {
   const page = url.page.value;
@@ -51,7 +56,7 @@ export function App() {
         </div>
         <nav aria-label="Dashboard">
           <ul>
-            {PAGES.filter((p) => p.path !== "settings" || isAdmin.value).map((p) => (
+            {PAGES.filter((p) => !ADMIN_ONLY.includes(p.path) || isAdmin.value).map((p) => (
               <li>
                 <a
                   href={url.hrefFor(p.path)}
@@ -81,7 +86,7 @@ export function App() {
         <h1 id="page-title" tabIndex={-1}>
           {title}
         </h1>
-        {page !== "settings" ? (
+        {!ADMIN_ONLY.includes(page) ? (
           <div class="no-print">
             <Filters dates={page !== "report"} />
           </div>

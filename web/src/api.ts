@@ -52,6 +52,7 @@ export type Themes = InferResponseType<typeof api.themes.$get, 200>;
 export type Comments = InferResponseType<typeof api.comments.$get, 200>;
 export type Quarterly = InferResponseType<typeof api.report.quarterly.$get, 200>;
 export type Settings = InferResponseType<typeof api.settings.$get, 200>;
+export type Delivery = InferResponseType<typeof api.settings.delivery.$get, 200>;
 export type Signature = InferResponseType<(typeof api.settings.staff)[":code"]["signature"]["$get"], 200>;
 export type FollowUps = InferResponseType<(typeof api)["follow-ups"]["$get"], 200>;
 export type FollowUpItem = FollowUps["items"][number];

@@ -67,6 +67,12 @@ export const followUps = createLoader(
 );
 export const settings = createLoader(() => isAdmin.value, (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)));
 
+/** Administrators only: the email outbox and the suspected automated clicks for the chosen days. */
+export const delivery = createLoader(
+  () => ({ admin: isAdmin.value, from: url.query.value.from, to: url.query.value.to }),
+  ({ admin, from, to }) => (admin ? ok(api.settings.delivery.$get({ query: { from, to } })) : Promise.resolve(null)),
+);
+
 export function exportHref(): string {
   const s = new URLSearchParams(shared.value).toString();
   return `/dashboard/api/export/responses.csv${s ? `?${s}` : ""}`;

@@ -10,6 +10,7 @@ export const PAGES = [
   { path: "themes", title: "Themes" },
   { path: "report", title: "Quarterly report" },
   { path: "settings", title: "Settings" },
+  { path: "delivery", title: "Delivery" },
 ] as const;
 export type PagePath = (typeof PAGES)[number]["path"];
 
