@@ -38,12 +38,21 @@ export function questionText(lang: Language, measure: Measure, org: string): str
 }
 
 /** Formats a moment as a date in the language's own words, e.g. "9 March 2026", "9 Mawrth 2026". */
+// Building an Intl formatter costs far more than using one; pages format on every view.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatDate(lang: Language, at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(messages(lang).locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(at);
+  const key = `${lang}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(messages(lang).locale, { day: "numeric", month: "long", year: "numeric", timeZone })));
+  return f.format(at);
 }
 
 /** Formats a whole number with the language's grouping, e.g. "2,000" or "2 000". */
 export function formatNumber(lang: Language, n: number): string {
-  return new Intl.NumberFormat(messages(lang).locale).format(n);
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(messages(lang).locale)));
+  return f.format(n);
 }
 

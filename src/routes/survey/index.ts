@@ -7,7 +7,7 @@ import { formatDate, formatNumber, isLanguage, languageFromAcceptHeader, message
 import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../middleware/csrf";
 import { rateLimit } from "../../middleware/rate-limit";
 import { MessagePage } from "../../pages/layout";
-import { sendPage } from "../../pages/render";
+import { renderPage, sendHtml, sendPage } from "../../pages/render";
 import { commitSoon } from "../../db/group-commit";
 import { automationReason } from "../../domain/automation";
 import { lastEmailSentAt } from "../../services/mail/sent-at";
@@ -94,6 +94,38 @@ export function surveyRoutes(ctx: Ctx) {
     );
   };
 
+  /*
+   * Most views are of an unanswered survey, and those pages differ only by language, the face
+   * chosen in the link, the link itself and the form token. Rendering the JSX is most of the
+   * cost of a view, so such pages are rendered once per language and face with placeholders.
+   */
+  const PATH = "__survey_path__";
+  const CSRF = "__survey_csrf__";
+  const freshPages = new Map<string, string>();
+  const freshPage = (c: Context, token: string, lang: Language, chosenCsat: number | undefined) => {
+    const key = `${lang}|${chosenCsat ?? 0}`;
+    let html = freshPages.get(key);
+    if (html === undefined) {
+      html = renderPage(
+        SurveyPage({
+          lang,
+          org,
+          action: `${PATH}?lang=${lang}`,
+          langHref: (l) => `${PATH}?lang=${l}${chosenCsat ? `&csat=${chosenCsat}` : ""}`,
+          csrf: CSRF,
+          values: chosenCsat ? { csat: String(chosenCsat) } : {},
+          errors: [],
+          nothing: false,
+          chosenCsat,
+          editUntil: undefined,
+        }),
+      );
+      freshPages.set(key, html);
+    }
+    const csrf = formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), clock.now());
+    return sendHtml(c, html.replaceAll(PATH, surveyPath(c)).replace(CSRF, csrf));
+  };
+
   const thanksPage = (c: Context, s: SurveyContext, lang: Language, status: 200 | 409 = 200) => {
     const path = surveyPath(c);
     return sendPage(
@@ -151,6 +183,7 @@ export function surveyRoutes(ctx: Ctx) {
       const csat = c.req.query("csat");
       const chosenCsat = csat && /^[1-5]$/.test(csat) ? Number(csat) : undefined;
       noteIfAutomated(c, s, chosenCsat);
+      if (!s.response) return freshPage(c, token, lang, chosenCsat);
       const values = { ...savedValues(s), ...(chosenCsat ? { csat: String(chosenCsat) } : {}) };
       return formPage(c, s, token, lang, { values, chosenCsat }, 200);
     })

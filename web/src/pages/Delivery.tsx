@@ -7,13 +7,14 @@ import { Loaded, PALETTE, useLoader } from "./common";
 type Reason = keyof Delivery["suspectedClicks"]["byReason"];
 
 /** Why a click looked automated, in the chart's stacking order (the API's order). */
-const REASONS: { key: Reason; label: string }[] = [
-  { key: "mail_scanner", label: "Mail scanner" },
-  { key: "head_request", label: "HEAD request" },
-  { key: "http_library", label: "HTTP library" },
-  { key: "no_user_agent", label: "No user agent" },
-  { key: "several_faces", label: "Several faces at once" },
-  { key: "too_soon_after_sending", label: "Seconds after sending" },
+const REASONS: { key: Reason; label: string; colour: string }[] = [
+  { key: "mail_scanner", label: "Mail scanner", colour: PALETTE[0]! },
+  { key: "head_request", label: "HEAD request", colour: PALETTE[1]! },
+  { key: "http_library", label: "HTTP library", colour: PALETTE[2]! },
+  { key: "no_user_agent", label: "No user agent", colour: PALETTE[3]! },
+  { key: "several_faces", label: "Several faces at once", colour: PALETTE[4]! },
+  // Grey, not the palette's second teal: beside "HTTP library" two greens could not be told apart.
+  { key: "too_soon_after_sending", label: "Seconds after sending", colour: PALETTE[7]! },
 ];
 
 const dateTime = (ms: number) => new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -24,7 +25,7 @@ function Outbox({ o }: { o: Delivery["outbox"] }) {
   return (
     <section class="panel" aria-labelledby="outbox-h">
       <h2 id="outbox-h">Email invitations and reminders</h2>
-      <div class="cards">
+      <div class="cards compact">
         <article class="card" data-testid="outbox-pending">
           <h3>Waiting to send</h3>
           <p class="big">{o.pending}</p>
@@ -80,7 +81,7 @@ function SuspectedClicks({ d }: { d: Delivery }) {
         label={`Suspected automated clicks per day from ${d.from} to ${d.to}, stacked by reason`}
         data={{
           labels: s.days.map((x) => shortDay(x.day)),
-          datasets: REASONS.map((r, i) => ({ label: r.label, data: s.days.map((x) => x[r.key]), backgroundColor: PALETTE[i % PALETTE.length] })),
+          datasets: REASONS.map((r) => ({ label: r.label, data: s.days.map((x) => x[r.key]), backgroundColor: r.colour })),
         }}
         options={{
           scales: { x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
@@ -108,19 +109,21 @@ export function DeliveryPage() {
   useLoader(delivery);
   if (!isAdmin.value) return <p>Only administrators can see email delivery.</p>;
   const q = url.query.value;
+  // Empty inputs show the days actually covered (the default 30), not a blank mm/dd/yyyy.
+  const shown = delivery.data.value;
   const set = (key: string) => (e: Event) => url.setParam(key, (e.target as HTMLInputElement).value);
   return (
     <>
       <form class="filters" aria-label="Days" onSubmit={(e) => e.preventDefault()}>
         <div class="field">
           <label for="d-from">From</label>
-          <input id="d-from" type="date" value={q.from ?? ""} onChange={set("from")} />
+          <input id="d-from" type="date" value={q.from ?? shown?.from ?? ""} onChange={set("from")} />
         </div>
         <div class="field">
           <label for="d-to">To</label>
-          <input id="d-to" type="date" value={q.to ?? ""} onChange={set("to")} />
+          <input id="d-to" type="date" value={q.to ?? shown?.to ?? ""} onChange={set("to")} />
         </div>
-        <p class="small">The clicks chart covers these days (the last 30 if left empty, at most a year); the email counts are for all time.</p>
+        <p class="small">The clicks chart covers these days (the last 30 unless you choose, at most a year); the email counts are for all time.</p>
       </form>
       <Loaded loader={delivery}>
         {(d) =>
