@@ -14,3 +14,13 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   if (!stmt) statements.set(sql, (stmt = sqlite.prepare(sql)));
   return stmt;
 }
+
+/**
+ * Runs fn in a transaction: IMMEDIATE when alone (taking the write lock up front avoids the
+ * deadlock of two readers upgrading), a savepoint inside a caller's transaction (a batch, or a
+ * group commit). Synchronous: better-sqlite3 cannot roll back an async callback.
+ */
+export function writeTransaction<T>(sqlite: Database.Database, fn: () => T): T {
+  const tx = sqlite.transaction(fn);
+  return sqlite.inTransaction ? tx() : tx.immediate();
+}

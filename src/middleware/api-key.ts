@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { apiKeys } from "../db/schema";
+import { prepared } from "../db/prepared";
 import type { Ctx } from "../deps";
 import { errorBody } from "../errors";
 import { hashApiKey } from "../services/api-keys";
@@ -16,7 +15,10 @@ export function requireApiKey(ctx: Ctx) {
       c.header("WWW-Authenticate", 'Bearer realm="api"');
       return c.json(errorBody("unauthorized", "An API key is required: Authorization: Bearer <key>."), 401);
     }
-    const key = ctx.db.select().from(apiKeys).where(eq(apiKeys.keyHash, hashApiKey(match[1]!))).get();
+    // Every API request runs this: a prepared statement, not a query built each time.
+    const key = prepared(ctx.db.$client, "select id, revoked_at as revokedAt from api_keys where key_hash = ?").get(hashApiKey(match[1]!)) as
+      | { id: number; revokedAt: number | null }
+      | undefined;
     if (!key) {
       c.header("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"');
       return c.json(errorBody("unauthorized", "The API key is not valid."), 401);

@@ -23,7 +23,7 @@ type Group = { day: string; themeId: number; teamId: number; staffId: number; se
  * DST change falls on a quarter hour, so all instants of one quarter hour share a date unless
  * the quarter hour straddles a local midnight, which the check of both its ends catches.
  */
-function localDayCache(timeZone: string): (epochMs: number) => string {
+export function localDayCache(timeZone: string): (epochMs: number) => string {
   const QUARTER = 900_000;
   const cache = new Map<number, string | null>();
   return (epochMs) => {

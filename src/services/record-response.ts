@@ -1,7 +1,6 @@
-import type Database from "better-sqlite3";
 import type { Ctx } from "../deps";
 import { DAY } from "../clock";
-import { prepared } from "../db/prepared";
+import { prepared, writeTransaction } from "../db/prepared";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { maskPersonalData } from "../domain/pii";
 import { commentSentiment } from "../domain/sentiment";
@@ -69,7 +68,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
   const { db, clock, config } = ctx;
   const sqlite = db.$client;
   const q = (sql: string) => prepared(sqlite, sql);
-  return transaction(sqlite, () => {
+  return writeTransaction(sqlite, () => {
     const interaction = q(SQL.interaction).get(input.interactionId) as InteractionRow | undefined;
     if (!interaction) throw new NotFoundError("No such interaction.");
     const previous = q(SQL.previous).get(interaction.id) as ResponseRow | undefined;
@@ -128,12 +127,6 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
     );
     return { id: responseId, changed: previous !== undefined };
   });
-}
-
-/** Immediate when alone (no lock upgrade deadlock); a savepoint inside a caller's transaction. */
-function transaction<T>(sqlite: Database.Database, fn: () => T): T {
-  const tx = sqlite.transaction(fn);
-  return sqlite.inTransaction ? tx() : tx.immediate();
 }
 
 function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInput {

@@ -1,7 +1,7 @@
 import type { Ctx } from "../deps";
 import { emptyTally } from "../domain/measures";
 import { contactSubjects, customerContacts } from "../db/schema";
-import { prepared } from "../db/prepared";
+import { prepared, writeTransaction } from "../db/prepared";
 import { subjectHash } from "./privacy/subject-hash";
 import type { InteractionCreated, InteractionInput } from "../schemas/interaction";
 import { DAY } from "../clock";
@@ -22,7 +22,7 @@ export type RegisteredInteraction = InteractionCreated & { token: string };
  */
 export function registerInteraction(ctx: Ctx, input: InteractionInput, source: InteractionSource = "api"): RegisteredInteraction {
   const { db, clock, config } = ctx;
-  return db.transaction((tx) => {
+  return writeTransaction(db.$client, () => {
     if (input.externalRef !== undefined) {
       const existing = prepared(
         db.$client,
@@ -61,7 +61,7 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
     );
     const customer = input.customer;
     if (customer && (customer.email || customer.phone)) {
-      tx.insert(customerContacts)
+      db.insert(customerContacts)
         .values({
           interactionId: interaction.id,
           email: customer.email?.toLowerCase() ?? null,
@@ -74,7 +74,7 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
         ...(customer.email ? [subjectHash("email", customer.email, config.TOKEN_PEPPER)] : []),
         ...(customer.phone ? [subjectHash("phone", customer.phone, config.TOKEN_PEPPER)] : []),
       ];
-      tx.insert(contactSubjects)
+      db.insert(contactSubjects)
         .values(subjects.map((h) => ({ interactionId: interaction.id, subjectHash: h, createdAt: now })))
         .run();
       if (customer.email && customer.mayContact) enqueueInvitation(ctx, interaction.id, input.occurredAt);
