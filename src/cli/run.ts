@@ -2,6 +2,7 @@ import { ConfigError } from "../config";
 import { DomainError } from "../errors";
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from "./commands/api-key";
 import { demo } from "./commands/demo";
+import { importCommand } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { rollupRebuild } from "./commands/rollup";
 import { userAdd } from "./commands/user";
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   "api-key revoke": apiKeyRevoke,
   migrate,
   demo,
+  import: importCommand,
   "rollup rebuild": rollupRebuild,
   signature: signatureCommand,
   retention,

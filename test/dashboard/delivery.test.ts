@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { deliveryRange } from "../../src/db/queries/dashboard/delivery";
 import { emailOutbox, interactions, suspectedClicks } from "../../src/db/schema";
 import { createTestApp, type TestApp } from "../helpers";
 import { PASSWORD, seedDashboard } from "./seed";
@@ -106,6 +107,12 @@ describe("delivery: email outbox and suspected automated clicks", () => {
     expect(d.suspectedClicks.byReason.no_user_agent).toBe(7);
     const lone = (await (await get(admin, "?from=2026-02-27")).json()) as Delivery;
     expect([lone.from, lone.to, lone.suspectedClicks.total]).toEqual(["2026-02-27", "2026-03-02", 10]);
+  });
+
+  test("a lone `from` more than a year back stops a year on; a lone `to` starts 29 days before it", () => {
+    expect(deliveryRange({ from: "2024-01-01" }, "2026-03-02")).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(deliveryRange({ from: "2026-04-01" }, "2026-03-02")).toEqual({ from: "2026-04-01", to: "2026-04-01" });
+    expect(deliveryRange({ to: "2026-03-31" }, "2026-03-02")).toEqual({ from: "2026-03-02", to: "2026-03-31" });
   });
 
   test("bad ranges are refused with 400 naming the field", async () => {
