@@ -1,21 +1,105 @@
-import { z } from "zod";
-import { maskPersonalData } from "../src/domain/pii";
-import { commentSentiment } from "../src/domain/sentiment";
-import { compileThemes } from "../src/domain/themes";
-import { DEFAULT_THEMES } from "../src/domain/default-themes";
-const comments = ["I was kept on hold for ages, the waiting time is terrible", "The adviser was so helpful and friendly, sorted it straight away", "Your website crashed twice and the online form lost my answers, call me on 07700 900123", "Rude and dismissive, I want to make a formal complaint about the bins at SW1A 1AA"];
-const N = 20000;
-let t = performance.now();
-for (let i = 0; i < N; i++) maskPersonalData(comments[i % 4] + i);
-console.log("mask us", ((performance.now() - t) * 1000) / N);
-t = performance.now();
-for (let i = 0; i < N; i++) commentSentiment(comments[i % 4] + i, "en");
-console.log("sentiment us", ((performance.now() - t) * 1000) / N);
-const m = compileThemes((DEFAULT_THEMES as any[]).map((x: any, i: number) => ({ id: i + 1, code: x.code, rules: x.rules })));
-t = performance.now();
-for (let i = 0; i < N; i++) m.match(comments[i % 4] + i, "en");
-console.log("themes us", ((performance.now() - t) * 1000) / N);
-const Row = z.object({ csat: z.coerce.number().int().min(1).max(5), channel: z.enum(["phone","email"]), occurred_at: z.iso.datetime({offset:true}), comment: z.string().max(2000) });
-t = performance.now();
-for (let i = 0; i < 200000; i++) Row.safeParse({ csat: "4", channel: "phone", occurred_at: "2025-03-01T10:15:00+01:00", comment: "x" });
-console.log("zod row us", ((performance.now() - t) * 1000) / 200000);
+/**
+ * `npx tsx bench/import.ts [ROWS]`: the CSV import's speed (issue 6: 100,000 rows a second).
+ * Writes a CSV of ROWS rows (default 1,000,000; 30% with a comment, almost all comments
+ * distinct, a few with personal data to mask) into /tmp, imports it into a fresh DATA_DIR and
+ * prints rows/s for reading and checking, for storing, and overall; then times a full
+ * rebuildRollup over the same data, to compare with the import's own counter upkeep.
+ */
+import { mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openCliContext } from "../src/cli/context";
+import { mulberry32 } from "../src/services/demo/random";
+import { importResponses } from "../src/services/import/import-responses";
+import { rebuildRollup } from "../src/services/rebuild-rollup";
+import { seedDefaultThemes } from "../src/services/reference/seed-themes";
+
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const TEAMS = 20;
+const STAFF = 200;
+const SERVICES = 30;
+
+const PIECES = [
+  "I was kept on hold for ages",
+  "the waiting time is terrible",
+  "the adviser was so helpful and friendly",
+  "sorted it straight away",
+  "your website crashed twice",
+  "the online form lost my answers",
+  "rude and dismissive",
+  "I want to make a formal complaint",
+  "nobody called me back",
+  "clear information about my council tax",
+  "different answers from different people",
+  "the letter was confusing",
+  "quick and easy",
+  "still waiting for the bin to be collected",
+];
+const EXTRAS = ["", "", "", " call me on 07700 900{n}", " my postcode is SW1A 1AA", " email me at jo{n}@example.com", " case {n}"];
+const CHANNELS = ["phone", "email", "face_to_face", "web_chat", "letter"];
+const FCR = ["yes", "partly", "no", ""];
+
+function writeCsv(file: string): void {
+  const random = mulberry32(7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const fd = openSync(file, "w");
+  let out = "occurred_at,channel,team,staff,service,csat,ces,csi,fcr,comment,language,external_ref\n";
+  const start = Date.parse("2023-01-01T00:00:00Z");
+  const score = (max: number) => (random() < 0.1 ? "" : String(1 + Math.floor(random() * max)));
+  for (let i = 0; i < ROWS; i++) {
+    const at = start + Math.floor(random() * 3 * 365) * 86_400_000 + (8 + Math.floor(random() * 10)) * 3_600_000 + Math.floor(random() * 60) * 60_000;
+    const iso = new Date(at).toISOString();
+    // Half with an offset, half as wall-clock time in the organisation's zone.
+    const when = i % 2 === 0 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+    const team = Math.floor(random() * TEAMS);
+    const staff = random() < 0.3 ? "" : `S${team * 10 + Math.floor(random() * 10)}`;
+    const service = random() < 0.2 ? "" : `SV${Math.floor(random() * SERVICES)}`;
+    let comment = "";
+    if (random() < 0.3) {
+      const text = `${pick(PIECES)}, ${pick(PIECES)} (${i % 997} days)${pick(EXTRAS).replace("{n}", String(i % 1000).padStart(3, "0"))}`;
+      comment = random() < 0.2 ? `"${text.replace(/"/g, '""')}, ""really""\nthanks"` : `"${text}"`;
+    }
+    const language = random() < 0.05 ? "cy" : "en";
+    out += `${when},${pick(CHANNELS)},T${team},${staff},${service},${1 + Math.floor(random() * 5)},${score(7)},${score(5)},${pick(FCR)},${comment},${language},CRM-${String(i).padStart(8, "0")}\n`;
+    if (out.length > 1 << 20) {
+      writeSync(fd, out);
+      out = "";
+    }
+  }
+  writeSync(fd, out);
+  closeSync(fd);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "ros-import-bench-"));
+const file = join(tmpdir(), `import-bench-${ROWS}.csv`);
+try {
+  let t = performance.now();
+  writeCsv(file);
+  console.log(`wrote ${ROWS.toLocaleString("en-GB")} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB, to ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const ctx = openCliContext({ env: { DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdout: process.stdout, stderr: process.stderr });
+  const sqlite = ctx.db.$client;
+  const now = Date.now();
+  sqlite.prepare("insert into departments (id, code, name, created_at) values (1, 'D', 'Department', ?)").run(now);
+  for (let i = 0; i < TEAMS; i++) sqlite.prepare("insert into teams (id, code, name, department_id, created_at) values (?, ?, ?, 1, ?)").run(i + 1, `T${i}`, `Team ${i}`, now);
+  for (let i = 0; i < STAFF; i++) sqlite.prepare("insert into staff (code, name, team_id, created_at) values (?, ?, ?, ?)").run(`S${i}`, `Staff ${i}`, Math.floor(i / 10) + 1, now);
+  for (let i = 0; i < SERVICES; i++) sqlite.prepare("insert into services (code, name, created_at) values (?, ?, ?)").run(`SV${i}`, `Service ${i}`, now);
+  seedDefaultThemes(ctx);
+
+  t = performance.now();
+  const result = await importResponses(ctx, file);
+  const total = (performance.now() - t) / 1000;
+  const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-GB");
+  console.log(`imported ${result.rows.toLocaleString("en-GB")} rows (${result.comments.toLocaleString("en-GB")} comments, ${result.themeTags.toLocaleString("en-GB")} theme tags, ${result.rollupRows} report rows)`);
+  console.log(`  read + check : ${result.checkSeconds.toFixed(2)} s  ${rate(result.checkSeconds)} rows/s`);
+  console.log(`  store        : ${result.storeSeconds.toFixed(2)} s  ${rate(result.storeSeconds)} rows/s`);
+  console.log(`  overall      : ${total.toFixed(2)} s  ${rate(total)} rows/s`);
+
+  t = performance.now();
+  const rebuilt = rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+  console.log(`for comparison, rebuildRollup over the same ${rebuilt.responses.toLocaleString("en-GB")} responses: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  ctx.close();
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.KEEP_CSV) rmSync(file, { force: true });
+}
