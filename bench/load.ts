@@ -24,6 +24,10 @@ const tokens = spec.tokensFile ? (JSON.parse(readFileSync(spec.tokensFile, "utf8
 let next = spec.tokenOffset ?? 0;
 const nextToken = () => tokens[next++ % tokens.length]!;
 
+// People's browsers send a user agent; without one the survey page counts the view as a
+// suspected automated click (and writes it), which is not what a page view costs.
+const BROWSER = { "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36" };
+
 const interactionBody = JSON.stringify({ channel: "phone", team: "WASTE", service: "waste", occurredAt: "2026-01-15T10:30:00Z", language: "en" });
 
 const requests: autocannon.Request[] = {
@@ -36,12 +40,12 @@ const requests: autocannon.Request[] = {
     },
   ],
   "survey-get": [
-    { method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: `/s/${nextToken().token}?csat=4` }) },
+    { method: "GET" as const, headers: BROWSER, setupRequest: (req: autocannon.Request) => ({ ...req, path: `/s/${nextToken().token}?csat=4` }) },
   ],
   "survey-post": [
     {
       method: "POST" as const,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { ...BROWSER, "content-type": "application/x-www-form-urlencoded" },
       setupRequest: (req: autocannon.Request) => {
         const t = nextToken();
         const body = new URLSearchParams({ csat: "4", ces: "6", csi: "4", fcr: "yes", comment: "The adviser was really friendly and helpful", _csrf: t.csrf });

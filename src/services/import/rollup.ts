@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { TALLY_FIELDS, type Tally } from "../../domain/measures";
 import { periodStartOfDate } from "../../domain/periods";
-import { localDayCache } from "../rebuild-rollup";
+import { localDayOf } from "./occurred-at";
 import { PERIODS } from "../rollup";
 
 /*
@@ -15,6 +15,8 @@ import { PERIODS } from "../rollup";
 const FIELDS = TALLY_FIELDS.length;
 const COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 type Group = { day: string; themeId: number; teamId: number; staffId: number; serviceId: number; channel: string; sums: Float64Array };
 
 export class RollupSums {
@@ -22,7 +24,7 @@ export class RollupSums {
   private readonly dayOf: (epochMs: number) => string;
 
   constructor(timeZone: string) {
-    this.dayOf = localDayCache(timeZone);
+    this.dayOf = localDayOf(timeZone);
   }
 
   /** Adds one response's tally to its group, for all responses (theme 0) and for each of its themes. */
@@ -56,8 +58,23 @@ export class RollupSums {
        on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
        ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
     );
-    for (const { period, start, group, sums } of byPeriod.values()) {
-      upsert.run(period, start, group.themeId, group.teamId, group.staffId, group.serviceId, group.channel, ...sums);
+    // In the primary key's order: SQLite then appends to the index instead of seeking all over it.
+    const ordered = [...byPeriod.values()].sort(
+      (a, b) =>
+        compare(a.period, b.period) || a.group.themeId - b.group.themeId || compare(a.start, b.start) || a.group.teamId - b.group.teamId ||
+        a.group.staffId - b.group.staffId || a.group.serviceId - b.group.serviceId || compare(a.group.channel, b.group.channel),
+    );
+    const values: (string | number)[] = new Array(7 + FIELDS);
+    for (const { period, start, group, sums } of ordered) {
+      values[0] = period;
+      values[1] = start;
+      values[2] = group.themeId;
+      values[3] = group.teamId;
+      values[4] = group.staffId;
+      values[5] = group.serviceId;
+      values[6] = group.channel;
+      for (let f = 0; f < FIELDS; f++) values[7 + f] = sums[f]!;
+      upsert.run(values);
     }
     return byPeriod.size;
   }

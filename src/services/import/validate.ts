@@ -131,6 +131,8 @@ export class RowValidator {
   private readonly width: number;
   private readonly caches = new Map<string, Map<string, z.ZodSafeParseResult<unknown>>>();
   private readonly refsSeen = new Set<string>();
+  /** False when the header is wrong: the rows cannot be read against it. */
+  readonly headerOk: boolean;
 
   constructor(private readonly options: ValidatorOptions) {
     const header = options.header.map((h) => h.trim().toLowerCase());
@@ -144,10 +146,7 @@ export class RowValidator {
     });
     const missing = REQUIRED.filter((c) => this.index[c] === undefined);
     if (missing.length > 0) this.fail(0, null, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
-  }
-
-  get headerOk(): boolean {
-    return this.errorCount === 0;
+    this.headerOk = this.errorCount === 0;
   }
 
   fail(row: number, column: Column | null, message: string): void {
