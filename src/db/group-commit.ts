@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
+import { writeTransaction } from "./prepared";
 
 type Job = { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Queue = { jobs: Job[]; scheduled: boolean };
@@ -34,17 +35,15 @@ function flush(sqlite: Database.Database, q: Queue): void {
   const jobs = q.jobs.splice(0);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
-    sqlite
-      .transaction(() => {
-        for (const job of jobs) {
-          try {
-            outcomes.push({ ok: true, value: sqlite.transaction(job.fn)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
+    writeTransaction(sqlite, () => {
+      for (const job of jobs) {
+        try {
+          outcomes.push({ ok: true, value: writeTransaction(sqlite, job.fn) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
         }
-      })
-      .immediate();
+      }
+    });
   } catch (error) {
     // The commit itself failed (disk full, I/O error): nobody's write is durable.
     for (const job of jobs) job.reject(error);

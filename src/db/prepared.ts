@@ -16,11 +16,29 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
 }
 
 /**
- * Runs fn in a transaction: IMMEDIATE when alone (taking the write lock up front avoids the
- * deadlock of two readers upgrading), a savepoint inside a caller's transaction (a batch, or a
- * group commit). Synchronous: better-sqlite3 cannot roll back an async callback.
+ * Runs fn in a transaction: BEGIN IMMEDIATE when alone (taking the write lock up front avoids
+ * the deadlock of two readers upgrading), a savepoint inside a caller's transaction (a batch,
+ * or a group commit), so a failure rolls back only fn's own writes. Synchronous:
+ * better-sqlite3 cannot roll back an async callback. Written with prepared statements rather
+ * than db.transaction(), whose wrapper is rebuilt on every call and showed in profiles.
  */
 export function writeTransaction<T>(sqlite: Database.Database, fn: () => T): T {
-  const tx = sqlite.transaction(fn);
-  return sqlite.inTransaction ? tx() : tx.immediate();
+  // One savepoint name serves every depth: RELEASE and ROLLBACK TO act on the innermost.
+  const nested = sqlite.inTransaction;
+  prepared(sqlite, nested ? "savepoint w" : "begin immediate").run();
+  try {
+    const result = fn();
+    prepared(sqlite, nested ? "release w" : "commit").run();
+    return result;
+  } catch (err) {
+    if (sqlite.inTransaction) {
+      if (nested) {
+        prepared(sqlite, "rollback to w").run();
+        prepared(sqlite, "release w").run();
+      } else {
+        prepared(sqlite, "rollback").run();
+      }
+    }
+    throw err;
+  }
 }

@@ -15,6 +15,27 @@ export type RollupKey = {
 const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 const COLUMNS = TALLY_FIELDS.map(snake);
 
+/**
+ * The local date of an instant, remembered per quarter hour (every zone's offset and DST change
+ * falls on a quarter hour); a quarter hour that straddles local midnight is not cached. Intl's
+ * time-zone formatting was the largest single cost of applying an answer. Bounded: cleared
+ * when it holds a few years of quarter hours.
+ */
+const dayCache = new Map<string, string | null>();
+function cachedLocalDate(epochMs: number, timeZone: string): string {
+  const QUARTER = 900_000;
+  const bucket = Math.floor(epochMs / QUARTER);
+  const key = `${timeZone}|${bucket}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    if (dayCache.size > 200_000) dayCache.clear();
+    const first = localDate(bucket * QUARTER, timeZone);
+    day = first === localDate(bucket * QUARTER + QUARTER - 1, timeZone) ? first : null;
+    dayCache.set(key, day);
+  }
+  return day ?? localDate(epochMs, timeZone);
+}
+
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
 function upsertStatement(sqlite: Database.Database): Database.Statement {
@@ -45,7 +66,7 @@ export function applyToRollup(
 ): void {
   const stmt = upsertStatement(sqlite);
   const values = TALLY_FIELDS.map((f) => tally[f]);
-  const date = localDate(key.occurredAt, timeZone);
+  const date = cachedLocalDate(key.occurredAt, timeZone);
   for (const period of PERIODS) {
     const start = periodStartOfDate(date, period);
     for (const themeId of [0, ...themeIds]) {
