@@ -174,9 +174,7 @@ function storeRows(
       sums.add(at, teamId, staffId ?? 0, serviceId ?? 0, channel, themeIds, tallyOfResponse(answers));
       if ((i & 0x3fff) === 0x3fff) onProgress?.({ phase: "store", done: i + 1, total: rows.length });
     }
-    const tw = performance.now();
     const rollupRows = sums.write(sqlite);
-    if (process.env.IMPORT_DEBUG) console.error(`rollup write ${(performance.now() - tw).toFixed(0)} ms`);
     onProgress?.({ phase: "store", done: rows.length, total: rows.length });
     return { themeTags, rollupRows };
   });
