@@ -27,7 +27,11 @@ export function workerReads(file: string, size = 2): ReadPool {
   type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
   const workers = Array.from({ length: size }, () => {
     // The worker is TypeScript like the rest; its boot file registers tsx (a runtime dependency).
-    const worker = new Worker(new URL("./read-worker-boot.mjs", import.meta.url), { workerData: { file } });
+    // Small young generation: a report thread allocates little, and memory is counted.
+    const worker = new Worker(new URL("./read-worker-boot.mjs", import.meta.url), {
+      workerData: { file },
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
     const pending = new Map<number, Pending>();
     worker.on("message", (msg: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
       const p = pending.get(msg.id);
