@@ -89,7 +89,8 @@ function step(start: Ymd, period: Period, count: number): Ymd {
 // Building a DateTimeFormat is far slower than using one, and the rollup calls this per response.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
+/** The one cached wall-clock formatter per zone (also used by the CSV import's time parsing). */
+export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     // Throws RangeError for an unknown zone, which is what we want: a typo must not fall back to UTC.
@@ -112,7 +113,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 function localParts(epochMs: number, timeZone: string) {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(epochMs)) {
+  for (const p of zoneFormatter(timeZone).formatToParts(epochMs)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
   }
   return { y: parts.year, m: parts.month, d: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };

@@ -8,17 +8,8 @@ import { applyRetention } from "../../src/services/privacy/retention";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { recordResponse } from "../../src/services/record-response";
 import { registerInteraction } from "../../src/services/register-interaction";
+import { mulberry32 } from "../../src/services/demo/random";
 import { createTestApp, seedOrganisation } from "../helpers";
-
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = Record<string, number | string>;
 const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
@@ -36,7 +27,7 @@ function snapshot(t: ReturnType<typeof createTestApp>) {
 }
 
 test.each([1, 2, 3])("incremental counters equal a full recount after random answers, changes, retention and erasures (seed %i)", (seed) => {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const t = createTestApp({ RETENTION_DAYS: 60 }, "2025-01-01T00:00:00Z");
   seedOrganisation(t);

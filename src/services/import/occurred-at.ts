@@ -1,4 +1,4 @@
-import { isValidIsoDate, localDate } from "../../domain/periods";
+import { isValidIsoDate, localDate, zoneFormatter } from "../../domain/periods";
 
 /*
  * When a historic contact happened. Two forms are accepted:
@@ -72,26 +72,9 @@ function offsetMillis(offset: string): number | null {
   return (offset[0] === "-" ? -1 : 1) * (hours * 60 + minutes) * 60_000;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The local wall clock at an instant, as if it were UTC (epoch ms). */
 function wallClockAt(epochMs: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      calendar: "gregory",
-      numberingSystem: "latn",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timeZone, f);
-  }
+  const f = zoneFormatter(timeZone);
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(epochMs)) if (part.type !== "literal") p[part.type] = Number(part.value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (((epochMs % 1000) + 1000) % 1000);
