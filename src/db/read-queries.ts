@@ -1,5 +1,11 @@
 import type { Db } from "./client";
 import { summaryReport } from "./queries/summary";
+import { commentsQuery } from "./queries/dashboard/comments";
+import { overviewQuery } from "./queries/dashboard/overview";
+import { quarterlyQuery } from "./queries/dashboard/quarterly";
+import { groupTableQuery } from "./queries/dashboard/teams";
+import { themesQuery } from "./queries/dashboard/themes";
+import { trendsQuery } from "./queries/dashboard/trends";
 
 /**
  * The read queries that may run off the event loop. Each takes the database first; the rest
@@ -7,6 +13,12 @@ import { summaryReport } from "./queries/summary";
  */
 export const readQueries = {
   summary: summaryReport,
+  overview: overviewQuery,
+  trends: trendsQuery,
+  groupTable: groupTableQuery,
+  themes: themesQuery,
+  comments: commentsQuery,
+  quarterly: quarterlyQuery,
 } satisfies Record<string, (db: Db, ...args: never[]) => unknown>;
 
 export type ReadQueries = typeof readQueries;

@@ -2,15 +2,10 @@ import { Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { commentsQuery } from "../../db/queries/dashboard/comments";
+import { readsOf } from "../../db/read-pool";
 import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
-import { overviewQuery } from "../../db/queries/dashboard/overview";
-import { quarterlyQuery } from "../../db/queries/dashboard/quarterly";
 import { liveTargets } from "../../db/queries/dashboard/targets";
-import { groupTableQuery } from "../../db/queries/dashboard/teams";
-import { themesQuery } from "../../db/queries/dashboard/themes";
-import { trendsQuery } from "../../db/queries/dashboard/trends";
 import { IsoDate } from "../../schemas/common";
 import { requireSession, type SessionEnv } from "../../services/auth/middleware";
 import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
@@ -40,6 +35,8 @@ const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
 export function dashboardApi(ctx: Ctx) {
   const { db, config } = ctx;
   const min = config.MIN_RESPONSES;
+  // Figures are computed in the reader thread (in-process in tests), off the event loop.
+  const reads = readsOf(ctx);
   return new Hono<SessionEnv>()
     .use(requireSession(ctx))
     .get("/me", (c) => {
@@ -55,39 +52,38 @@ export function dashboardApi(ctx: Ctx) {
       const scope = resolveScope(ctx, c.var.session, { period: "month" });
       return c.json(filterOptions(db, scope.teamIds));
     })
-    .get("/overview", validate("query", DashboardFilters), (c) => {
+    .get("/overview", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(overviewQuery(db, withoutRole(scope), min, liveTargets(db)));
+      return c.json(await reads.run("overview", withoutRole(scope), min, liveTargets(db)));
     })
-    .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(["department", "team"]).default("department") }))), (c) => {
+    .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(["department", "team"]).default("department") }))), async (c) => {
       const q = c.req.valid("query");
       const scope = resolveScope(ctx, c.var.session, q);
-      return c.json(trendsQuery(db, withoutRole(scope), scope.ownTeamOnly ? "team" : q.split, min));
+      return c.json(await reads.run("trends", withoutRole(scope), scope.ownTeamOnly ? "team" : q.split, min));
     })
-    .get("/teams", validate("query", DashboardFilters), (c) => {
+    .get("/teams", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
       const f = withoutRole(scope);
       const targets = liveTargets(db);
-      return c.json({
-        from: f.from,
-        to: f.to,
-        minCount: min,
-        departments: scope.ownTeamOnly ? [] : groupTableQuery(db, f, "department", min, targets),
-        teams: groupTableQuery(db, f, "team", min, targets),
-      });
+      const [departments, teams] = await Promise.all([
+        scope.ownTeamOnly ? [] : reads.run("groupTable", f, "department", min, targets),
+        reads.run("groupTable", f, "team", min, targets),
+      ]);
+      return c.json({ from: f.from, to: f.to, minCount: min, departments, teams });
     })
-    .get("/teams/:team/staff", validate("query", DashboardFilters), (c) => {
+    .get("/teams/:team/staff", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, { ...c.req.valid("query"), team: c.req.param("team") });
-      return c.json({ team: c.req.param("team"), minCount: min, staff: groupTableQuery(db, withoutRole(scope), "staff", min, liveTargets(db)) });
+      const staff = await reads.run("groupTable", withoutRole(scope), "staff", min, liveTargets(db));
+      return c.json({ team: c.req.param("team"), minCount: min, staff });
     })
-    .get("/staff/:staff", validate("query", DashboardFilters), (c) => {
+    .get("/staff/:staff", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
       const member = resolveStaff(ctx, scope, c.req.param("staff"));
-      return c.json(overviewQuery(db, { ...withoutRole(scope), staffId: member.id }, min, liveTargets(db)));
+      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id }, min, liveTargets(db)));
     })
-    .get("/themes", validate("query", DashboardFilters), (c) => {
+    .get("/themes", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(themesQuery(db, withoutRole(scope), min, config.TIMEZONE, departmentIds(ctx, scope)));
+      return c.json(await reads.run("themes", withoutRole(scope), min, config.TIMEZONE, departmentIds(ctx, scope)));
     })
     .get(
       "/comments",
@@ -102,18 +98,18 @@ export function dashboardApi(ctx: Ctx) {
           }),
         ),
       ),
-      (c) => {
+      async (c) => {
         const q = c.req.valid("query");
         const scope = resolveScope(ctx, c.var.session, q);
-        return c.json(commentsQuery(db, { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page }, config.TIMEZONE));
+        return c.json(await reads.run("comments", { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page }, config.TIMEZONE));
       },
     )
-    .get("/report/quarterly", validate("query", DashboardFilters.and(z.object({ quarter: IsoDate.optional() }))), (c) => {
+    .get("/report/quarterly", validate("query", DashboardFilters.and(z.object({ quarter: IsoDate.optional() }))), async (c) => {
       const q = c.req.valid("query");
       const scope = resolveScope(ctx, c.var.session, q);
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from;
-      return c.json({ orgName: config.ORG_NAME, ...quarterlyQuery(db, rest, q.quarter ?? to, min, liveTargets(db), departmentIds(ctx, scope)) });
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, liveTargets(db), departmentIds(ctx, scope))) });
     })
     .get("/export/responses.csv", validate("query", DashboardFilters), (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
