@@ -19,6 +19,7 @@ import { Code } from "../../schemas/common";
 import { verifyUnsubscribeId } from "../../services/mail/address";
 import { isOptedOut, optOut } from "../../services/mail/opt-out";
 import { BROWSER_COOKIE, browserKey, dailySalt, isBrowserId, newBrowserId } from "../../services/signature/client-key";
+import { commitSoon } from "../../db/group-commit";
 import { confirmSignatureRating } from "../../services/signature/confirm-rating";
 import { recentClicks } from "../../services/signature/recent-clicks";
 import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
@@ -121,7 +122,7 @@ export function signatureRoutes(ctx: Ctx) {
       limiter(CONFIRMATIONS_PER_WINDOW, 10 * MINUTE),
       bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text("Request too large", 413) }),
       validate("form", ConfirmForm),
-      (c) => {
+      async (c) => {
         const params = FaceLinkParams.safeParse(c.req.param());
         const person = params.success ? findPerson(params.data.staff) : undefined;
         if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
@@ -149,7 +150,8 @@ export function signatureRoutes(ctx: Ctx) {
           pepper: config.TOKEN_PEPPER,
           salt: salt.at(clock.now()),
         });
-        const confirmed = confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang });
+        // Group commit, like the survey page: answered once the confirmation is durable.
+        const confirmed = await commitSoon(ctx.db, () => confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang }));
         return c.redirect(`/s/${confirmed.token}?saved=1`, 303);
       },
     )
