@@ -3,17 +3,10 @@
  * the same cases, so a failure names a seed and a case number that reproduce it exactly.
  */
 
-/** mulberry32: tiny, fast, good enough to pick cases. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../src/services/demo/random";
+
+/** The demo's seeded generator (mulberry32): tiny, fast, good enough to pick cases. */
+export const prng = mulberry32;
 
 /** Strings an attacker, a broken client or an unlucky keyboard might send. */
 export const HOSTILE_STRINGS: readonly string[] = [
