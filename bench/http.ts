@@ -11,14 +11,15 @@ import { createInterface } from "node:readline";
 import { ROOT } from "./dataset";
 import type { LoadResult, LoadSpec } from "./load";
 
-type Started = { child: ChildProcess; port: number; apiKey?: string; tokensFile?: string };
+export type Started = { child: ChildProcess; port: number; apiKey?: string; tokensFile?: string };
 
 const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
-const pinned = (core: number, args: string[]) =>
-  hasTaskset ? { cmd: "taskset", args: ["-c", String(core), process.execPath, ...args] } : { cmd: process.execPath, args };
+/** cores: a taskset core list ("0", "0,1"). */
+export const pinned = (cores: number | string, args: string[]) =>
+  hasTaskset ? { cmd: "taskset", args: ["-c", String(cores), process.execPath, ...args] } : { cmd: process.execPath, args };
 
-async function startServer(mode: "app" | "bare", env: NodeJS.ProcessEnv, dataDir?: string): Promise<Started> {
-  const { cmd, args } = pinned(0, ["--import", "tsx", join(ROOT, "bench/server.ts"), mode, ...(dataDir ? [dataDir] : [])]);
+export async function startServer(mode: "app" | "bare", env: NodeJS.ProcessEnv, dataDir?: string, cores: number | string = 0): Promise<Started> {
+  const { cmd, args } = pinned(cores, ["--import", "tsx", join(ROOT, "bench/server.ts"), mode, ...(dataDir ? [dataDir] : [])]);
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -29,7 +30,7 @@ async function startServer(mode: "app" | "bare", env: NodeJS.ProcessEnv, dataDir
   return { child, ...info };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");

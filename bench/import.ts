@@ -4,17 +4,18 @@
  * distinct, a few with personal data to mask) into /tmp, imports it into a fresh DATA_DIR and
  * prints rows/s for reading and checking, for storing, and overall; then times a full
  * rebuildRollup over the same data, to compare with the import's own counter upkeep.
+ * `npm run bench -- --only import [--rows N]` runs benchImport (f), without the rebuild.
  */
 import { mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openCliContext } from "../src/cli/context";
 import { mulberry32 } from "../src/services/demo/random";
 import { importResponses } from "../src/services/import/import-responses";
 import { rebuildRollup } from "../src/services/rebuild-rollup";
 import { seedDefaultThemes } from "../src/services/reference/seed-themes";
 
-const ROWS = Number(process.argv[2] ?? 1_000_000);
 const TEAMS = 20;
 const STAFF = 200;
 const SERVICES = 30;
@@ -39,14 +40,14 @@ const EXTRAS = ["", "", "", " call me on 07700 900{n}", " my postcode is SW1A 1A
 const CHANNELS = ["phone", "phone", "phone", "email", "email", "face_to_face", "web_chat", "letter"];
 const FCR = ["yes", "partly", "no", ""];
 
-function writeCsv(file: string): void {
+function writeCsv(file: string, rows: number): void {
   const random = mulberry32(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const fd = openSync(file, "w");
   let out = "occurred_at,channel,team,staff,service,csat,ces,csi,fcr,comment,language,external_ref\n";
   const start = Date.parse("2023-01-01T00:00:00Z");
   const score = (max: number) => (random() < 0.1 ? "" : String(1 + Math.floor(random() * max)));
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const at = start + Math.floor(random() * 3 * 365) * 86_400_000 + (8 + Math.floor(random() * 10)) * 3_600_000 + Math.floor(random() * 60) * 60_000;
     const iso = new Date(at).toISOString();
     // Half with an offset, half as wall-clock time in the organisation's zone.
@@ -72,39 +73,76 @@ function writeCsv(file: string): void {
   closeSync(fd);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "ros-import-bench-"));
-const file = join(tmpdir(), `import-bench-${ROWS}.csv`);
-try {
-  let t = performance.now();
-  writeCsv(file);
-  console.log(`wrote ${ROWS.toLocaleString("en-GB")} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB, to ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+export type ImportBench = {
+  rows: number;
+  csvMb: number;
+  writeSeconds: number;
+  comments: number;
+  themeTags: number;
+  rollupRows: number;
+  checkSeconds: number;
+  storeSeconds: number;
+  totalSeconds: number;
+  rebuildSeconds?: number;
+};
 
-  const ctx = openCliContext({ env: { DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdout: process.stdout, stderr: process.stderr });
-  const sqlite = ctx.db.$client;
-  const now = Date.now();
-  sqlite.prepare("insert into departments (id, code, name, created_at) values (1, 'D', 'Department', ?)").run(now);
-  for (let i = 0; i < TEAMS; i++) sqlite.prepare("insert into teams (id, code, name, department_id, created_at) values (?, ?, ?, 1, ?)").run(i + 1, `T${i}`, `Team ${i}`, now);
-  for (let i = 0; i < STAFF; i++) sqlite.prepare("insert into staff (code, name, team_id, created_at) values (?, ?, ?, ?)").run(`S${i}`, `Staff ${i}`, Math.floor(i / 10) + 1, now);
-  for (let i = 0; i < SERVICES; i++) sqlite.prepare("insert into services (code, name, created_at) values (?, ?, ?)").run(`SV${i}`, `Service ${i}`, now);
-  seedDefaultThemes(ctx);
+/** Writes the CSV, imports it into a fresh DATA_DIR (removed afterwards) and times each part. */
+export async function benchImport(rows: number, options: { rebuild: boolean; keepCsv?: boolean }): Promise<ImportBench> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ros-import-bench-"));
+  const file = join(tmpdir(), `import-bench-${rows}.csv`);
+  try {
+    let t = performance.now();
+    writeCsv(file, rows);
+    const writeSeconds = (performance.now() - t) / 1000;
+    const csvMb = statSync(file).size / 1e6;
 
-  t = performance.now();
-  const result = await importResponses(ctx, file);
-  const total = (performance.now() - t) / 1000;
-  const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-GB");
-  console.log(`imported ${result.rows.toLocaleString("en-GB")} rows (${result.comments.toLocaleString("en-GB")} comments, ${result.themeTags.toLocaleString("en-GB")} theme tags, ${result.rollupRows} report rows)`);
-  console.log(`  read + check : ${result.checkSeconds.toFixed(2)} s  ${rate(result.checkSeconds)} rows/s`);
-  console.log(`  store        : ${result.storeSeconds.toFixed(2)} s  ${rate(result.storeSeconds)} rows/s`);
-  console.log(`  overall      : ${total.toFixed(2)} s  ${rate(total)} rows/s`);
+    const ctx = openCliContext({ env: { DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdout: process.stdout, stderr: process.stderr });
+    const sqlite = ctx.db.$client;
+    const now = Date.now();
+    sqlite.prepare("insert into departments (id, code, name, created_at) values (1, 'D', 'Department', ?)").run(now);
+    for (let i = 0; i < TEAMS; i++) sqlite.prepare("insert into teams (id, code, name, department_id, created_at) values (?, ?, ?, 1, ?)").run(i + 1, `T${i}`, `Team ${i}`, now);
+    for (let i = 0; i < STAFF; i++) sqlite.prepare("insert into staff (code, name, team_id, created_at) values (?, ?, ?, ?)").run(`S${i}`, `Staff ${i}`, Math.floor(i / 10) + 1, now);
+    for (let i = 0; i < SERVICES; i++) sqlite.prepare("insert into services (code, name, created_at) values (?, ?, ?)").run(`SV${i}`, `Service ${i}`, now);
+    seedDefaultThemes(ctx);
 
-  // SKIP_REBUILD=1 leaves out the comparison (it takes about as long as the import).
-  if (!process.env.SKIP_REBUILD) {
     t = performance.now();
-    const rebuilt = rebuildRollup(ctx.db, ctx.config.TIMEZONE);
-    console.log(`for comparison, rebuildRollup over the same ${rebuilt.responses.toLocaleString("en-GB")} responses: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+    const result = await importResponses(ctx, file);
+    const totalSeconds = (performance.now() - t) / 1000;
+    let rebuildSeconds: number | undefined;
+    if (options.rebuild) {
+      t = performance.now();
+      rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      rebuildSeconds = (performance.now() - t) / 1000;
+    }
+    ctx.close();
+    return {
+      rows: result.rows,
+      csvMb,
+      writeSeconds,
+      comments: result.comments,
+      themeTags: result.themeTags,
+      rollupRows: result.rollupRows,
+      checkSeconds: result.checkSeconds,
+      storeSeconds: result.storeSeconds,
+      totalSeconds,
+      rebuildSeconds,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepCsv) rmSync(file, { force: true });
   }
-  ctx.close();
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-  if (!process.env.KEEP_CSV) rmSync(file, { force: true });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ROWS = Number(process.argv[2] ?? 1_000_000);
+  const file = join(tmpdir(), `import-bench-${ROWS}.csv`);
+  // SKIP_REBUILD=1 leaves out the comparison (it takes about as long as the import).
+  const r = await benchImport(ROWS, { rebuild: !process.env.SKIP_REBUILD, keepCsv: Boolean(process.env.KEEP_CSV) });
+  const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-GB");
+  console.log(`wrote ${ROWS.toLocaleString("en-GB")} rows, ${r.csvMb.toFixed(0)} MB, to ${file} in ${r.writeSeconds.toFixed(1)} s`);
+  console.log(`imported ${r.rows.toLocaleString("en-GB")} rows (${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows} report rows)`);
+  console.log(`  read + check : ${r.checkSeconds.toFixed(2)} s  ${rate(r.checkSeconds)} rows/s`);
+  console.log(`  store        : ${r.storeSeconds.toFixed(2)} s  ${rate(r.storeSeconds)} rows/s`);
+  console.log(`  overall      : ${r.totalSeconds.toFixed(2)} s  ${rate(r.totalSeconds)} rows/s`);
+  if (r.rebuildSeconds !== undefined) console.log(`for comparison, rebuildRollup over the same ${r.rows.toLocaleString("en-GB")} responses: ${r.rebuildSeconds.toFixed(2)} s`);
 }

@@ -17,7 +17,18 @@ export type LoadSpec = {
   duration: number;
 };
 
-export type LoadResult = { requestsPerSec: number; latencyP50: number; latencyP99: number; total: number; statusCodes: Record<string, number>; errors: number; timeouts: number };
+export type LoadResult = {
+  requestsPerSec: number;
+  latencyP50: number;
+  latencyP99: number;
+  total: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  /** When the measured run began and ended (epoch ms), to line it up with other processes. */
+  startedAt: number;
+  finishedAt: number;
+};
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as LoadSpec;
 const tokens = spec.tokensFile ? (JSON.parse(readFileSync(spec.tokensFile, "utf8")) as { token: string; csrf: string }[]) : [{ token: "x".repeat(43), csrf: "x" }];
@@ -65,5 +76,7 @@ const out: LoadResult = {
   statusCodes,
   errors: result.errors,
   timeouts: result.timeouts,
+  startedAt: new Date(result.start).getTime(),
+  finishedAt: new Date(result.finish).getTime(),
 };
 console.log(JSON.stringify(out));

@@ -1,30 +1,49 @@
 /**
- * `npm run bench`: the speed targets of issue 2 §7, each against a baseline measured in the
- * same run. Not part of `npm test`. Options:
- *   --responses N     size of the demo database for the summary (default 1,000,000)
+ * `npm run bench`: the speed targets of issues 2 §7 and 6 §1, each against a baseline measured
+ * in the same run. Not part of `npm test`. Options:
+ *   --responses N     size of the demo database for summary, under-load and memory (default 1,000,000)
  *   --duration S      seconds per load run (default 10)
  *   --connections C   concurrent connections per load run (default 20)
- *   --only summary|http
+ *   --rows N          rows of the generated CSV for import (default 200,000)
+ *   --only summary|http|under-load|memory|import   one section, or several separated by commas
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { benchDataset } from "./dataset";
 import { benchHttp, hasTaskset } from "./http";
+import { benchImport } from "./import";
+import { benchMemory } from "./memory";
+import { createBenchAdmin, scratchCopy } from "./scratch";
 import { fmt, table } from "./stats";
 import { benchSummary } from "./summary";
+import { benchUnderLoad, heavyReports } from "./under-load";
+
+const SECTIONS = ["summary", "http", "under-load", "memory", "import"] as const;
 
 const Args = z.object({
   responses: z.coerce.number().int().min(100).default(1_000_000),
   duration: z.coerce.number().int().min(1).max(120).default(10),
   connections: z.coerce.number().int().min(1).max(500).default(20),
-  only: z.enum(["summary", "http"]).optional(),
+  rows: z.coerce.number().int().min(1000).default(200_000),
+  only: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(SECTIONS)))
+    .optional(),
 });
 const { values } = parseArgs({
-  options: { responses: { type: "string" }, duration: { type: "string" }, connections: { type: "string" }, only: { type: "string" } },
+  options: {
+    responses: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    rows: { type: "string" },
+    only: { type: "string" },
+  },
 });
 const args = Args.parse(values);
+const runs = (section: (typeof SECTIONS)[number]) => !args.only || args.only.includes(section);
 
-if (args.only !== "http") {
+if (runs("summary")) {
   const dataset = benchDataset(args.responses);
   console.log(`\n(a) Summary by team and month over a year, demo --responses ${args.responses}`);
   console.log(`    database ${dataset.dataDir}; generated in ${fmt(dataset.generationSeconds)} s${dataset.cached ? " (earlier run, reused)" : ""}\n`);
@@ -41,7 +60,7 @@ if (args.only !== "http") {
   console.log(`    target: within 3x of the fastest hand-written SQL -> ${fmt(report / fastest, 2)}x ${report / fastest <= 3 ? "MET" : "MISSED"}`);
 }
 
-if (args.only !== "summary") {
+if (runs("http")) {
   console.log(`\n(b, c) HTTP: ${args.connections} connections, ${args.duration} s per run, server on core 0, autocannon on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}\n`);
   const rows = await benchHttp({ duration: args.duration, connections: args.connections, synchronous: ["FULL", "NORMAL"] });
   console.log(
@@ -63,4 +82,94 @@ if (args.only !== "summary") {
   for (const r of rows.filter((r) => r.kind === "api-interaction" && r.share !== undefined)) {
     console.log(`    target: POST /api/v1/interactions >= 40% of bare (${r.target}) -> ${fmt(100 * r.share!, 0)}% ${r.share! >= 0.4 ? "MET" : "MISSED"}`);
   }
+}
+
+if (runs("under-load")) {
+  const dataset = benchDataset(args.responses);
+  // The POSTs add interactions: a scratch copy keeps the cached database as demo made it.
+  const scratch = scratchCopy(dataset.dataDir);
+  try {
+    await createBenchAdmin(scratch.dataDir);
+    console.log(`\n(d) POST /api/v1/interactions while heavy reports run, demo --responses ${args.responses}`);
+    console.log(`    scratch copy of ${dataset.dataDir} in ${scratch.dataDir} (${fmt(scratch.copySeconds)} s); the POSTs add rows to the copy only`);
+    console.log(`    ${args.connections} connections, ${args.duration} s per run; autocannon and the report loop on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}`);
+    console.log(`    reports, back to back, one at a time, as an admin: ${heavyReports().join(", ")}\n`);
+    const rows = await benchUnderLoad({ dataDir: scratch.dataDir, duration: args.duration, connections: args.connections });
+    const codes = (r: { statusCodes: Record<string, number>; errors: number }) =>
+      Object.entries(r.statusCodes).map(([code, n]) => `${code}:${n}`).join(" ") + (r.errors ? ` errors:${r.errors}` : "");
+    console.log(
+      table(
+        ["server", "run", "req/s", "p50 ms", "p99 ms", "statuses", "reports done", "report median ms"],
+        rows.flatMap((r) => [
+          [r.label, "idle (before)", fmt(r.idleBefore.requestsPerSec, 0), String(r.idleBefore.latencyP50), String(r.idleBefore.latencyP99), codes(r.idleBefore), "", ""],
+          [
+            r.label,
+            "reports running",
+            fmt(r.loaded.requestsPerSec, 0),
+            String(r.loaded.latencyP50),
+            String(r.loaded.latencyP99),
+            codes(r.loaded),
+            String(r.reportsDone) + (Object.keys(r.reportStatuses).some((s) => s !== "200") ? ` (${JSON.stringify(r.reportStatuses)})` : ""),
+            fmt(r.reportMedianMs, 0),
+          ],
+          [r.label, "idle (after)", fmt(r.idleAfter.requestsPerSec, 0), String(r.idleAfter.latencyP50), String(r.idleAfter.latencyP99), codes(r.idleAfter), "", ""],
+        ]),
+      ),
+    );
+    for (const r of rows) {
+      const alone = Object.entries(r.reportAloneMs).map(([path, ms]) => `${path.replace(/\?.*/, "")} ${fmt(ms, 0)} ms`).join(", ");
+      console.log(`\n    ${r.label}: each report alone (warm), before the runs: ${alone}`);
+    }
+    console.log("\n    ratio: req/s with reports running against the mean of the idle runs before and after.");
+    for (const r of rows) {
+      console.log(`    target: ${r.label}: >= 80% of idle -> ${fmt(100 * r.ratio, 0)}% ${r.ratio >= 0.8 ? "MET" : "MISSED"}, ${r.reportsDone} reports completed during the loaded run`);
+    }
+  } finally {
+    scratch.remove();
+  }
+}
+
+if (runs("memory")) {
+  const dataset = benchDataset(args.responses);
+  // Signing in writes a user and a session: a scratch copy keeps the cached database unchanged.
+  const scratch = scratchCopy(dataset.dataDir);
+  try {
+    await createBenchAdmin(scratch.dataDir);
+    const result = await benchMemory({ dataDir: scratch.dataDir });
+    console.log(`\n(e) Server memory serving the dashboard, demo --responses ${args.responses}`);
+    console.log(`    \`${result.script}\` (its node flags) over a scratch copy of ${dataset.dataDir}; peak resident memory is VmHWM\n`);
+    console.log(
+      table(
+        ["after", "requests", "s", "VmHWM MB", "VmRSS MB", ""],
+        result.steps.map((s) => [s.step, String(s.requests), fmt(s.seconds, 1), fmt(s.hwmMb, 1), fmt(s.rssMb, 1), s.note]),
+      ),
+    );
+    const pages = result.steps.find((s) => s.step.startsWith("dashboard"))!;
+    const exported = result.steps.at(-1)!;
+    console.log(`\n    target: peak < 200 MB after the dashboard pages -> ${fmt(pages.hwmMb, 1)} MB ${pages.hwmMb < 200 ? "MET" : "MISSED"}`);
+    console.log(`    target: peak < 200 MB after the CSV export      -> ${fmt(exported.hwmMb, 1)} MB ${exported.hwmMb < 200 ? "MET" : "MISSED"}`);
+    const other = result.serverLog.filter((l) => !l.includes('"listening"'));
+    if (other.length) console.log(`    the server also logged: ${other.join(" | ")}`);
+  } finally {
+    scratch.remove();
+  }
+}
+
+if (runs("import")) {
+  console.log(`\n(f) CSV import of ${args.rows.toLocaleString("en-GB")} historic responses into an empty database (--rows N)\n`);
+  const r = await benchImport(args.rows, { rebuild: false });
+  const rate = (s: number) => Math.round(r.rows / s).toLocaleString("en-GB");
+  console.log(`    wrote the CSV (${fmt(r.csvMb, 0)} MB) in ${fmt(r.writeSeconds)} s; imported ${r.rows.toLocaleString("en-GB")} rows, ${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows.toLocaleString("en-GB")} report rows\n`);
+  console.log(
+    table(
+      ["part", "s", "rows/s"],
+      [
+        ["read + check", fmt(r.checkSeconds, 2), rate(r.checkSeconds)],
+        ["store", fmt(r.storeSeconds, 2), rate(r.storeSeconds)],
+        ["overall", fmt(r.totalSeconds, 2), rate(r.totalSeconds)],
+      ],
+    ),
+  );
+  const overall = r.rows / r.totalSeconds;
+  console.log(`\n    target: >= 100,000 rows/s overall -> ${rate(r.totalSeconds)} rows/s ${overall >= 100_000 ? "MET" : "MISSED"}`);
 }

@@ -1,7 +1,9 @@
 /**
- * A server for the load benchmarks, run in its own process pinned to one core:
- *   app  <dataDir>   the real application over a small demo database, plus an API key and a
- *                    file of fresh survey tokens (with their form tokens) for the survey runs
+ * A server for the load benchmarks, run in its own process pinned with taskset (one core, or both for (d)):
+ *   app  <dataDir>   the real application over the database in dataDir (a small demo database
+ *                    when it is empty), with one reader thread as src/main.ts has, plus an API
+ *                    key and a file of fresh survey tokens (with their form tokens) for the
+ *                    survey runs; BENCH_SURVEY_TOKENS sets how many (default 80,000)
  *   bare             bare Hono routes that receive the same requests and do nothing else
  * Prints one JSON line {port, apiKey?, tokensFile?} when it is listening.
  */
@@ -13,6 +15,7 @@ import { createApp } from "../src/app";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
 import { migrateDatabase, openDatabase } from "../src/db/client";
+import { workerReads, type ReadPool } from "../src/db/read-pool";
 import { silentLogger, type Ctx } from "../src/deps";
 import { formToken } from "../src/middleware/csrf";
 import { createApiKey } from "../src/services/api-keys";
@@ -44,21 +47,27 @@ function realApp(dataDir: string) {
   if (db.$client.prepare("select count(*) as n from teams").pluck().get() === 0) generateDemo(ctx, { responses: 500, seed: 1 });
   const { key } = createApiKey(ctx, "bench");
   const now = systemClock.now();
+  const count = Number(process.env.BENCH_SURVEY_TOKENS ?? SURVEY_TOKENS);
   const tokens = db.transaction(() =>
-    Array.from({ length: SURVEY_TOKENS }, (_, i) => {
+    Array.from({ length: count }, (_, i) => {
       const { token } = registerInteraction(ctx, { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" }, "api");
       return { token, csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now), i };
     }),
   );
   const tokensFile = join(dataDir, "bench-tokens.json");
   writeFileSync(tokensFile, JSON.stringify(tokens.map(({ token, csrf }) => ({ token, csrf }))));
-  return { app: createApp({ db, clock: systemClock, config, log: silentLogger }), apiKey: key, tokensFile };
+  // As in production (src/main.ts): reports run in a reader thread with its own connection.
+  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1);
+  return { app: createApp({ db, clock: systemClock, config, log: silentLogger, reads }), apiKey: key, tokensFile, reads };
 }
 
 const [mode, dataDir] = process.argv.slice(2);
-const built = mode === "app" && dataDir ? realApp(dataDir) : { app: bareApp(), apiKey: undefined, tokensFile: undefined };
+const built: { app: { fetch: (req: Request) => Response | Promise<Response> }; apiKey?: string; tokensFile?: string; reads?: ReadPool } =
+  mode === "app" && dataDir ? realApp(dataDir) : { app: bareApp() };
 // Exit normally on SIGTERM, so `node --cpu-prof bench/server.ts …` writes its profile.
-process.on("SIGTERM", () => process.exit(0));
+process.on("SIGTERM", () => {
+  void (built.reads?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+});
 serve({ fetch: built.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   console.log(JSON.stringify({ port: info.port, apiKey: built.apiKey, tokensFile: built.tokensFile }));
 });
