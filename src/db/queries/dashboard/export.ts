@@ -1,4 +1,5 @@
 import type { Db } from "../../client";
+import { prepared } from "../../prepared";
 import { localDate, zonedMidnight } from "../../../domain/periods";
 import type { ScopeFilter } from "./overview";
 import { nextDay, scopeWhere } from "./where";
@@ -40,8 +41,10 @@ export function exportBatch(db: Db, f: ScopeFilter, timeZone: string, after: Exp
   const params: (string | number)[] = [zonedMidnight(f.from, timeZone), zonedMidnight(nextDay(f.to), timeZone)];
   if (scope.sql) (where.push(scope.sql), params.push(...scope.params));
   if (after) (where.push("(r.occurred_at, r.id) > (?, ?)"), params.push(after.occurredAt, after.id));
-  const rows = db.$client
-    .prepare(
+  // Cached per SQL text (a handful of filter shapes): a new statement per batch holds native
+  // memory until the garbage collector gets to it.
+  const rows = prepared(
+      db.$client,
       `select r.id as response_id, r.occurred_at as occurred, r.channel, d.name as department, t.name as team,
          s.name as staff, v.name as service, r.csat, r.ces, r.csi, r.fcr, r.comment, r.comment_sentiment,
          (select group_concat(th.code, ' ') from response_themes x join themes th on th.id = x.theme_id where x.response_id = r.id) as themes,
