@@ -31,7 +31,9 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
   const [shown, setShown] = useState(!forChart);
   return (
     <div class="table-block">
-      <div class={shown ? "table-scroll" : "sr-only"} role="region" aria-label={caption} tabIndex={shown ? 0 : -1}>
+      {/* A hidden caption repeats the heading of the section around the table: the scroll region
+          says "table" so that landmark lists do not show two regions of the same name. */}
+      <div class={shown ? "table-scroll" : "sr-only"} role="region" aria-label={captionHidden ? `${caption} table` : caption} tabIndex={shown ? 0 : -1}>
         <table>
           <caption class={captionHidden ? "sr-only" : undefined}>{caption}</caption>
           <thead>

@@ -28,7 +28,7 @@ export function SettingsSection(props: { id: Section; title: string; noun: strin
         <h2 id={`set-${id}-h`}>{title}</h2>
         {props.canAdd !== false ? (
           <button type="button" class="secondary" onClick={() => openForm(id, null)} aria-expanded={open !== null && open.code === null}>
-            Add a {noun}
+            Add {withArticle(noun)}
           </button>
         ) : null}
       </div>
@@ -42,7 +42,7 @@ export function SettingsSection(props: { id: Section; title: string; noun: strin
         <EditForm
           key={`${id}-${open.code ?? "new"}`}
           id={`form-${id}`}
-          title={open.code ? `Edit ${noun} ${open.code}` : `Add a ${noun}`}
+          title={open.code ? `Edit ${noun} ${open.code}` : `Add ${withArticle(noun)}`}
           fields={form.fields(open.code)}
           initial={form.initial(open.code)}
           aliases={form.aliases}
@@ -90,4 +90,9 @@ export function RowActions(props: { label: string; retired: boolean; onEdit?: ()
       </button>
     </div>
   );
+}
+
+/** "a team", "an API key", "a user": the article English wants before a noun. */
+function withArticle(noun: string): string {
+  return /^[aeio]/i.test(noun) || /^u[^s]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
