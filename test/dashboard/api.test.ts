@@ -128,6 +128,24 @@ describe("views", () => {
     expect(body.series[0]!.points).toHaveLength(3);
   });
 
+  test("trends split by channel and by service; a manager's split stays within their team", async () => {
+    type Body = { split: string; series: { group: { code: string | null }; points: { csat: { n: number } }[] }[] };
+    const q = "/trends?period=month&from=2025-12-01&to=2026-02-28";
+    const byChannel = (await (await get(director, `${q}&split=channel`)).json()) as Body;
+    const byTeam = (await (await get(director, `${q}&split=team`)).json()) as Body;
+    const total = (b: Body) => b.series.reduce((n, s) => n + s.points.reduce((m, p) => m + p.csat.n, 0), 0);
+    expect(byChannel.split).toBe("channel");
+    expect(byChannel.series.length).toBeGreaterThan(0);
+    // The same answers, cut another way: the totals agree.
+    expect(total(byChannel)).toBe(total(byTeam));
+    const byService = (await (await get(director, `${q}&split=service`)).json()) as Body;
+    expect(total(byService)).toBe(total(byTeam));
+    const managers = (await (await get(manager, `${q}&split=service`)).json()) as Body;
+    const contactOnly = (await (await get(director, `${q}&split=service&team=CONTACT`)).json()) as Body;
+    expect(total(managers)).toBe(total(contactOnly));
+    expect((await get(director, `${q}&split=colour`)).status).toBe(400);
+  });
+
   test("staff drill-down lists the team's staff", async () => {
     const body = (await (await get(director, "/teams/CONTACT/staff?from=2025-11-01&to=2026-03-01")).json()) as { staff: { group: { code: string | null } }[] };
     expect(body.staff.map((s) => s.group.code)).toEqual(["alice"]);

@@ -3,6 +3,7 @@ import { deleteCookie } from "hono/cookie";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
+import { TREND_SPLITS } from "../../db/queries/dashboard/trends";
 import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
 import { liveTargets } from "../../db/queries/dashboard/targets";
@@ -11,7 +12,8 @@ import { requireSession, type SessionEnv } from "../../services/auth/middleware"
 import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
 import { validate } from "../../validation";
 import { csvLine } from "./csv";
-import { DashboardFilters, resolveScope, resolveStaff, type Scope } from "./filters";
+import { localDate } from "../../domain/periods";
+import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
 import { settingsApi } from "./settings";
 
@@ -50,16 +52,19 @@ export function dashboardApi(ctx: Ctx) {
     })
     .get("/options", (c) => {
       const scope = resolveScope(ctx, c.var.session, { period: "month" });
-      return c.json(filterOptions(db, scope.teamIds));
+      // The range each period shows when the URL names none, so the date boxes can say so.
+      const today = localDate(ctx.clock.now(), config.TIMEZONE);
+      const defaultRanges = { week: defaultRange(today, "week"), month: defaultRange(today, "month"), quarter: defaultRange(today, "quarter") };
+      return c.json({ ...filterOptions(db, scope.teamIds), defaultRanges });
     })
     .get("/overview", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
       return c.json(await reads.run("overview", withoutRole(scope), min, liveTargets(db)));
     })
-    .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(["department", "team"]).default("department") }))), async (c) => {
+    .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(TREND_SPLITS).default("department") }))), async (c) => {
       const q = c.req.valid("query");
       const scope = resolveScope(ctx, c.var.session, q);
-      return c.json(await reads.run("trends", withoutRole(scope), scope.ownTeamOnly ? "team" : q.split, min));
+      return c.json(await reads.run("trends", withoutRole(scope), scope.ownTeamOnly && q.split === "department" ? "team" : q.split, min));
     })
     .get("/teams", validate("query", DashboardFilters), async (c) => {
       const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));

@@ -19,6 +19,8 @@ export function Filters({ dates = true }: { dates?: boolean }) {
   const q = url.query.value;
   const o = options.value;
   const set = url.setParam;
+  // With no dates in the URL the boxes show the range the figures use.
+  const range = o?.defaultRanges[(q.period as "week" | "month" | "quarter" | undefined) ?? "month"];
   const all = (label: string) => [{ value: "", label }];
   const teams = (o?.teams ?? []).filter((t) => !q.department || t.departmentCode === q.department);
   return (
@@ -38,11 +40,11 @@ export function Filters({ dates = true }: { dates?: boolean }) {
       />
       <div class="field">
         <label for="f-from">From</label>
-        <input id="f-from" type="date" value={q.from ?? ""} onChange={(e) => set("from", (e.target as HTMLInputElement).value)} />
+        <input id="f-from" type="date" value={q.from ?? range?.from ?? ""} onChange={(e) => set("from", (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field">
         <label for="f-to">To</label>
-        <input id="f-to" type="date" value={q.to ?? ""} onChange={(e) => set("to", (e.target as HTMLInputElement).value)} />
+        <input id="f-to" type="date" value={q.to ?? range?.to ?? ""} onChange={(e) => set("to", (e.target as HTMLInputElement).value)} />
       </div>
         </>
       ) : null}

@@ -37,7 +37,7 @@ export const shared = url.shared;
 
 export const overview = createLoader(() => shared.value, (q) => ok(api.overview.$get({ query: q })));
 export const trends = createLoader(
-  () => ({ ...shared.value, split: url.query.value.split === "team" ? ("team" as const) : ("department" as const) }),
+  () => ({ ...shared.value, split: trendSplit(url.query.value.split) }),
   (q) => ok(api.trends.$get({ query: q })),
 );
 export const teams = createLoader(() => shared.value, (q) => ok(api.teams.$get({ query: q })));
@@ -76,4 +76,12 @@ export const delivery = createLoader(
 export function exportHref(): string {
   const s = new URLSearchParams(shared.value).toString();
   return `/dashboard/api/export/responses.csv${s ? `?${s}` : ""}`;
+}
+
+const TREND_SPLITS = ["department", "team", "service", "channel"] as const;
+export type TrendSplit = (typeof TREND_SPLITS)[number];
+
+/** The split named in the URL, or departments. */
+export function trendSplit(value: string | undefined): TrendSplit {
+  return (TREND_SPLITS as readonly string[]).includes(value ?? "") ? (value as TrendSplit) : "department";
 }

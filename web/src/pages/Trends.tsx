@@ -1,8 +1,10 @@
 import type { Trends as TrendsData } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
-import { trends, url } from "../models/app";
+import { trends, trendSplit, url, type TrendSplit } from "../models/app";
 import { alpha, Loaded, PALETTE, useLoader } from "./common";
+
+const SPLIT_LABELS: Record<TrendSplit, string> = { department: "Department", team: "Team", service: "Service", channel: "Channel" };
 
 const MEASURES = [
   { key: "csat", label: "CSAT (% satisfied)", unit: "%" },
@@ -42,7 +44,7 @@ function MeasureChart({ d, m }: { d: TrendsData; m: (typeof MEASURES)[number] })
         rows={rows}
         columns={[
           { header: "Period", cell: (r) => r.period, csv: (r) => r.period },
-          { header: d.split === "team" ? "Team" : "Department", cell: (r) => r.group, csv: (r) => r.group },
+          { header: SPLIT_LABELS[d.split], cell: (r) => r.group, csv: (r) => r.group },
           { header: "Value", cell: (r) => (r.f.value === null ? (r.f.tooFew ? "too few responses" : "–") : r.f.value), csv: (r) => r.f.value, numeric: true },
           { header: "Lower", cell: (r) => r.f.low ?? "", csv: (r) => r.f.low, numeric: true },
           { header: "Upper", cell: (r) => r.f.high ?? "", csv: (r) => r.f.high, numeric: true },
@@ -55,14 +57,14 @@ function MeasureChart({ d, m }: { d: TrendsData; m: (typeof MEASURES)[number] })
 
 export function TrendsPage() {
   useLoader(trends);
-  const split = url.query.value.split === "team" ? "team" : "department";
+  const split = trendSplit(url.query.value.split);
   return (
     <>
       <fieldset class="inline">
         <legend>Split by</legend>
-        {(["department", "team"] as const).map((s) => (
+        {(["department", "team", "service", "channel"] as const).map((s) => (
           <label>
-            <input type="radio" name="split" value={s} checked={split === s} onChange={() => url.setParam("split", s === "department" ? null : s)} /> {s === "team" ? "Team" : "Department"}
+            <input type="radio" name="split" value={s} checked={split === s} onChange={() => url.setParam("split", s === "department" ? null : s)} /> {SPLIT_LABELS[s]}
           </label>
         ))}
       </fieldset>

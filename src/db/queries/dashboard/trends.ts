@@ -4,10 +4,11 @@ import { periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { groupNames, summaryTallies } from "../summary";
 import type { ScopeFilter } from "./overview";
 
-export type TrendSplit = "department" | "team";
+export const TREND_SPLITS = ["department", "team", "service", "channel"] as const;
+export type TrendSplit = (typeof TREND_SPLITS)[number];
 
 /**
- * One series per department or team with a point for every period in range (an empty period
+ * One series per department, team, service or channel with a point for every period in range (an empty period
  * is an empty point, not a gap that joins its neighbours), each point carrying all the scores.
  */
 export function trendsQuery(db: Db, f: ScopeFilter, split: TrendSplit, minCount: number) {
