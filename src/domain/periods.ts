@@ -204,3 +204,25 @@ export function periodLabel(start: string, period: Period): string {
       return `${pad(ymd.y, 4)}-Q${(ymd.m + 2) / 3}`;
   }
 }
+
+/**
+ * localDate, memoised per quarter hour: every zone's offset and DST change falls on a quarter
+ * hour, so all instants of one quarter hour share a date unless it straddles local midnight,
+ * which checking both its ends catches (those are not memoised). Intl's time-zone formatting
+ * is the costly part of placing an answer in its periods. Bounded: forgets all past `limit`.
+ */
+export function localDateMemo(timeZone: string, limit = 200_000): (epochMs: number) => string {
+  const QUARTER = 900_000;
+  const memo = new Map<number, string | null>();
+  return (epochMs) => {
+    const bucket = Math.floor(epochMs / QUARTER);
+    let day = memo.get(bucket);
+    if (day === undefined) {
+      if (memo.size >= limit) memo.clear();
+      const first = localDate(bucket * QUARTER, timeZone);
+      day = first === localDate(bucket * QUARTER + QUARTER - 1, timeZone) ? first : null;
+      memo.set(bucket, day);
+    }
+    return day ?? localDate(epochMs, timeZone);
+  };
+}

@@ -9,8 +9,8 @@ export const Code = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, '_', '.', '-' only");
 
-/** Control characters (C0 but tab and line breaks, DEL, C1): never wanted in stored text. */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+import { CONTROL_CHARACTERS } from "../domain/comment";
+export { CONTROL_CHARACTERS };
 
 export const Name = z
   .string()

@@ -2,9 +2,7 @@ import type { Ctx } from "../deps";
 import { DAY } from "../clock";
 import { prepared, writeTransaction } from "../db/prepared";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
-import { maskPersonalData } from "../domain/pii";
-import { commentSentiment } from "../domain/sentiment";
-import { CONTROL_CHARACTERS } from "../schemas/common";
+import { prepareComment } from "../domain/comment";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { applyToRollup } from "./rollup";
 import { themeMatcher } from "./theme-matcher";
@@ -77,13 +75,12 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
       throw new ConflictError("The time to change this answer has passed.");
     }
     const merged = previous && options.merge ? mergeAnswers(previous, input) : input;
-    // Control characters are dropped here, for every channel (terminal escapes in exports).
-    const text = merged.comment?.replace(CONTROL_CHARACTERS, "").trim();
-    const comment = text ? maskPersonalData(text) : null;
+    const stored = prepareComment(merged.comment, merged.language, themeMatcher(db));
+    const comment = stored?.text ?? null;
     if (merged.csat === null && merged.ces === null && merged.csi === null && merged.fcr === null && comment === null) {
       throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
     }
-    const sentiment = comment === null ? null : commentSentiment(comment, merged.language);
+    const sentiment = stored?.sentiment ?? null;
     const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment };
     const tally = tallyOfResponse(answers);
     const key = interaction;
@@ -116,7 +113,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
         ).lastInsertRowid,
       );
     }
-    const tags = comment === null ? [] : themeMatcher(db).match(comment, merged.language);
+    const tags = stored?.tags ?? [];
     for (const tag of tags) q(SQL.insertTheme).run(responseId, tag.themeId, JSON.stringify(tag.matched));
     applyToRollup(
       sqlite,

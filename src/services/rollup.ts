@@ -1,8 +1,18 @@
 import type Database from "better-sqlite3";
+import { prepared } from "../db/prepared";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
-import { localDate, periodStartOfDate, type Period } from "../domain/periods";
+import { localDateMemo, periodStartOfDate, type Period } from "../domain/periods";
 
 export const PERIODS: readonly Period[] = ["week", "month", "quarter"];
+
+/** The rollup's counter columns: the Tally's fields in snake_case, in TALLY_FIELDS order. */
+export const ROLLUP_COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
+
+/** Adds to a row's counters, creating it if need be: (period, start, theme, team, staff, service, channel, ...counters). */
+export const ROLLUP_UPSERT = `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${ROLLUP_COLUMNS.join(", ")})
+  values (?, ?, ?, ?, ?, ?, ?, ${ROLLUP_COLUMNS.map(() => "?").join(", ")})
+  on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
+  ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 export type RollupKey = {
   occurredAt: number;
@@ -12,44 +22,11 @@ export type RollupKey = {
   channel: string;
 };
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-const COLUMNS = TALLY_FIELDS.map(snake);
-
-/**
- * The local date of an instant, remembered per quarter hour (every zone's offset and DST change
- * falls on a quarter hour); a quarter hour that straddles local midnight is not cached. Intl's
- * time-zone formatting was the largest single cost of applying an answer. Bounded: cleared
- * when it holds a few years of quarter hours.
- */
-const dayCache = new Map<string, string | null>();
-function cachedLocalDate(epochMs: number, timeZone: string): string {
-  const QUARTER = 900_000;
-  const bucket = Math.floor(epochMs / QUARTER);
-  const key = `${timeZone}|${bucket}`;
-  let day = dayCache.get(key);
-  if (day === undefined) {
-    if (dayCache.size > 200_000) dayCache.clear();
-    const first = localDate(bucket * QUARTER, timeZone);
-    day = first === localDate(bucket * QUARTER + QUARTER - 1, timeZone) ? first : null;
-    dayCache.set(key, day);
-  }
-  return day ?? localDate(epochMs, timeZone);
-}
-
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-function upsertStatement(sqlite: Database.Database): Database.Statement {
-  let stmt = statements.get(sqlite);
-  if (!stmt) {
-    stmt = sqlite.prepare(
-      `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${COLUMNS.join(", ")})
-       values (?, ?, ?, ?, ?, ?, ?, ${COLUMNS.map(() => "?").join(", ")})
-       on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
-       ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
-    );
-    statements.set(sqlite, stmt);
-  }
-  return stmt;
+const localDates = new Map<string, (epochMs: number) => string>();
+function localDateIn(timeZone: string): (epochMs: number) => string {
+  let f = localDates.get(timeZone);
+  if (!f) localDates.set(timeZone, (f = localDateMemo(timeZone)));
+  return f;
 }
 
 /**
@@ -64,9 +41,9 @@ export function applyToRollup(
   tally: Tally,
   timeZone: string,
 ): void {
-  const stmt = upsertStatement(sqlite);
+  const stmt = prepared(sqlite, ROLLUP_UPSERT);
   const values = TALLY_FIELDS.map((f) => tally[f]);
-  const date = cachedLocalDate(key.occurredAt, timeZone);
+  const date = localDateIn(timeZone)(key.occurredAt);
   for (const period of PERIODS) {
     const start = periodStartOfDate(date, period);
     for (const themeId of [0, ...themeIds]) {

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
+import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { openCliContext } from "../../src/cli/context";
 import type { Ctx } from "../../src/deps";
 import { summaryReport } from "../../src/db/queries/summary";
-import { TALLY_FIELDS } from "../../src/domain/measures";
 import { maskPersonalData } from "../../src/domain/pii";
 import { commentSentiment } from "../../src/domain/sentiment";
 import { importResponses } from "../../src/services/import/import-responses";
@@ -57,7 +57,7 @@ const counts = () =>
     };
   });
 
-const columns = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
+const columns = ROLLUP_COLUMNS;
 function rollupSnapshot(ctx: Ctx) {
   const rows = ctx.db.$client
     .prepare("select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel")

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { DAY, HOUR } from "../../src/clock";
 import type { Db } from "../../src/db/client";
 import { ValidationError } from "../../src/errors";
-import { TALLY_FIELDS, type Fcr } from "../../src/domain/measures";
+import type { Fcr } from "../../src/domain/measures";
 import { recordResponse } from "../../src/services/record-response";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
@@ -10,7 +11,7 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { createTestApp, seedOrganisation } from "../helpers";
 import { mulberry32 } from "../../src/services/demo/random";
 
-const columns = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
+const columns = ROLLUP_COLUMNS;
 type RollupRow = Record<string, string | number>;
 
 /** The rollup as sorted rows; rows whose counters are all zero say nothing and are left out. */

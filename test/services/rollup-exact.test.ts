@@ -6,20 +6,20 @@ import { TALLY_FIELDS } from "../../src/domain/measures";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
+import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { recordResponse } from "../../src/services/record-response";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { mulberry32 } from "../../src/services/demo/random";
 import { createTestApp, seedOrganisation } from "../helpers";
 
 type Row = Record<string, number | string>;
-const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** The rollup as a map of non-empty rows; float sums compared to 1e-6. */
 function snapshot(t: ReturnType<typeof createTestApp>) {
   const rows = t.db.$client.prepare("select * from report_rollup").all() as Row[];
   const out = new Map<string, number[]>();
   for (const r of rows) {
-    const values = TALLY_FIELDS.map((f) => Number(r[snake(f)]));
+    const values = ROLLUP_COLUMNS.map((c) => Number(r[c]));
     if (values.every((v) => Math.abs(v) < 1e-9)) continue;
     out.set([r.period, r.period_start, r.theme_id, r.team_id, r.staff_id, r.service_id, r.channel].join("|"), values);
   }

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { TALLY_FIELDS } from "../../src/domain/measures";
 import { openDatabase, type Db } from "../../src/db/client";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { inspect } from "./check";
@@ -45,7 +45,7 @@ async function api(s: ServerProcess, key: string, path: string, body: unknown) {
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
-const columns = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
+const columns = ROLLUP_COLUMNS;
 /** The rollup as sorted rows, without rows whose counters are all zero (they say nothing). */
 function rollupSnapshot(db: Db) {
   const rows = db.$client

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
 import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
 import type { GroupBy } from "../../schemas/report";
+import { ROLLUP_COLUMNS } from "../../services/rollup";
 
 export type SummaryFilter = {
   groupBy: GroupBy;
@@ -22,8 +23,7 @@ export type GroupRef = { id: number | string | null; code: string | null; name: 
 export type SummaryRow = { group: GroupRef; periodStart: string; periodLabel: string; scores: Scores };
 export type Summary = { period: Period; from: string; to: string; minCount: number; rows: SummaryRow[] };
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-const SUMS = TALLY_FIELDS.map((f) => `sum(r.${snake(f)}) as ${f}`).join(", ");
+const SUMS = TALLY_FIELDS.map((f, i) => `sum(r.${ROLLUP_COLUMNS[i]}) as ${f}`).join(", ");
 
 const GROUP_COLUMN: Record<GroupBy, string> = {
   department: "t.department_id",

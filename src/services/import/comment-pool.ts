@@ -1,7 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Db } from "../../db/client";
-import type { ThemeDefinition } from "../../domain/themes";
-import { themeMatcher } from "../theme-matcher";
+import { activeThemes, themeMatcher } from "../theme-matcher";
 import { cachedStoredComment, type StoredComment } from "./comments";
 
 /*
@@ -22,11 +21,6 @@ export type CommentProcessor = {
 };
 
 const BATCH = 1000;
-
-function activeThemes(db: Db): ThemeDefinition[] {
-  const rows = db.$client.prepare("select id, code, rules from themes where retired_at is null order by id").all() as { id: number; code: string; rules: string }[];
-  return rows.map((r) => ({ id: r.id, code: r.code, rules: JSON.parse(r.rules) as Record<string, string[]> }));
-}
 
 export function inThreadComments(db: Db): CommentProcessor {
   const store = cachedStoredComment(themeMatcher(db));

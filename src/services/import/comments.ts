@@ -1,11 +1,9 @@
-import { maskPersonalData } from "../../domain/pii";
-import { commentSentiment } from "../../domain/sentiment";
+import { prepareComment } from "../../domain/comment";
 import type { ThemeMatcher } from "../../domain/themes";
 
 /*
- * A comment as recordResponse stores it: masked for personal data, then scored and tagged on
- * the masked text. (Control characters are already dropped and the text trimmed by the
- * validator, as recordResponse does before masking.)
+ * A comment exactly as recordResponse stores it (prepareComment, the one pipeline), in the
+ * shape the import's bulk inserts want.
  */
 
 export type StoredComment = {
@@ -16,15 +14,11 @@ export type StoredComment = {
   matched: string[];
 };
 
+/** Only non-empty comments reach here: the validator sends nothing else. */
 export function storedComment(raw: string, language: string, matcher: ThemeMatcher): StoredComment {
-  const text = maskPersonalData(raw);
-  const tags = matcher.match(text, language);
-  return {
-    text,
-    sentiment: commentSentiment(text, language),
-    themeIds: tags.map((t) => t.themeId),
-    matched: tags.map((t) => JSON.stringify(t.matched)),
-  };
+  const c = prepareComment(raw, language, matcher);
+  if (!c) throw new Error("an empty comment reached the import's comment step");
+  return { text: c.text, sentiment: c.sentiment, themeIds: c.tags.map((t) => t.themeId), matched: c.tags.map((t) => JSON.stringify(t.matched)) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { inThreadComments, workerComments, type CommentProcessor } from "./comme
 import type { StoredComment } from "./comments";
 import { CsvSyntaxError, readCsvFile } from "./csv";
 import { occurredAtParser } from "./occurred-at";
-import { RollupSums } from "./rollup";
+import { RollupSums } from "../rollup-sums";
 import { channelName, fcrName, languageName, loadReferences, RowValidator, type ImportRows, type RowError } from "./validate";
 
 /*

@@ -101,26 +101,3 @@ function localMidnight(utcMidnight: number, timeZone: string): number {
   }
   throw new RangeError(`no start of ${date} in ${timeZone}`);
 }
-
-/**
- * The local date of an instant, from each date's local midnight worked out once: an instant's
- * local date is its UTC date or the day either side, whichever midnights it falls between.
- * (Intl per row would cost more than the rest of the import's counting.)
- */
-export function localDayOf(timeZone: string): (epochMs: number) => string {
-  const midnights = new Map<number, number>();
-  const names = new Map<number, string>();
-  const midnight = (day: number) => {
-    let m = midnights.get(day);
-    if (m === undefined) midnights.set(day, (m = localMidnight(day * DAY, timeZone)));
-    return m;
-  };
-  return (epochMs) => {
-    let day = Math.floor(epochMs / DAY);
-    if (epochMs >= midnight(day + 1)) day++;
-    else if (epochMs < midnight(day)) day--;
-    let name = names.get(day);
-    if (name === undefined) names.set(day, (name = new Date(day * DAY).toISOString().slice(0, 10)));
-    return name;
-  };
-}

@@ -1,19 +1,16 @@
 import type Database from "better-sqlite3";
-import { TALLY_FIELDS, type Tally } from "../../domain/measures";
-import { periodStartOfDate } from "../../domain/periods";
-import { localDayOf } from "./occurred-at";
-import { PERIODS } from "../rollup";
+import { TALLY_FIELDS, type Tally } from "../domain/measures";
+import { localDateMemo, periodStartOfDate } from "../domain/periods";
+import { PERIODS, ROLLUP_UPSERT } from "./rollup";
 
 /*
- * The report counters of the imported rows, summed in memory the way rebuild-rollup.ts sums
- * them (per local day and group, then spread to week, month and quarter) and added to
- * report_rollup with one upsert per period row: a million rows become a few thousand upserts
- * rather than six million. Runs inside the import's transaction. Imported responses have no
- * survey tokens, so their "issued" counter is 0 and theme rows stay free of tokens as they must.
+ * Report counters for many rows at once (the import, a full recount): summed in memory per
+ * local day and group, then spread to week, month and quarter and added to report_rollup
+ * with one upsert per period row, in primary-key order. A million rows become a few hundred
+ * thousand upserts rather than several million. Runs inside the caller's transaction.
  */
 
 const FIELDS = TALLY_FIELDS.length;
-const COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,20 +21,25 @@ export class RollupSums {
   private readonly dayOf: (epochMs: number) => string;
 
   constructor(timeZone: string) {
-    this.dayOf = localDayOf(timeZone);
+    this.dayOf = localDateMemo(timeZone);
   }
 
-  /** Adds one response's tally to its group, for all responses (theme 0) and for each of its themes. */
+  /**
+   * Adds one response's tally to its group, for all responses (theme 0) and for each of its
+   * themes. Theme rows never count tokens: pass tallies with issued 0 when themeIds is not empty.
+   */
   add(occurredAt: number, teamId: number, staffId: number, serviceId: number, channel: string, themeIds: readonly number[], tally: Tally): void {
+    this.addToTheme(occurredAt, teamId, staffId, serviceId, channel, 0, tally);
+    for (const themeId of themeIds) this.addToTheme(occurredAt, teamId, staffId, serviceId, channel, themeId, tally);
+  }
+
+  /** Adds a tally to one theme's row of the group (0: all responses). */
+  addToTheme(occurredAt: number, teamId: number, staffId: number, serviceId: number, channel: string, themeId: number, tally: Tally): void {
     const day = this.dayOf(occurredAt);
-    const base = `${day}|${teamId}|${staffId}|${serviceId}|${channel}|`;
-    for (let t = -1; t < themeIds.length; t++) {
-      const themeId = t < 0 ? 0 : themeIds[t]!;
-      const key = base + themeId;
-      let group = this.byDay.get(key);
-      if (!group) this.byDay.set(key, (group = { day, themeId, teamId, staffId, serviceId, channel, sums: new Float64Array(FIELDS) }));
-      for (let f = 0; f < FIELDS; f++) group.sums[f]! += tally[TALLY_FIELDS[f]!];
-    }
+    const key = `${day}|${teamId}|${staffId}|${serviceId}|${channel}|${themeId}`;
+    let group = this.byDay.get(key);
+    if (!group) this.byDay.set(key, (group = { day, themeId, teamId, staffId, serviceId, channel, sums: new Float64Array(FIELDS) }));
+    for (let f = 0; f < FIELDS; f++) group.sums[f]! += tally[TALLY_FIELDS[f]!];
   }
 
   /** Adds the sums to report_rollup; returns how many period rows were written. */
@@ -52,12 +54,7 @@ export class RollupSums {
         for (let f = 0; f < FIELDS; f++) entry.sums[f]! += group.sums[f]!;
       }
     }
-    const upsert = sqlite.prepare(
-      `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${COLUMNS.join(", ")})
-       values (?, ?, ?, ?, ?, ?, ?, ${COLUMNS.map(() => "?").join(", ")})
-       on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
-       ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
-    );
+    const upsert = sqlite.prepare(ROLLUP_UPSERT);
     // In the primary key's order: SQLite then appends to the index instead of seeking all over it.
     const ordered = [...byPeriod.values()].sort(
       (a, b) =>
