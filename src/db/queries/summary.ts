@@ -2,21 +2,15 @@ import type { Db } from "../client";
 import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
 import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
 import type { GroupBy } from "../../schemas/report";
+import { groupWhere, type GroupScope } from "./group-where";
 import { ROLLUP_COLUMNS } from "../../services/rollup";
 
-export type SummaryFilter = {
+export type SummaryFilter = GroupScope & {
   groupBy: GroupBy;
   period: Period;
   from: string;
   to: string;
-  departmentId?: number;
-  teamId?: number;
-  staffId?: number;
-  serviceId?: number;
   themeId?: number;
-  channel?: string;
-  /** Restricts to these teams (a manager sees only their own). */
-  teamIds?: readonly number[];
 };
 
 export type GroupRef = { id: number | string | null; code: string | null; name: string };
@@ -48,12 +42,9 @@ export function summaryTallies(db: Db, f: SummaryFilter): { start: string; rows:
   if (f.themeId) params.push(f.themeId);
   else if (f.groupBy !== "theme") params.push(0);
   const needsTeams = f.groupBy === "department" || f.departmentId !== undefined;
-  if (f.departmentId !== undefined) (where.push("t.department_id = ?"), params.push(f.departmentId));
-  if (f.teamId !== undefined) (where.push("r.team_id = ?"), params.push(f.teamId));
-  if (f.staffId !== undefined) (where.push("r.staff_id = ?"), params.push(f.staffId));
-  if (f.serviceId !== undefined) (where.push("r.service_id = ?"), params.push(f.serviceId));
-  if (f.channel !== undefined) (where.push("r.channel = ?"), params.push(f.channel));
-  if (f.teamIds) where.push(`r.team_id in (${f.teamIds.map(Number).join(",") || "null"})`);
+  const scope = groupWhere(f);
+  where.push(...scope.where);
+  params.push(...scope.params);
   const sql = `select ${GROUP_COLUMN[f.groupBy]} as key, r.period_start as periodStart, ${SUMS}
     from report_rollup r ${needsTeams ? "join teams t on t.id = r.team_id" : ""}
     where ${where.join(" and ")}
