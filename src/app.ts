@@ -3,6 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
+import { prepared } from "./db/prepared";
 import type { ReadPool } from "./db/read-pool";
 import type { Ctx, Logger } from "./deps";
 import { errorBody, onError } from "./errors";
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .get("/healthz", (c) => {
-      deps.db.$client.prepare("select 1").get();
+      prepared(deps.db.$client, "select 1").get();
       return c.json({ status: "ok" });
     })
     .route("/api/v1", apiRoutes(ctx))

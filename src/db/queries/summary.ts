@@ -3,6 +3,7 @@ import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from ".
 import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
 import type { GroupBy } from "../../schemas/report";
 import { groupWhere, type GroupScope } from "./group-where";
+import { prepared } from "../prepared";
 import { ROLLUP_COLUMNS } from "../../services/rollup";
 
 export type SummaryFilter = GroupScope & {
@@ -50,7 +51,7 @@ export function summaryTallies(db: Db, f: SummaryFilter): { start: string; rows:
     where ${where.join(" and ")}
     group by key, r.period_start
     order by r.period_start, key`;
-  const rows = db.$client.prepare(sql).all(...params) as ({ key: number | string; periodStart: string } & Tally)[];
+  const rows = prepared(db.$client, sql).all(...params) as ({ key: number | string; periodStart: string } & Tally)[];
   return {
     start,
     rows: rows.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } })),
