@@ -35,7 +35,6 @@ function start() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info("shutting down", { signal });
     // Refuse new connections, let accepted requests finish, then close in order: the outbox
     // (a send in progress finishes and is recorded), the reader threads, the database last.
     const closers: Closer[] = [
@@ -57,6 +56,10 @@ function start() {
       },
     ];
     void gracefulShutdown(server, closers, { timeoutMs: SHUTDOWN_TIMEOUT_MS, log }).then((r) => process.exit(r.clean ? 0 : 1));
+    // Logged only now: gracefulShutdown closed the listening socket before its first await, so
+    // whoever reads this line (an orchestrator, the soak test) sees new connections refused.
+    // Logged earlier, a connection made in between sat in the kernel's queue and was reset.
+    log.info("shutting down", { signal });
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
