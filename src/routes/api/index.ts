@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { bodyLimit } from "hono/body-limit";
+import { bodyLimit } from "../../middleware/body-limit";
 import { generateSpecs } from "hono-openapi";
 import { z } from "zod";
 import { ErrorBody } from "../../schemas/common";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { attemptLogin } from "../../services/auth/login";
 import { createSession, findSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../services/auth/sessions";
-import { bodyLimit } from "hono/body-limit";
+import { bodyLimit } from "../../middleware/body-limit";
 import { rateLimit } from "../../middleware/rate-limit";
 import { validate } from "../../validation";
 import { LoginPage } from "./login-page";

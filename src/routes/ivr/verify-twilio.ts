@@ -1,4 +1,4 @@
-import { bodyLimit } from "hono/body-limit";
+import { bodyLimit } from "../../middleware/body-limit";
 import { createMiddleware } from "hono/factory";
 import type { Ctx } from "../../deps";
 import { errorBody } from "../../errors";

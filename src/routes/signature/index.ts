@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { bodyLimit } from "../../middleware/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { MINUTE } from "../../clock";

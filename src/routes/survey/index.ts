@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { bodyLimit } from "../../middleware/body-limit";
 import { DAY } from "../../clock";
 import type { Ctx } from "../../deps";
 import { ConflictError, GoneError, NotFoundError, ValidationError } from "../../errors";
