@@ -57,7 +57,7 @@ function realApp(dataDir: string) {
   const tokensFile = join(dataDir, "bench-tokens.json");
   writeFileSync(tokensFile, JSON.stringify(tokens.map(({ token, csrf }) => ({ token, csrf }))));
   // As in production (src/main.ts): reports run in a reader thread with its own connection.
-  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1);
+  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1, { nice: config.REPORT_THREAD_NICE });
   return { app: createApp({ db, clock: systemClock, config, log: silentLogger, reads }), apiKey: key, tokensFile, reads };
 }
 

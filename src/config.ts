@@ -45,6 +45,12 @@ export const EnvSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** SQLite durability: FULL survives power loss, NORMAL survives a process crash. */
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /**
+   * Scheduling priority (Linux nice, 0-19) of the reader thread that runs dashboard reports.
+   * When the machine is busy, the main thread (answers, registrations) gets the CPU first and
+   * reports wait; when it is not, reports use the whole core. 0 shares the CPU evenly.
+   */
+  REPORT_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Requests per minute per client address to the survey page, signature links and unsubscribe links. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /**

@@ -20,7 +20,7 @@ function start() {
   const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
   migrateDatabase(db);
   // One reader thread: heavy reports run there while the main thread keeps answering.
-  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1);
+  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1, { nice: config.REPORT_THREAD_NICE, log });
   const mail = createMailTransport(config, log);
   const app = createApp({ db, clock: systemClock, config, log, reads, mail });
   // The email outbox is sent from this process; with no SMTP_URL, to <DATA_DIR>/outbox-mail/.

@@ -1,5 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { fixedClock } from "../src/clock";
@@ -31,6 +31,30 @@ test("a reader thread answers the same summary as the main connection", async ()
     expect(fromWorker.rows[0]!.group.id).toBe(org.contact.id);
     expect(fromWorker.rows[0]!.scores.csat).toMatchObject({ n: 30, value: 40 });
     await expect(pool.run("summary", { ...filter, from: "bad" }, 10)).rejects.toThrow(/calendar date/);
+  } finally {
+    await pool.close();
+  }
+});
+
+/** Each thread of this process with its nice value, from /proc (field 19 of stat). */
+function threadNiceValues(): number[] {
+  return readdirSync("/proc/self/task").map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+}
+
+test.runIf(existsSync("/proc/thread-self"))("the reader thread lowers its own priority, and only its own", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "reads-")), "survey.db");
+  migrateDatabase(openDatabase(file));
+  const mainNice = getPriority();
+  const before = threadNiceValues().filter((n) => n === 17).length;
+  const pool = workerReads(file, 1, { nice: 17 });
+  try {
+    // An answer means the thread has started and set its priority first.
+    await pool.run("summary", { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" }, 10);
+    expect(threadNiceValues().filter((n) => n === 17).length).toBe(before + 1);
+    expect(getPriority()).toBe(mainNice);
   } finally {
     await pool.close();
   }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Ctx } from "../deps";
+import type { Ctx, Logger } from "../deps";
 import type { Db } from "./client";
 import { readQueries, type ReadArgs, type ReadName, type ReadResult } from "./read-queries";
 
@@ -19,21 +19,29 @@ export function inProcessReads(db: Db): ReadPool {
   };
 }
 
+export type ReaderOptions = {
+  /** Linux nice value for each reader thread (0-19): reports yield the CPU to answers. */
+  nice?: number;
+  /** Told when the priority could not be lowered (not Linux, or not allowed). */
+  log?: Logger;
+};
+
 /**
  * Reader threads over the database file, each with a read-only connection (WAL lets them read
  * while the main thread writes). Requests go to the least busy thread.
  */
-export function workerReads(file: string, size = 2): ReadPool {
+export function workerReads(file: string, size = 2, options: ReaderOptions = {}): ReadPool {
   type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
   const workers = Array.from({ length: size }, () => {
     // The worker is TypeScript like the rest; its boot file registers tsx (a runtime dependency).
     // Small young generation: a report thread allocates little, and memory is counted.
     const worker = new Worker(new URL("./read-worker-boot.mjs", import.meta.url), {
-      workerData: { file },
+      workerData: { file, nice: options.nice ?? 0 },
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     const pending = new Map<number, Pending>();
-    worker.on("message", (msg: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
+    worker.on("message", (msg: { id: number; result?: unknown; error?: { name: string; message: string }; niceFailed?: string }) => {
+      if (msg.niceFailed !== undefined) return options.log?.info("reader thread keeps normal priority", { reason: msg.niceFailed });
       const p = pending.get(msg.id);
       pending.delete(msg.id);
       if (!p) return;
