@@ -7,21 +7,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "./dataset";
 import { stop } from "./http";
+import { startCommand } from "../scripts/start-command";
 import { signIn } from "./scratch";
 
 export type MemoryStep = { step: string; requests: number; seconds: number; hwmMb: number; rssMb: number; note: string };
-
-/** The node flags and the entry file of the "start" script, so the bench follows it if it changes. */
-export function startCommand(): { nodeArgs: string[]; entry: string; script: string } {
-  const script = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
-  const words = script.trim().split(/\s+/);
-  if (words[0] !== "node" || words.length < 2) throw new Error(`cannot read the start script: ${script}`);
-  return { nodeArgs: words.slice(1, -1), entry: words.at(-1)!, script };
-}
 
 function memoryOf(pid: number): { hwmMb: number; rssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

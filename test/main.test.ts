@@ -3,11 +3,15 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { startArgs } from "../scripts/start-command";
+import { prepareDataDir } from "./soak/server-process";
 
-/** `npm start` as a newcomer runs it: a real process, a real file, real migrations. */
-test("the server starts on an SQLite file, answers /healthz, and stops cleanly on SIGTERM", async () => {
+/** `npm start` as a newcomer runs it (the bundle in build/server): a real process, a real file, real migrations. */
+test("the server starts on an SQLite file, answers /healthz, a report and the dashboard, and stops cleanly on SIGTERM", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "start-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // An API key written before start (the CLI's way), for a report the reader thread answers.
+  const apiKey = prepareDataDir(join(dataDir, "survey.db"));
+  const child = spawn(process.execPath, startArgs(), {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", SMTP_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -29,13 +33,22 @@ test("the server starts on an SQLite file, answers /healthz, and stops cleanly o
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ status: "ok" });
   expect(existsSync(join(dataDir, "survey.db"))).toBe(true);
+  // Reports run in the bundled reader thread, and the dashboard is found from the bundle.
+  const report = await fetch(`http://127.0.0.1:${port}/api/v1/reports/summary?groupBy=team&period=month&from=2026-01-01&to=2026-12-31`, {
+    headers: { Authorization: `Bearer ${apiKey}` },
+  });
+  expect(report.status).toBe(200);
+  expect(await report.json()).toMatchObject({ rows: [] });
+  const signIn = await fetch(`http://127.0.0.1:${port}/dashboard/login`);
+  expect(signIn.status).toBe(200);
+  expect(await signIn.text()).toContain("Sign in");
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
 });
 
 test("a wrong setting stops start-up with a message naming the variable", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, startArgs(), {
     env: { ...process.env, PORT: "not-a-port", DATA_DIR: mkdtempSync(join(tmpdir(), "start-")) },
     stdio: ["ignore", "pipe", "pipe"],
   });

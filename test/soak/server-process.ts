@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from "../../src/db/client";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { createApiKey } from "../../src/services/api-keys";
 import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
+import { startArgs } from "../../scripts/start-command";
 
 /** The real server, `npm start` as production runs it: its own process, a file, real fsyncs. */
 export type ServerProcess = {
@@ -21,7 +22,7 @@ export type ServerProcess = {
 
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const started = performance.now();
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, startArgs(), {
     env: {
       ...process.env,
       PORT: "0",

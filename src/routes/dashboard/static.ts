@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { projectPath } from "../../paths";
 
-/** Where `vite build` puts the dashboard; resolved from this file, not the working directory. */
-export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+/** Where `vite build` puts the dashboard; resolved from the project, not the working directory. */
+export const WEB_DIST = projectPath("web/dist");
 
 /**
  * Serves the built single-page app: hashed assets cached for a year, and index.html for every
