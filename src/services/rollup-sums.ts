@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
-import { localDateMemo, periodStartOfDate } from "../domain/periods";
-import { PERIODS, ROLLUP_UPSERT } from "./rollup";
+import { localDateMemo } from "../domain/periods";
+import { PERIODS, periodStartsOfDate, ROLLUP_UPSERT } from "./rollup";
 
 /*
  * Report counters for many rows at once (the import, a full recount): summed in memory per
@@ -14,7 +14,8 @@ const FIELDS = TALLY_FIELDS.length;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-type Group = { day: string; themeId: number; teamId: number; staffId: number; serviceId: number; channel: string; sums: Float64Array };
+/** rest: the group's key without its day, reused to key its period rows. */
+type Group = { day: string; rest: string; themeId: number; teamId: number; staffId: number; serviceId: number; channel: string; sums: Float64Array };
 
 export class RollupSums {
   private readonly byDay = new Map<string, Group>();
@@ -36,9 +37,10 @@ export class RollupSums {
   /** Adds a tally to one theme's row of the group (0: all responses). */
   addToTheme(occurredAt: number, teamId: number, staffId: number, serviceId: number, channel: string, themeId: number, tally: Tally): void {
     const day = this.dayOf(occurredAt);
-    const key = `${day}|${teamId}|${staffId}|${serviceId}|${channel}|${themeId}`;
+    const rest = `${themeId}|${teamId}|${staffId}|${serviceId}|${channel}`;
+    const key = `${day}|${rest}`;
     let group = this.byDay.get(key);
-    if (!group) this.byDay.set(key, (group = { day, themeId, teamId, staffId, serviceId, channel, sums: new Float64Array(FIELDS) }));
+    if (!group) this.byDay.set(key, (group = { day, rest, themeId, teamId, staffId, serviceId, channel, sums: new Float64Array(FIELDS) }));
     for (let f = 0; f < FIELDS; f++) group.sums[f]! += tally[TALLY_FIELDS[f]!];
   }
 
@@ -46,9 +48,11 @@ export class RollupSums {
   write(sqlite: Database.Database): number {
     const byPeriod = new Map<string, { period: string; start: string; group: Group; sums: Float64Array }>();
     for (const group of this.byDay.values()) {
-      for (const period of PERIODS) {
-        const start = periodStartOfDate(group.day, period);
-        const key = `${period}|${start}|${group.themeId}|${group.teamId}|${group.staffId}|${group.serviceId}|${group.channel}`;
+      const starts = periodStartsOfDate(group.day);
+      for (let p = 0; p < PERIODS.length; p++) {
+        const period = PERIODS[p]!;
+        const start = starts[p]!;
+        const key = `${period}|${start}|${group.rest}`;
         let entry = byPeriod.get(key);
         if (!entry) byPeriod.set(key, (entry = { period, start, group, sums: new Float64Array(FIELDS) }));
         for (let f = 0; f < FIELDS; f++) entry.sums[f]! += group.sums[f]!;

@@ -5,6 +5,22 @@ import { localDateMemo, periodStartOfDate, type Period } from "../domain/periods
 
 export const PERIODS: readonly Period[] = ["week", "month", "quarter"];
 
+const startsByDate = new Map<string, readonly string[]>();
+
+/**
+ * The start of the week, month and quarter (PERIODS' order) containing a local date, memoised:
+ * answers and imports name a few hundred distinct days, and working a start out from the date
+ * string each time cost more than the upsert it feeds (4.5 s of an 11 s import in the profile).
+ */
+export function periodStartsOfDate(date: string): readonly string[] {
+  let starts = startsByDate.get(date);
+  if (!starts) {
+    if (startsByDate.size >= 20_000) startsByDate.clear();
+    startsByDate.set(date, (starts = PERIODS.map((period) => periodStartOfDate(date, period))));
+  }
+  return starts;
+}
+
 /** The rollup's counter columns: the Tally's fields in snake_case, in TALLY_FIELDS order. */
 export const ROLLUP_COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
 
@@ -43,9 +59,10 @@ export function applyToRollup(
 ): void {
   const stmt = prepared(sqlite, ROLLUP_UPSERT);
   const values = TALLY_FIELDS.map((f) => tally[f]);
-  const date = localDateIn(timeZone)(key.occurredAt);
-  for (const period of PERIODS) {
-    const start = periodStartOfDate(date, period);
+  const starts = periodStartsOfDate(localDateIn(timeZone)(key.occurredAt));
+  for (let p = 0; p < PERIODS.length; p++) {
+    const period = PERIODS[p]!;
+    const start = starts[p]!;
     for (const themeId of [0, ...themeIds]) {
       // Theme rows count responses only: tokens are issued to interactions, not to themes.
       const row = themeId === 0 ? values : values.map((v, i) => (TALLY_FIELDS[i] === "issued" ? 0 : v));
