@@ -63,6 +63,16 @@ export const themes = sqliteTable("themes", {
   createdAt: integer("created_at").notNull(),
 });
 
+/**
+ * One row whose version goes up, by triggers (migration 0006), whenever any row of themes is
+ * inserted, updated or deleted, by whichever process. Answering a survey reads this one number
+ * to know whether its compiled theme rules are still current, instead of reading every rule.
+ */
+export const themesVersion = sqliteTable("themes_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 export const targets = sqliteTable(
   "targets",
   {
