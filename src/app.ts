@@ -9,6 +9,7 @@ import type { Ctx, Logger } from "./deps";
 import { errorBody, onError } from "./errors";
 import type { MailTransport } from "./mail/transport";
 import { apiRoutes } from "./routes/api/index";
+import { assetRoutes } from "./routes/assets";
 import { dashboardRoutes } from "./routes/dashboard/index";
 import { ivrRoutes } from "./routes/ivr/index";
 import { signatureRoutes } from "./routes/signature/index";
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
       prepared(deps.db.$client, "select 1").get();
       return c.json({ status: "ok" });
     })
+    .route("/", assetRoutes())
     .route("/api/v1", apiRoutes(ctx))
     .route("/s", surveyRoutes(ctx))
     .route("/ivr", ivrRoutes(ctx))

@@ -1,7 +1,6 @@
-import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { LANGUAGES, messages, textDirection, type Language } from "../i18n/index";
-import { PAGE_CSS } from "./styles";
+import { PAGE_CSS_PATH } from "./styles";
 
 export type LayoutProps = {
   lang: Language;
@@ -22,7 +21,7 @@ export function Layout({ lang, org, title, langHref, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} – ${org}`}</title>
-        <style>{raw(PAGE_CSS)}</style>
+        <link rel="stylesheet" href={PAGE_CSS_PATH} />
       </head>
       <body>
         <header class="masthead">

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
+
 /**
- * The survey pages' whole stylesheet, inlined (the CSP allows inline styles, not scripts).
+ * The survey pages' whole stylesheet, served as one file whose name carries a hash of its
+ * content (PAGE_CSS_PATH), so browsers keep it for a year and each page is 4 KB lighter.
  * Colours meet WCAG 2.2 AA contrast: text #0b0c0c on white (19:1), links #1d5fa6 (6:1),
  * errors #b10e1e (7:1). Sizes are in rem so 200% zoom reflows instead of overflowing.
  */
@@ -62,3 +65,6 @@ textarea.invalid{border-color:#b10e1e;border-width:3px}
 .panel p{margin:0;font-size:1.25rem}
 @media (max-width:30rem){h1{font-size:1.625rem}legend,.field label.question{font-size:1.25rem}}
 `;
+
+/** Where PAGE_CSS is served: a new name whenever its content changes, so caching forever is safe. */
+export const PAGE_CSS_PATH = `/assets/page-${createHash("sha256").update(PAGE_CSS).digest("hex").slice(0, 12)}.css`;
