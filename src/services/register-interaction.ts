@@ -28,7 +28,7 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
         db.$client,
         `select i.id, t.nonce from interactions i join survey_tokens t on t.interaction_id = i.id where i.external_ref = ?`,
       ).get(input.externalRef) as { id: number; nonce: string } | undefined;
-      if (existing) return links(ctx, existing.id, existing.nonce, true);
+      if (existing) return links(ctx, existing.id, tokenFromNonce(existing.nonce, config.TOKEN_PEPPER), true);
     }
     const team = requireActive(findTeam(db, input.team), "team", input.team);
     const staffRow = input.staff === undefined ? undefined : requireActive(findStaff(db, input.staff), "staff", input.staff);
@@ -45,10 +45,11 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
       ),
     };
     const nonce = generateNonce();
+    const token = tokenFromNonce(nonce, config.TOKEN_PEPPER);
     prepared(db.$client, `insert into survey_tokens (interaction_id, nonce, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)`).run(
       interaction.id,
       nonce,
-      hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER),
+      hashToken(token, config.TOKEN_PEPPER),
       now + config.TOKEN_TTL_DAYS * DAY,
       now,
     );
@@ -79,11 +80,10 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
         .run();
       if (customer.email && customer.mayContact) enqueueInvitation(ctx, interaction.id, input.occurredAt);
     }
-    return links(ctx, interaction.id, nonce, false);
+    return links(ctx, interaction.id, token, false);
   });
 }
 
-function links(ctx: Ctx, id: number, nonce: string, existing: boolean): RegisteredInteraction {
-  const token = tokenFromNonce(nonce, ctx.config.TOKEN_PEPPER);
+function links(ctx: Ctx, id: number, token: string, existing: boolean): RegisteredInteraction {
   return { id, token, existing, ...surveyLinks(ctx.config.PUBLIC_BASE_URL, token) };
 }
