@@ -33,7 +33,8 @@ export type ReaderOptions = {
 export function workerReads(file: string, size = 2, options: ReaderOptions = {}): ReadPool {
   type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
   const workers = Array.from({ length: size }, () => {
-    // The worker is TypeScript like the rest; its boot file registers tsx (a runtime dependency).
+    // Under tsx (tests, the CLI) the boot file registers tsx and loads read-worker.ts; in the
+    // bundle `npm start` runs, read-worker-boot.mjs is the bundled worker itself.
     // Small young generation: a report thread allocates little, and memory is counted.
     const worker = new Worker(new URL("./read-worker-boot.mjs", import.meta.url), {
       workerData: { file, nice: options.nice ?? 0 },
