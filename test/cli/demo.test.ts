@@ -37,6 +37,15 @@ describe("demo", () => {
     expect(count(db, "staff")).toBe(60);
     expect(count(db, "services")).toBe(8);
     expect(count(db, "themes")).toBe(DEFAULT_THEMES.length);
+    // Targets, so the Overview shows green, amber and red from the start.
+    expect(db.$client.prepare("select measure || ':' || value from targets where department_id is null order by measure").pluck().all()).toEqual([
+      "ces_mean:5.5",
+      "csat:85.0",
+      "csi_index:75.0",
+      "fcr:60.0",
+      "response_rate:15.0",
+    ]);
+    expect(db.$client.prepare("select d.code from targets t join departments d on d.id = t.department_id").pluck().all()).toEqual(["REVENUES"]);
     expect(count(db, "responses")).toBe(2000);
     const interactions = count(db, "interactions");
     expect(count(db, "survey_tokens")).toBe(interactions);

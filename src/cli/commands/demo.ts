@@ -27,7 +27,7 @@ export const demo: Command = {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const out = (text?: string) => line(io.stdout, text);
     out(`Demonstration data for ${result.from} to ${result.to}, made in ${seconds} s (seed ${options.seed}):`);
-    out(`  ${result.departments} departments, ${result.teams} teams, ${result.staff} staff, ${result.services} services, ${result.themes} themes`);
+    out(`  ${result.departments} departments, ${result.teams} teams, ${result.staff} staff, ${result.services} services, ${result.themes} themes, ${result.targets} targets`);
     out(`  ${result.interactions} interactions, ${result.responses} responses (${((100 * result.responses) / result.interactions).toFixed(1)}% answered), ${result.comments} comments`);
     out(`  ${result.rollupRows} report rows`);
     out();

@@ -21,9 +21,10 @@ import { ConflictError } from "../../errors";
 import type { Channel } from "../../schemas/common";
 import { rebuildRollup } from "../rebuild-rollup";
 import { seedDefaultThemes } from "../reference/seed-themes";
+import { createTarget } from "../reference/targets";
 import { hashToken, tokenFromNonce } from "../tokens";
 import { CLOSINGS, COMMENT_PIECES, themesWithPieces, type DemoThemeCode } from "./comments";
-import { DEMO_DEPARTMENTS, DEMO_SERVICES, DEMO_TEAMS, demoStaffNames, STAFF_PER_TEAM, type DemoServiceCode, type DemoTeam } from "./organisation";
+import { DEMO_DEPARTMENTS, DEMO_SERVICES, DEMO_TARGETS, DEMO_TEAMS, demoStaffNames, STAFF_PER_TEAM, type DemoServiceCode, type DemoTeam } from "./organisation";
 import { gaussian, mulberry32, pick, weightedIndex, type Random } from "./random";
 import { answersFor, commentProbability, dayVolume, expectedSatisfaction, RESPONSE_RATE, teamVolume, themeWeights, toneOf, type Moment } from "./story";
 
@@ -40,6 +41,7 @@ export type DemoResult = {
   staff: number;
   services: number;
   themes: number;
+  targets: number;
   interactions: number;
   responses: number;
   comments: number;
@@ -63,6 +65,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
 
   const random = mulberry32(options.seed);
   const org = insertOrganisation(ctx, random);
+  for (const target of DEMO_TARGETS) createTarget(ctx, target);
   seedDefaultThemes(ctx);
   const themeRows = db.select({ id: themes.id, code: themes.code, rules: themes.rules }).from(themes).all();
   const commentWriter = new CommentWriter(compileThemes(themeRows), new Map(themeRows.map((t) => [t.code, t.id])));
@@ -152,6 +155,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
     staff: org.reduce((n, t) => n + t.staff.length, 0),
     services: DEMO_SERVICES.length,
     themes: themeRows.length,
+    targets: DEMO_TARGETS.length,
     interactions: interactionId,
     responses: responseId,
     comments,

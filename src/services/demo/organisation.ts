@@ -12,6 +12,20 @@ export const DEMO_DEPARTMENTS = [
   { code: "HOUSING", name: "Housing and Communities" },
 ] as const;
 
+/**
+ * Targets a council might set, so the Overview and the quarterly report show green, amber and
+ * red from the start: CSAT 85% and FCR 60% are the transport operator's policy in PRODUCT.md;
+ * Revenues and Benefits has its own, lower CSAT target while its Benefits team recovers.
+ */
+export const DEMO_TARGETS = [
+  { code: "csat-85", measure: "csat", value: 85 },
+  { code: "ces-mean-5-5", measure: "ces_mean", value: 5.5 },
+  { code: "csi-index-75", measure: "csi_index", value: 75 },
+  { code: "fcr-60", measure: "fcr", value: 60 },
+  { code: "response-rate-15", measure: "response_rate", value: 15 },
+  { code: "revenues-csat-75", measure: "csat", value: 75, department: "REVENUES" },
+] as const;
+
 export const DEMO_SERVICES = [
   { code: "council-tax", name: "Council Tax" },
   { code: "waste", name: "Waste and Recycling" },
