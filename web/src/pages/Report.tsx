@@ -12,7 +12,8 @@ export function ReportPage() {
       <div class="no-print filters">
         <div class="field">
           <label for="r-quarter">Quarter containing</label>
-          <input id="r-quarter" type="date" value={url.query.value.quarter ?? ""} onChange={(e) => url.setParam("quarter", (e.target as HTMLInputElement).value)} />
+          {/* Without a date in the URL, the first day of the quarter the report shows. */}
+          <input id="r-quarter" type="date" value={url.query.value.quarter ?? report.data.value?.from ?? ""} onChange={(e) => url.setParam("quarter", (e.target as HTMLInputElement).value)} />
         </div>
         <button type="button" onClick={() => window.print()}>
           Print
