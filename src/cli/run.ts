@@ -5,7 +5,7 @@ import { demo } from "./commands/demo";
 import { importCommand } from "./commands/import";
 import { migrate } from "./commands/migrate";
 import { rollupRebuild } from "./commands/rollup";
-import { userAdd } from "./commands/user";
+import { userAdd, userResetPassword } from "./commands/user";
 import { backup } from "./commands/backup";
 import { erase, retention } from "./commands/privacy";
 import { signatureCommand } from "../services/signature/signature-command";
@@ -17,6 +17,7 @@ import { line, UsageError, type CliIo, type Command } from "./io";
  */
 export const COMMANDS: Record<string, Command> = {
   "user add": userAdd,
+  "user reset-password": userResetPassword,
   "api-key create": apiKeyCreate,
   "api-key list": apiKeyList,
   "api-key revoke": apiKeyRevoke,

@@ -22,7 +22,7 @@ describe("help and bad input", () => {
     sandbox = cliSandbox();
     const { code, stdout } = await sandbox.run("help");
     expect(code).toBe(0);
-    for (const c of ["user add", "api-key create", "api-key list", "api-key revoke", "migrate", "demo", "rollup rebuild"]) expect(stdout).toContain(c);
+    for (const c of ["user add", "user reset-password", "api-key create", "api-key list", "api-key revoke", "migrate", "demo", "rollup rebuild"]) expect(stdout).toContain(c);
   });
 
   test.each([
@@ -110,6 +110,37 @@ describe("api-key", () => {
     const keyLines = result.stdout.split("\n").filter((l) => l.includes("ros_"));
     expect(keyLines).toHaveLength(1);
     expect(keyLines[0]).toMatch(/^ros_[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe("user reset-password", () => {
+  test("the only administrator, locked out, gets a new password printed once; the old one stops working", async () => {
+    sandbox = cliSandbox();
+    expect((await sandbox.run("user", "add", "--email", "admin@council.example", "--role", "admin", "--password", "correct horse battery")).code).toBe(0);
+    const { db } = appOver(sandbox.dbFile);
+    db.$client.prepare("update users set failed_logins = 10, locked_until = ? where email = ?").run(Date.now() + 3_600_000, "admin@council.example");
+    db.$client.close();
+
+    const { code, lines } = await sandbox.run("user", "reset-password", "--email", "Admin@Council.example");
+    expect(code).toBe(0);
+    expect(lines[0]).toBe("New password set for admin@council.example (id 1); their sessions are ended.");
+    const password = lines.at(-1)!;
+    const after = appOver(sandbox.dbFile).db;
+    const row = after.$client.prepare("select password_hash as hash, failed_logins as failed, locked_until as locked from users").get() as { hash: string; failed: number; locked: number | null };
+    expect(await verifyPassword(password, row.hash)).toBe(true);
+    expect(await verifyPassword("correct horse battery", row.hash)).toBe(false);
+    expect([row.failed, row.locked]).toEqual([0, null]);
+    after.$client.close();
+  });
+
+  test("an unknown email exits 1 naming it; a short password exits 2", async () => {
+    sandbox = cliSandbox();
+    const unknown = await sandbox.run("user", "reset-password", "--email", "nobody@council.example");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No user with email nobody@council.example");
+    const short = await sandbox.run("user", "reset-password", "--email", "a@council.example", "--password", "short");
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("--password: at least 12");
   });
 });
 

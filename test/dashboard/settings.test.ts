@@ -25,7 +25,7 @@ type Settings = {
   services: { code: string; name: string; retiredAt: number | null }[];
   themes: { code: string; rules: Record<string, string[]>; retiredAt: number | null }[];
   targets: { code: string; value: number; team: string | null; retiredAt: number | null }[];
-  users: { id: number; email: string; disabledAt: number | null }[];
+  users: { id: number; email: string; role: string; team: string | null; disabledAt: number | null }[];
   apiKeys: { id: number; name: string; revokedAt: number | null }[];
 };
 const settings = async () => (await (await get(admin, "")).json()) as Settings;
@@ -57,6 +57,8 @@ describe("settings: who may", () => {
     ["GET", "/staff/alice/signature", undefined],
     ["POST", "/users", { email: "new@council.example", role: "director" }],
     ["PATCH", "/users/1", { disabled: true }],
+    ["POST", "/users/1/role", { role: "director" }],
+    ["POST", "/users/1/password", undefined],
     ["POST", "/api-keys", { name: "CRM" }],
     ["POST", "/api-keys/1/revoke", undefined],
   ];
@@ -149,6 +151,9 @@ describe("settings: reference data", () => {
     ["/targets", { code: "g", measure: "csat", value: 80, team: "WASTE", department: "ENV" }, ["team"]],
     ["/users", { email: "x", role: "boss" }, ["email", "role"]],
     ["/users", { email: "m@council.example", role: "manager" }, ["team"]],
+    ["/users/1/role", { role: "manager" }, ["team"]],
+    ["/users/1/role", { role: "director", team: "WASTE" }, ["team"]],
+    ["/users/1/role", { role: "boss", extra: 1 }, ["role"]],
     ["/api-keys", { name: "" }, ["name"]],
   ])("POST %s with bad input is 400 naming the fields", async (path, body, expected) => {
     const res = await send(admin, "POST", path, body);
@@ -183,6 +188,43 @@ describe("settings: users and API keys", () => {
     const me = (await settings()).users.find((u) => u.email === "admin@council.example")!;
     expect((await send(admin, "PATCH", `/users/${me.id}`, { disabled: true })).status).toBe(409);
     expect((await send(admin, "PATCH", "/users/99999", { disabled: true })).status).toBe(404);
+  });
+
+  test("an administrator resets a password: a new one shown once, the old one and every session end, a lock is lifted", async () => {
+    const created = (await (await send(admin, "POST", "/users", { email: "forgetful@council.example", role: "director" })).json()) as { id: number; password: string };
+    const session = await signIn(t.app, "forgetful@council.example", created.password);
+    expect(session.cookie).not.toBe("");
+    const res = await send(admin, "POST", `/users/${created.id}/password`);
+    expect(res.status).toBe(200);
+    const { password } = (await res.json()) as { password: string };
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(password).not.toBe(created.password);
+    expect((await t.app.request("/dashboard/api/me", { headers: { Cookie: session.cookie } })).status).toBe(401);
+    expect((await signIn(t.app, "forgetful@council.example", created.password)).cookie).toBe("");
+    expect((await signIn(t.app, "forgetful@council.example", password)).cookie).not.toBe("");
+    expect(await (await get(admin, "")).text()).not.toContain(password);
+    expect((await send(admin, "POST", "/users/99999/password")).status).toBe(404);
+  });
+
+  test("an administrator changes a user's role and team; it applies to their next request; nobody changes their own", async () => {
+    const created = (await (await send(admin, "POST", "/users", { email: "mover@council.example", role: "director" })).json()) as { id: number; password: string };
+    const session = await signIn(t.app, "mover@council.example", created.password);
+    const me = async () => (await (await t.app.request("/dashboard/api/me", { headers: { Cookie: session.cookie } })).json()) as { role: string; team: string | null };
+    expect((await me()).role).toBe("director");
+
+    const res = await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "WASTE" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: created.id, email: "mover@council.example", role: "manager", team: "WASTE" });
+    // Same session, now a manager of one team: another team's figures are refused.
+    expect(await me()).toMatchObject({ role: "manager" });
+    const otherTeam = await t.app.request("/dashboard/api/overview?team=CONTACT", { headers: { Cookie: session.cookie } });
+    expect(otherTeam.status).toBe(403);
+    expect((await settings()).users.find((u) => u.id === created.id)).toMatchObject({ role: "manager", team: "WASTE" });
+
+    const self = (await settings()).users.find((u) => u.email === "admin@council.example")!;
+    expect((await send(admin, "POST", `/users/${self.id}/role`, { role: "director" })).status).toBe(409);
+    expect((await send(admin, "POST", "/users/99999/role", { role: "director" })).status).toBe(404);
+    expect((await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "NO-SUCH-TEAM" })).status).toBe(422);
   });
 
   test("an API key is shown once, works on /api/v1, and stops working when revoked", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Code } from "../../schemas/common";
+import { resetPassword } from "../../services/auth/reset-password";
 import { createUser, ROLES } from "../../services/users";
 import { parseCommandArgs } from "../args";
 import { withContext } from "../context";
@@ -28,6 +29,25 @@ export const userAdd: Command = {
     if (created.generatedPassword) {
       line(io.stdout, "Password (shown once, keep it safe):");
       line(io.stdout, created.generatedPassword);
+    }
+  },
+};
+
+const UserResetArgs = z.object({
+  email: z.email().max(254),
+  password: z.string().min(12, "at least 12 characters").max(200).optional(),
+});
+
+export const userResetPassword: Command = {
+  usage: "user reset-password --email E [--password P]",
+  summary: "Give a user a new password (generated and shown once when none is given); lifts a lock-out and signs them out",
+  async run(args, io) {
+    const input = parseCommandArgs(args, { email: { type: "string" }, password: { type: "string" } }, UserResetArgs);
+    const reset = await withContext(io, (ctx) => resetPassword(ctx, { email: input.email }, input.password));
+    line(io.stdout, `New password set for ${reset.email} (id ${reset.id}); their sessions are ended.`);
+    if (reset.generatedPassword) {
+      line(io.stdout, "Password (shown once, keep it safe):");
+      line(io.stdout, reset.generatedPassword);
     }
   },
 };

@@ -8,8 +8,10 @@ import { localDate } from "../../domain/periods";
 import { Code, IsoDate, Name } from "../../schemas/common";
 import * as s from "../../schemas/reference";
 import { createApiKey, revokeApiKey } from "../../services/api-keys";
+import { changeUserRole } from "../../services/auth/change-role";
 import { setUserDisabled } from "../../services/auth/disable-user";
 import type { SessionEnv } from "../../services/auth/middleware";
+import { resetPassword } from "../../services/auth/reset-password";
 import * as departments from "../../services/reference/departments";
 import * as services from "../../services/reference/services";
 import * as staff from "../../services/reference/staff";
@@ -41,12 +43,14 @@ function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
     );
 }
 
-export const NewUser = z
-  .strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() })
-  .superRefine((u, issue) => {
-    if (u.role === "manager" && !u.team) issue.addIssue({ code: "custom", path: ["team"], message: "a manager needs a team" });
-    if (u.role !== "manager" && u.team) issue.addIssue({ code: "custom", path: ["team"], message: "only managers belong to a team" });
-  });
+/** A manager belongs to exactly one team; nobody else belongs to one. */
+function roleAndTeamAgree(u: { role: (typeof ROLES)[number]; team?: string }, issue: z.RefinementCtx): void {
+  if (u.role === "manager" && !u.team) issue.addIssue({ code: "custom", path: ["team"], message: "a manager needs a team" });
+  if (u.role !== "manager" && u.team) issue.addIssue({ code: "custom", path: ["team"], message: "only managers belong to a team" });
+}
+
+export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() }).superRefine(roleAndTeamAgree);
+export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional() }).superRefine(roleAndTeamAgree);
 
 /** A range of local days for the delivery view: at most a year, so the chart stays readable. */
 export const DeliveryRange = z
@@ -91,6 +95,14 @@ export function settingsApi(ctx: Ctx) {
     .patch("/users/:id", validate("param", IdParam), validate("json", z.strictObject({ disabled: z.boolean() })), (c) =>
       c.json(setUserDisabled(ctx, { userId: c.req.valid("param").id, disabled: c.req.valid("json").disabled, actingUserId: c.var.session.user.id })),
     )
+    .post("/users/:id/role", validate("param", IdParam), validate("json", RoleChange), (c) =>
+      c.json(changeUserRole(ctx, { userId: c.req.valid("param").id, ...c.req.valid("json"), actingUserId: c.var.session.user.id })),
+    )
+    .post("/users/:id/password", validate("param", IdParam), async (c) => {
+      const reset = await resetPassword(ctx, { userId: c.req.valid("param").id });
+      // Like a new user's, the password is shown once, here; the user is signed out everywhere.
+      return c.json({ id: reset.id, email: reset.email, password: reset.generatedPassword ?? "" });
+    })
     .post("/api-keys", validate("json", z.strictObject({ name: Name.max(100) })), (c) => {
       const { id, key, prefix } = createApiKey(ctx, c.req.valid("json").name);
       // Like a password, the key is shown once; only its hash is kept.

@@ -110,6 +110,23 @@ export async function addUser(v: Record<string, string>): Promise<void> {
   secret.value = { section: "users", label: `Password for ${created.email}`, value: created.password };
 }
 
+/** Changes an existing user's role and team (code: the user's id), from the Users form. */
+export async function changeUserRole(id: string, v: Record<string, string>): Promise<void> {
+  const role = (ROLES.find((r) => r.value === v.role) ?? ROLES[0]).value;
+  const changed_ = await ok(s.users[":id"].role.$post({ param: { id }, json: { role, ...(v.team ? { team: v.team } : {}) } }));
+  await changed("users", `${changed_.email} is now ${changed_.role === "admin" ? "an" : "a"} ${changed_.role}${changed_.team ? ` of ${changed_.team}` : ""}.`);
+}
+
+export async function resetUserPassword(id: number, email: string): Promise<void> {
+  try {
+    const reset = await ok(s.users[":id"].password.$post({ param: { id: String(id) } }));
+    await changed("users", `New password for ${email}; they have been signed out.`);
+    secret.value = { section: "users", label: `New password for ${reset.email}`, value: reset.password };
+  } catch (e) {
+    failed("users", e);
+  }
+}
+
 export async function setUserDisabled(id: number, email: string, disabled: boolean): Promise<void> {
   try {
     await ok(s.users[":id"].$patch({ param: { id: String(id) }, json: { disabled } }));

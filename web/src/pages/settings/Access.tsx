@@ -1,7 +1,7 @@
 import type { Settings } from "../../api";
 import { DataTable } from "../../components/DataTable";
 import { me } from "../../models/app";
-import { addApiKey, addUser, revokeApiKey, ROLES, setUserDisabled } from "../../models/settings";
+import { addApiKey, addUser, changeUserRole, openForm, resetUserPassword, revokeApiKey, ROLES, setUserDisabled } from "../../models/settings";
 import { SettingsSection, when } from "./Section";
 
 const userStatus = (u: { disabledAt: number | null; lockedUntil: number | null }) =>
@@ -17,16 +17,24 @@ export function AccessSections({ s }: { s: Settings }) {
         title="Users"
         noun="user"
         form={{
-          fields: () => [
-            { name: "email", label: "Email", kind: "email", required: true },
+          // Adding: email, role and team. Editing (code: the user's id): role and team only.
+          fields: (id) => [
+            ...(id === null ? [{ name: "email", label: "Email", kind: "email" as const, required: true }] : []),
             { name: "role", label: "Role", kind: "select", choices: ROLES.map((r) => ({ value: r.value, label: r.label })) },
             { name: "team", label: "Team (managers only)", kind: "select", choices: [{ value: "", label: "No team" }, ...teamChoices] },
           ],
-          initial: () => ({ email: "", role: "manager", team: "" }),
-          submit: (_c, v) => addUser(v),
+          initial: (id): Record<string, string> => {
+            const user = s.users.find((u) => String(u.id) === id);
+            return user ? { role: user.role, team: user.team ?? "" } : { email: "", role: "manager", team: "" };
+          },
+          submit: (id, v) => (id === null ? addUser(v) : changeUserRole(id, v)),
+          editTitle: (id) => `Change the role of ${s.users.find((u) => String(u.id) === id)?.email ?? "this user"}`,
         }}
       >
-        <p class="small">A password is generated for each new user and shown once. Disabling a user signs them out at once.</p>
+        <p class="small">
+          A password is generated for each new user, and for a reset, and shown once. Disabling a user or resetting their password signs them out at once; a
+          change of role applies from their next click.
+        </p>
         <DataTable captionHidden caption="Users" filename="users.csv" rowKey={(r) => String(r.id)} rows={s.users} columns={[
           { header: "Email", cell: (r) => r.email, csv: (r) => r.email },
           { header: "Role", cell: (r) => r.role, csv: (r) => r.role },
@@ -38,10 +46,22 @@ export function AccessSections({ s }: { s: Settings }) {
               r.email === me.value?.email ? (
                 <span class="small">you</span>
               ) : (
-                <button type="button" class="small-button secondary" onClick={() => void setUserDisabled(r.id, r.email, r.disabledAt === null)}>
-                  {r.disabledAt === null ? "Disable" : "Enable"}
-                  <span class="sr-only"> {r.email}</span>
-                </button>
+                <div class="row-actions">
+                  <button type="button" class="small-button secondary" onClick={() => openForm("users", String(r.id))}>
+                    Change role<span class="sr-only"> of {r.email}</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="small-button secondary"
+                    onClick={() => window.confirm(`Give ${r.email} a new password? They are signed out and the old password stops working.`) && void resetUserPassword(r.id, r.email)}
+                  >
+                    Reset password<span class="sr-only"> of {r.email}</span>
+                  </button>
+                  <button type="button" class="small-button secondary" onClick={() => void setUserDisabled(r.id, r.email, r.disabledAt === null)}>
+                    {r.disabledAt === null ? "Disable" : "Enable"}
+                    <span class="sr-only"> {r.email}</span>
+                  </button>
+                </div>
               ),
             csv: () => null,
           },

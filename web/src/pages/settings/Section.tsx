@@ -11,6 +11,8 @@ type FormSpec = {
   initial: (code: string | null) => Record<string, string>;
   submit: (code: string | null, values: Record<string, string>) => Promise<void>;
   aliases?: Record<string, string>;
+  /** The heading of the form when editing; "Edit <noun> <code>" when not given. */
+  editTitle?: (code: string) => string;
 };
 
 /**
@@ -42,7 +44,7 @@ export function SettingsSection(props: { id: Section; title: string; noun: strin
         <EditForm
           key={`${id}-${open.code ?? "new"}`}
           id={`form-${id}`}
-          title={open.code ? `Edit ${noun} ${open.code}` : `Add ${withArticle(noun)}`}
+          title={open.code ? (form.editTitle?.(open.code) ?? `Edit ${noun} ${open.code}`) : `Add ${withArticle(noun)}`}
           fields={form.fields(open.code)}
           initial={form.initial(open.code)}
           aliases={form.aliases}
