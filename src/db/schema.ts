@@ -184,6 +184,11 @@ export const responses = sqliteTable(
     csi: integer("csi"),
     fcr: text("fcr"),
     comment: text("comment"),
+    /**
+     * 1 when the customer left a comment. Kept when retention or an erasure deletes the text, as
+     * the comment's theme tags are, so "share of comments" per theme stays true for old periods.
+     */
+    commented: integer("commented").notNull().default(0),
     commentSentiment: real("comment_sentiment"),
     language: text("language").notNull(),
     /** form | signature | ivr | phone_api | import | demo */
@@ -200,6 +205,9 @@ export const responses = sqliteTable(
     // The follow-up list (low scores, newest first): a small partial index, so the list reads
     // only the few low scores instead of scanning a year of responses.
     index("responses_low_scores").on(t.occurredAt, t.teamId).where(sql`csat <= 2 or csi <= 2`),
+    // The themes page's comment counts per department: every response that came with a comment,
+    // including those whose text retention has since deleted.
+    index("responses_commented").on(t.occurredAt, t.teamId).where(sql`commented = 1`),
   ],
 );
 

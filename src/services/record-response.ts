@@ -49,11 +49,11 @@ const SQL = {
   previous: `select id, csat, ces, csi, fcr, comment, comment_sentiment as commentSentiment, created_at as createdAt
     from responses where interaction_id = ?`,
   oldThemes: `select theme_id from response_themes where response_id = ?`,
-  update: `update responses set csat = ?, ces = ?, csi = ?, fcr = ?, comment = ?, comment_sentiment = ?, language = ?, updated_at = ?
+  update: `update responses set csat = ?, ces = ?, csi = ?, fcr = ?, comment = ?, commented = ?, comment_sentiment = ?, language = ?, updated_at = ?
     where id = ?`,
   deleteThemes: `delete from response_themes where response_id = ?`,
-  insert: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment,
-    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insert: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented,
+    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertTheme: `insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`,
 };
 
@@ -88,7 +88,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
     if (previous) {
       const oldThemeIds = q(SQL.oldThemes).pluck().all(previous.id) as number[];
       applyToRollup(sqlite, key, oldThemeIds, negateTally(tallyOf(previous)), config.TIMEZONE);
-      q(SQL.update).run(answers.csat, answers.ces, answers.csi, answers.fcr, comment, sentiment, merged.language, now, previous.id);
+      q(SQL.update).run(answers.csat, answers.ces, answers.csi, answers.fcr, comment, comment === null ? 0 : 1, sentiment, merged.language, now, previous.id);
       q(SQL.deleteThemes).run(previous.id);
       responseId = previous.id;
     } else {
@@ -105,6 +105,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
           answers.csi,
           answers.fcr,
           comment,
+          comment === null ? 0 : 1,
           sentiment,
           merged.language,
           input.confirmedVia,

@@ -57,6 +57,8 @@ describe("demo", () => {
     const languages = db.$client.prepare("select distinct language from responses where comment is not null order by language").pluck().all();
     expect(languages).toEqual(expect.arrayContaining(["en", "cy", "pl"]));
     expect(count(db, "response_themes")).toBeGreaterThan(300);
+    const commented = db.$client.prepare("select count(*) from responses where commented = 1").pluck().get();
+    expect(commented).toBe(db.$client.prepare("select count(*) from responses where comment is not null").pluck().get());
     // A year up to yesterday (the sandbox clock is Monday 2026-03-02; Sundays are quiet).
     const span = db.$client.prepare("select min(occurred_at) as first, max(occurred_at) as last from interactions").get() as { first: number; last: number };
     expect(new Date(span.first).toISOString().slice(0, 7)).toBe("2025-03");

@@ -118,6 +118,9 @@ describe("cli import", () => {
         expect(tags).toEqual(matcher.match(row.comment!, row.language).map((m) => ({ code: m.code, matched: JSON.stringify(m.matched) })));
       }
       expect(rows[0]!.comment).toBe(maskPersonalData("Kept on hold for ages, call me on 07700 900123"));
+      expect(sqlite.prepare("select commented from responses r join interactions i on i.id = r.interaction_id order by i.occurred_at").pluck().all()).toEqual(
+        rows.map((r) => (r.comment === null ? 0 : 1)),
+      );
       const waiting = sqlite.prepare("select rt.matched from response_themes rt join themes t on t.id = rt.theme_id where t.code = 'waiting_time'").pluck().all();
       expect(waiting).toEqual(['["kept on hold"]']);
 

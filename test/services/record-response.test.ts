@@ -136,3 +136,19 @@ describe("resolveToken", () => {
     expect(() => resolveToken(t.ctx, i.token)).toThrow("This link has expired.");
   });
 });
+
+describe("the commented flag", () => {
+  test("is set with a comment, cleared when the customer's change removes it, and kept when retention deletes the text", () => {
+    const r = register();
+    const flag = () => t.db.select({ commented: responses.commented, comment: responses.comment }).from(responses).get();
+    recordResponse(t.ctx, answer(r.id, { csat: 2, comment: "I was kept on hold for ages" }));
+    expect(flag()).toEqual({ commented: 1, comment: "I was kept on hold for ages" });
+    recordResponse(t.ctx, answer(r.id, { csat: 3 }));
+    expect(flag()).toEqual({ commented: 0, comment: null });
+    recordResponse(t.ctx, answer(r.id, { csat: 3, comment: "Better second time" }));
+    expect(flag()).toEqual({ commented: 1, comment: "Better second time" });
+    // What retention and erasure do to a response: the text goes, the flag stays.
+    t.db.update(responses).set({ comment: null }).run();
+    expect(flag()).toEqual({ commented: 1, comment: null });
+  });
+});

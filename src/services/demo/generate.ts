@@ -81,8 +81,8 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
   );
   const insertToken = sqlite.prepare(`insert into survey_tokens (interaction_id, nonce, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)`);
   const insertResponse = sqlite.prepare(
-    `insert into responses (id, interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, comment_sentiment, language, confirmed_via, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?, ?)`,
+    `insert into responses (id, interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented, comment_sentiment, language, confirmed_via, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?, ?)`,
   );
   const insertTheme = sqlite.prepare(`insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`);
 
@@ -120,7 +120,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
       responseId++;
       insertResponse.run(
         responseId, interactionId, t.id, member?.id ?? null, service.id, channel, occurredAt,
-        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, comment?.sentiment ?? null, language, answeredAt, answeredAt,
+        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, comment ? 1 : 0, comment?.sentiment ?? null, language, answeredAt, answeredAt,
       );
       if (comment) {
         comments++;

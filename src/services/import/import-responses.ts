@@ -121,8 +121,8 @@ function checkFile(ctx: Ctx, file: string, size: number, comments: CommentProces
 const SQL = {
   interaction: `insert into interactions (channel, team_id, staff_id, service_id, occurred_at, external_ref, language, source, created_at)
     values (?, ?, ?, ?, ?, ?, ?, 'import', ?)`,
-  response: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment,
-    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
+  response: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented,
+    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   theme: `insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`,
 };
 
@@ -166,7 +166,7 @@ function storeRows(
       const interactionId = insertInteraction.run(channel, teamId, staffId, serviceId, at, rows.externalRef[i], language, now).lastInsertRowid;
       const responseId = insertResponse.run(
         interactionId, teamId, staffId, serviceId, channel, at,
-        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, answers.commentSentiment, language, at, now,
+        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, comment ? 1 : 0, answers.commentSentiment, language, at, now,
       ).lastInsertRowid;
       const themeIds = comment?.themeIds ?? noThemes;
       for (let t = 0; t < themeIds.length; t++) insertTheme.run(responseId, themeIds[t], comment!.matched[t]);
