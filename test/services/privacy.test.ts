@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { DAY, fixedClock } from "../../src/clock";
 import { testConfig } from "../../src/config";
 import { migrateDatabase, openDatabase } from "../../src/db/client";
-import { contactSubjects, customerContacts, reportRollup, responses } from "../../src/db/schema";
+import { contactSubjects, customerContacts, ivrEvents, reportRollup, responses } from "../../src/db/schema";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
@@ -84,7 +84,14 @@ describe("retention", () => {
     const before = rollup(t.ctx);
     t.clock.advance(15 * DAY);
 
-    expect(applyRetention(t.ctx)).toEqual({ comments: 1, contacts: 1, subjects: 2, recordings: 0 });
+    // A phone survey's handled webhook turns: the old call's go, today's stay.
+    t.db.insert(ivrEvents).values([
+      { callSid: "CA-old", turn: "csat:1", step: "csat", createdAt: t.clock.now() - 31 * DAY },
+      { callSid: "CA-new", turn: "csat:1", step: "csat", createdAt: t.clock.now() },
+    ]).run();
+
+    expect(applyRetention(t.ctx)).toEqual({ comments: 1, contacts: 1, subjects: 2, recordings: 0, callSteps: 1 });
+    expect(t.db.select({ sid: ivrEvents.callSid }).from(ivrEvents).all()).toEqual([{ sid: "CA-new" }]);
     expect(t.db.select().from(responses).all().map((r) => [r.csat, r.comment])).toEqual([
       [4, null],
       [5, "New comment about bins"],

@@ -11,7 +11,7 @@ export const retention: Command = {
   async run(args, io) {
     parseCommandArgs(args, {}, z.object({}));
     const r = await withContext(io, (ctx) => applyRetention(ctx));
-    line(io.stdout, `Deleted ${r.comments} comments, ${r.contacts} contact details, ${r.subjects} contact hashes and ${r.recordings} recordings.`);
+    line(io.stdout, `Deleted ${r.comments} comments, ${r.contacts} contact details, ${r.subjects} contact hashes, ${r.recordings} recordings and ${r.callSteps} phone survey steps.`);
   },
 };
 

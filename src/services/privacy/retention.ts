@@ -1,15 +1,17 @@
 import { and, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { DAY } from "../../clock";
-import { contactSubjects, customerContacts, ivrCalls, responseThemes, responses } from "../../db/schema";
+import { contactSubjects, customerContacts, ivrCalls, ivrEvents, responseThemes, responses } from "../../db/schema";
 
-export type RetentionResult = { comments: number; contacts: number; subjects: number; recordings: number };
+export type RetentionResult = { comments: number; contacts: number; subjects: number; recordings: number; callSteps: number };
 
 /**
  * Deletes comments, contact details and recordings older than RETENTION_DAYS and keeps the
  * scores. Theme tags stay (they are counted in the reports) but lose the words that made
  * them, which came from the comment. Scores, sentiment and counters do not change, so the
- * reports read the same before and after.
+ * reports read the same before and after. The phone survey's record of which webhook turns
+ * it has handled (call ids kept so a redelivered webhook stores once) goes too: a call that
+ * old receives no more webhooks.
  */
 export function applyRetention(ctx: Ctx): RetentionResult {
   const cutoff = ctx.clock.now() - ctx.config.RETENTION_DAYS * DAY;
@@ -33,7 +35,8 @@ export function applyRetention(ctx: Ctx): RetentionResult {
         .set({ recordingUrl: null })
         .where(and(isNotNull(ivrCalls.recordingUrl), lt(ivrCalls.createdAt, cutoff)))
         .run().changes;
-      return { comments: old.length, contacts, subjects, recordings };
+      const callSteps = tx.delete(ivrEvents).where(lt(ivrEvents.createdAt, cutoff)).run().changes;
+      return { comments: old.length, contacts, subjects, recordings, callSteps };
     },
     { behavior: "immediate" },
   );
