@@ -19,6 +19,10 @@ function start() {
   const log = consoleLogger(config.LOG_LEVEL);
   const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
   migrateDatabase(db);
+  if (db.$client.prepare("select 1 from rollup_features where feature = 'commented'").get() === undefined) {
+    // Migration 0008 added a report counter that only a recount can fill for older answers.
+    log.info("the Themes page counts comments from the responses until `npm run cli -- rollup rebuild` is run once", {});
+  }
   // One reader thread: heavy reports run there while the main thread keeps answering.
   const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1, { nice: config.REPORT_THREAD_NICE, log });
   const mail = createMailTransport(config, log);

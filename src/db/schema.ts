@@ -258,6 +258,8 @@ export const reportRollup = sqliteTable(
     idxSumSq: real("idx_sum_sq").notNull().default(0),
     fcrN: integer("fcr_n").notNull().default(0),
     fcrYes: integer("fcr_yes").notNull().default(0),
+    /** Responses that came with a comment (migration 0008; see rollupFeatures). */
+    commented: integer("commented").notNull().default(0),
   },
   (t) => [
     primaryKey({
@@ -265,6 +267,16 @@ export const reportRollup = sqliteTable(
     }),
   ],
 );
+
+/**
+ * Counters of report_rollup that are complete for all history. A counter added by a later
+ * migration starts at 0 for rows already there; it is listed here only once it is right for
+ * every row: at once on a database without responses, or after `rollup rebuild` recounts
+ * everything. Until then reports that need it count from the responses instead.
+ */
+export const rollupFeatures = sqliteTable("rollup_features", {
+  feature: text("feature").primaryKey(),
+});
 
 export const apiKeys = sqliteTable("api_keys", {
   id: integer("id").primaryKey(),

@@ -24,6 +24,8 @@ export type Answers = {
   csi: number | null;
   fcr: Fcr | null;
   commentSentiment: number | null;
+  /** Whether the customer left a comment (counted for each theme's share of comments). */
+  commented?: boolean;
 };
 
 export type Tally = {
@@ -48,6 +50,8 @@ export type Tally = {
   idxSumSq: number;
   fcrN: number;
   fcrYes: number;
+  /** Responses that came with a comment: the denominator of each theme's share of comments. */
+  commented: number;
 };
 
 /** The counters in a fixed order; the rollup table has the same names in snake_case. */
@@ -68,6 +72,7 @@ export const TALLY_FIELDS: readonly (keyof Tally)[] = [
   "idxSumSq",
   "fcrN",
   "fcrYes",
+  "commented",
 ];
 
 function mapTally(f: (field: keyof Tally) => number): Tally {
@@ -148,6 +153,7 @@ export function tallyOfResponse(a: Answers): Tally {
     t.fcrN = 1;
     t.fcrYes = a.fcr === "yes" ? 1 : 0;
   }
+  if (a.commented) t.commented = 1;
   return t;
 }
 

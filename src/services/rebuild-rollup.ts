@@ -14,11 +14,11 @@ import { RollupSums } from "./rollup-sums";
 type FactRow = readonly [occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string, ...rest: unknown[]];
 type ResponseRow = readonly [
   occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string,
-  csat: number | null, ces: number | null, csi: number | null, fcr: string | null, sentiment: number | null, ...rest: unknown[],
+  csat: number | null, ces: number | null, csi: number | null, fcr: string | null, sentiment: number | null, commented: number, ...rest: unknown[],
 ];
 
 const FACT_COLUMNS = "occurred_at, team_id, staff_id, service_id, channel";
-const ANSWER_COLUMNS = "r.csat, r.ces, r.csi, r.fcr, r.comment_sentiment";
+const ANSWER_COLUMNS = "r.csat, r.ces, r.csi, r.fcr, r.comment_sentiment, r.commented";
 
 export type RebuildStats = { rows: number; interactions: number; responses: number };
 
@@ -41,7 +41,7 @@ export function rebuildRollup(db: Db, timeZone: string): RebuildStats {
         interactions++;
       }
       const answered = (row: ResponseRow) =>
-        tallyOfResponse({ csat: row[5], ces: row[6], csi: row[7], fcr: row[8] as Fcr | null, commentSentiment: row[9] });
+        tallyOfResponse({ csat: row[5], ces: row[6], csi: row[7], fcr: row[8] as Fcr | null, commentSentiment: row[9], commented: row[10] === 1 });
       for (const row of sqlite.prepare(`select ${columns("r")}, ${ANSWER_COLUMNS} from responses r`).raw().iterate() as IterableIterator<ResponseRow>) {
         add(row, 0, answered(row));
         responses++;
@@ -50,10 +50,13 @@ export function rebuildRollup(db: Db, timeZone: string): RebuildStats {
       const themed = sqlite
         .prepare(`select ${columns("r")}, ${ANSWER_COLUMNS}, rt.theme_id from response_themes rt join responses r on r.id = rt.response_id`)
         .raw();
-      for (const row of themed.iterate() as IterableIterator<ResponseRow>) add(row, Number(row[10]), answered(row));
+      for (const row of themed.iterate() as IterableIterator<ResponseRow>) add(row, Number(row[11]), answered(row));
 
       sqlite.prepare("delete from report_rollup").run();
-      return { rows: sums.write(sqlite), interactions, responses };
+      const rows = sums.write(sqlite);
+      // Every counter is now right for all history, those added by later migrations included.
+      sqlite.prepare("insert or ignore into rollup_features (feature) values ('commented')").run();
+      return { rows, interactions, responses };
     },
     { behavior: "immediate" },
   );

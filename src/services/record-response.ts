@@ -35,6 +35,7 @@ type ResponseRow = {
   csi: number | null;
   fcr: Fcr | null;
   comment: string | null;
+  commented: number;
   commentSentiment: number | null;
   createdAt: number;
 };
@@ -46,7 +47,7 @@ type ResponseRow = {
 const SQL = {
   interaction: `select id, team_id as teamId, staff_id as staffId, service_id as serviceId, channel, occurred_at as occurredAt
     from interactions where id = ?`,
-  previous: `select id, csat, ces, csi, fcr, comment, comment_sentiment as commentSentiment, created_at as createdAt
+  previous: `select id, csat, ces, csi, fcr, comment, commented, comment_sentiment as commentSentiment, created_at as createdAt
     from responses where interaction_id = ?`,
   oldThemes: `select theme_id from response_themes where response_id = ?`,
   update: `update responses set csat = ?, ces = ?, csi = ?, fcr = ?, comment = ?, commented = ?, comment_sentiment = ?, language = ?, updated_at = ?
@@ -81,7 +82,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
       throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
     }
     const sentiment = stored?.sentiment ?? null;
-    const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment };
+    const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented: comment !== null };
     const tally = tallyOfResponse(answers);
     const key = interaction;
     let responseId: number;
@@ -138,6 +139,7 @@ function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInpu
   };
 }
 
-export function tallyOf(row: Pick<ResponseRow, "csat" | "ces" | "csi" | "fcr" | "commentSentiment">) {
-  return tallyOfResponse({ csat: row.csat, ces: row.ces, csi: row.csi, fcr: row.fcr, commentSentiment: row.commentSentiment });
+/** The tally a stored response was counted with: what a change takes back out of the rollup. */
+export function tallyOf(row: Pick<ResponseRow, "csat" | "ces" | "csi" | "fcr" | "commentSentiment" | "commented">) {
+  return tallyOfResponse({ csat: row.csat, ces: row.ces, csi: row.csi, fcr: row.fcr, commentSentiment: row.commentSentiment, commented: row.commented === 1 });
 }

@@ -41,6 +41,10 @@ describe("tallyOfResponse", () => {
     { answers: { fcr: "yes" }, expected: { fcrN: 1, fcrYes: 1 } },
     { answers: { fcr: "partly" }, expected: { fcrN: 1 } },
     { answers: { fcr: "no" }, expected: { fcrN: 1 } },
+    // a comment counts once towards the themes' share of comments, whatever its tone
+    { answers: { commented: true }, expected: { commented: 1 } },
+    { answers: { commented: true, commentSentiment: 0.5 }, expected: { commented: 1, idxN: 1, idxSum: 75, idxSumSq: 5625 } },
+    { answers: { commented: false }, expected: {} },
     {
       answers: { csat: 5, ces: 6, csi: 4, fcr: "yes", commentSentiment: -0.8 },
       expected: { csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, cesSumSq: 36, cesEasy: 1, csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625, fcrN: 1, fcrYes: 1 },
@@ -88,7 +92,7 @@ describe("tally arithmetic", () => {
   test("TALLY_FIELDS lists every counter once, in the agreed order", () => {
     expect(TALLY_FIELDS).toEqual([
       "issued", "responses", "csatN", "csatPos", "cesN", "cesSum", "cesSumSq", "cesEasy",
-      "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes",
+      "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes", "commented",
     ]);
     expect(Object.keys(emptyTally()).sort()).toEqual([...TALLY_FIELDS].sort());
   });

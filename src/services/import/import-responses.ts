@@ -162,6 +162,7 @@ function storeRows(
         csi: rows.csi[i]! || null,
         fcr: fcrName(rows.fcr[i]!),
         commentSentiment: comment?.sentiment ?? null,
+        commented: comment !== null,
       };
       const interactionId = insertInteraction.run(channel, teamId, staffId, serviceId, at, rows.externalRef[i], language, now).lastInsertRowid;
       const responseId = insertResponse.run(
