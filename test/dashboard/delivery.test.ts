@@ -17,7 +17,7 @@ type Day = { day: string; total: number } & Record<string, number>;
 type Delivery = {
   from: string;
   to: string;
-  outbox: { pending: number; sent: number; failed: number; cancelled: number; retrying: number; recentFailures: { id: number; lastError: string | null; attempts: number }[] };
+  outbox: { pending: number; sent: number; failed: number; cancelled: number; retrying: number; recentFailures: { id: number; lastError: string | null; attempts: number; createdAt: number; lastTriedAt: number }[] };
   suspectedClicks: { days: Day[]; total: number; byReason: Record<string, number> };
 };
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
       row(2, "sending", { attempts: 1 }),
       ...[3, 4, 5, 6, 7].map((i) => row(i, "sent", { attempts: 1, sentAt: now })),
       row(8, "failed", { attempts: 1, lastError: "EENVELOPE 550: Recipient <address> rejected" }),
-      row(9, "failed", { attempts: 6, lastError: "ETIMEDOUT: Greeting never received" }),
+      row(9, "failed", { attempts: 6, lastError: "ETIMEDOUT: Greeting never received", dueAt: now + 6 * 3_600_000 }),
       row(0, "cancelled", { lastError: "opted_out" }),
     ])
     .run();
@@ -83,6 +83,12 @@ describe("delivery: email outbox and suspected automated clicks", () => {
     expect(d.outbox.recentFailures.map((f) => [f.attempts, f.lastError])).toEqual([
       [6, "ETIMEDOUT: Greeting never received"],
       [1, "EENVELOPE 550: Recipient <address> rejected"],
+    ]);
+    // When it was queued, and when its last try was: hours of retries for the timeout.
+    const now = t.clock.now();
+    expect(d.outbox.recentFailures.map((f) => [f.createdAt, f.lastTriedAt])).toEqual([
+      [now - 60_000, now + 6 * 3_600_000],
+      [now - 2 * 60_000, now],
     ]);
   });
 

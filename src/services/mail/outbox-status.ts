@@ -10,7 +10,7 @@ export type OutboxStatus = {
   /** Emails that are waiting and have failed at least once (an SMTP outage shows here). */
   retrying: number;
   /** The most recent permanent failures, newest first, for an administrator to look at. */
-  recentFailures: { id: number; kind: string; interactionId: number; attempts: number; lastError: string | null; createdAt: number }[];
+  recentFailures: { id: number; kind: string; interactionId: number; attempts: number; lastError: string | null; createdAt: number; lastTriedAt: number }[];
 };
 
 /** The outbox at a glance, for the dashboard and the health of the email channel. */
@@ -34,6 +34,8 @@ export function outboxStatus(db: Db): OutboxStatus {
       attempts: emailOutbox.attempts,
       lastError: emailOutbox.lastError,
       createdAt: emailOutbox.createdAt,
+      // A failed email's last try was made when it fell due (the worker picks rows up as they do).
+      lastTriedAt: emailOutbox.dueAt,
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.status, "failed"))

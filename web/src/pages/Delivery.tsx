@@ -57,6 +57,7 @@ function Outbox({ o }: { o: Delivery["outbox"] }) {
         rows={o.recentFailures}
         columns={[
           { header: "Queued", cell: (r) => dateTime(r.createdAt), csv: (r) => new Date(r.createdAt).toISOString() },
+          { header: "Last tried", cell: (r) => dateTime(r.lastTriedAt), csv: (r) => new Date(r.lastTriedAt).toISOString() },
           { header: "Email", cell: (r) => (<>{r.kind}<br /><span class="small">contact {r.interactionId}</span></>), csv: (r) => `${r.kind} for contact ${r.interactionId}` },
           { header: "Tries", cell: (r) => r.attempts, csv: (r) => r.attempts, numeric: true },
           { header: "Reason", cell: (r) => <span class="failure-reason">{r.lastError ?? "no reason recorded"}</span>, csv: (r) => r.lastError },
