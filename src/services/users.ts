@@ -1,9 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
+import type { z } from "zod";
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { users } from "../db/schema";
-import { ConflictError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { findTeam, requireActive } from "./lookup";
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
@@ -13,6 +14,29 @@ const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 export const ROLES = ["admin", "director", "manager"] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * A manager sees one team's figures, so belongs to exactly one team; nobody else belongs to
+ * one. The message for the `team` field when a role and team disagree, or null. One rule for
+ * the dashboard's forms, the command line and the services behind both.
+ */
+export function roleTeamProblem(role: Role, team: string | undefined): string | null {
+  if (role === "manager" && !team) return "a manager needs a team";
+  if (role !== "manager" && team) return "only managers belong to a team";
+  return null;
+}
+
+/** The same rule as a zod refinement: `.superRefine(refineRoleTeam)` on a schema with role and team. */
+export function refineRoleTeam(u: { role: Role; team?: string }, issue: z.RefinementCtx): void {
+  const problem = roleTeamProblem(u.role, u.team);
+  if (problem) issue.addIssue({ code: "custom", path: ["team"], message: problem });
+}
+
+/** Throws the field error when role and team disagree (roleTeamProblem). */
+export function requireRoleTeamAgree(role: Role, team: string | undefined): void {
+  const problem = roleTeamProblem(role, team);
+  if (problem) throw new ValidationError(`The role and team do not fit: ${problem}.`, [{ path: "team", message: problem }]);
+}
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -43,7 +67,7 @@ export type NewUser = { email: string; role: Role; team?: string; password?: str
 export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number; generatedPassword?: string }> {
   const email = input.email.trim().toLowerCase();
   if (ctx.db.select().from(users).where(eq(users.email, email)).get()) throw new ConflictError(`A user with email ${email} already exists.`);
-  if (input.role === "manager" && !input.team) throw new ConflictError("A manager needs a team (--team CODE).");
+  requireRoleTeamAgree(input.role, input.team);
   const team = input.team ? requireActive(findTeam(ctx.db, input.team), "team", input.team) : undefined;
   const password = input.password ?? generatePassword();
   const row = ctx.db

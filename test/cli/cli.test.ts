@@ -32,6 +32,7 @@ describe("help and bad input", () => {
     [["user", "add", "--email", "not-an-email", "--role", "admin"], 2, "--email"],
     [["user", "add", "--email", "a@example.org", "--role", "emperor"], 2, "--role"],
     [["user", "add", "--email", "a@example.org", "--role", "manager"], 2, "--team: a manager needs a team"],
+    [["user", "add", "--email", "a@example.org", "--role", "director", "--team", "WASTE"], 2, "--team: only managers belong to a team"],
     [["user", "add", "--email", "a@example.org", "--role", "admin", "--password", "short"], 2, "--password: at least 12"],
     [["demo", "--responses", "lots"], 2, "--responses"],
     [["demo", "--responses", "0"], 2, "--responses"],

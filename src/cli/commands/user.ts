@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { Code } from "../../schemas/common";
 import { resetPassword } from "../../services/auth/reset-password";
-import { createUser, ROLES } from "../../services/users";
+import { createUser, refineRoleTeam, ROLES } from "../../services/users";
 import { parseCommandArgs } from "../args";
 import { withContext } from "../context";
-import { line, type Command } from "../io";
+import { line, type CliIo, type Command } from "../io";
+
+/** A password the command made up is printed once, alone on the last line; a given one never. */
+function printGeneratedPassword(io: CliIo, password: string | undefined): void {
+  if (password === undefined) return;
+  line(io.stdout, "Password (shown once, keep it safe):");
+  line(io.stdout, password);
+}
 
 const UserAddArgs = z
   .object({
@@ -13,7 +20,7 @@ const UserAddArgs = z
     team: Code.optional(),
     password: z.string().min(12, "at least 12 characters").max(200).optional(),
   })
-  .refine((a) => a.role !== "manager" || a.team !== undefined, { path: ["team"], message: "a manager needs a team" });
+  .superRefine(refineRoleTeam);
 
 export const userAdd: Command = {
   usage: "user add --email E --role admin|director|manager [--team CODE] [--password P]",
@@ -26,10 +33,7 @@ export const userAdd: Command = {
     );
     const created = await withContext(io, (ctx) => createUser(ctx, input));
     line(io.stdout, `Created ${input.role} ${input.email.toLowerCase()} (id ${created.id}).`);
-    if (created.generatedPassword) {
-      line(io.stdout, "Password (shown once, keep it safe):");
-      line(io.stdout, created.generatedPassword);
-    }
+    printGeneratedPassword(io, created.generatedPassword);
   },
 };
 
@@ -45,9 +49,6 @@ export const userResetPassword: Command = {
     const input = parseCommandArgs(args, { email: { type: "string" }, password: { type: "string" } }, UserResetArgs);
     const reset = await withContext(io, (ctx) => resetPassword(ctx, { email: input.email }, input.password));
     line(io.stdout, `New password set for ${reset.email} (id ${reset.id}); their sessions are ended.`);
-    if (reset.generatedPassword) {
-      line(io.stdout, "Password (shown once, keep it safe):");
-      line(io.stdout, reset.generatedPassword);
-    }
+    printGeneratedPassword(io, reset.generatedPassword);
   },
 };

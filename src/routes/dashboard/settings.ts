@@ -19,7 +19,7 @@ import * as targets from "../../services/reference/targets";
 import * as teams from "../../services/reference/teams";
 import * as themes from "../../services/reference/themes";
 import { signatureForStaff } from "../../services/signature/signature-for-staff";
-import { createUser, ROLES } from "../../services/users";
+import { createUser, refineRoleTeam, ROLES } from "../../services/users";
 import { validate } from "../../validation";
 import { requireRole } from "./filters";
 
@@ -43,14 +43,8 @@ function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
     );
 }
 
-/** A manager belongs to exactly one team; nobody else belongs to one. */
-function roleAndTeamAgree(u: { role: (typeof ROLES)[number]; team?: string }, issue: z.RefinementCtx): void {
-  if (u.role === "manager" && !u.team) issue.addIssue({ code: "custom", path: ["team"], message: "a manager needs a team" });
-  if (u.role !== "manager" && u.team) issue.addIssue({ code: "custom", path: ["team"], message: "only managers belong to a team" });
-}
-
-export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() }).superRefine(roleAndTeamAgree);
-export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional() }).superRefine(roleAndTeamAgree);
+export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() }).superRefine(refineRoleTeam);
+export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional() }).superRefine(refineRoleTeam);
 
 /** A range of local days for the delivery view: at most a year, so the chart stays readable. */
 export const DeliveryRange = z

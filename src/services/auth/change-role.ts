@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { users } from "../../db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors";
+import { ConflictError, NotFoundError } from "../../errors";
 import { findTeam, requireActive } from "../lookup";
-import type { Role } from "../users";
+import { requireRoleTeamAgree, type Role } from "../users";
 
 /**
  * Changes what a user may see: their role, and for a manager their team. Takes effect on their
@@ -12,9 +12,7 @@ import type { Role } from "../users";
  */
 export function changeUserRole(ctx: Ctx, input: { userId: number; role: Role; team?: string; actingUserId: number }) {
   if (input.userId === input.actingUserId) throw new ConflictError("You cannot change your own role.");
-  if (input.role === "manager" && input.team === undefined) {
-    throw new ValidationError("A manager needs a team.", [{ path: "team", message: "a manager needs a team" }]);
-  }
+  requireRoleTeamAgree(input.role, input.team);
   const team = input.team === undefined ? null : requireActive(findTeam(ctx.db, input.team), "team", input.team);
   const row = ctx.db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId)).get();
   if (!row) throw new NotFoundError(`No user with id ${input.userId}.`);
