@@ -59,11 +59,7 @@ function start() {
         },
       },
     ];
-    void gracefulShutdown(server, closers, { timeoutMs: SHUTDOWN_TIMEOUT_MS, log }).then((r) => process.exit(r.clean ? 0 : 1));
-    // Logged only now: gracefulShutdown closed the listening socket before its first await, so
-    // whoever reads this line (an orchestrator, the soak test) sees new connections refused.
-    // Logged earlier, a connection made in between sat in the kernel's queue and was reset.
-    log.info("shutting down", { signal });
+    void gracefulShutdown(server, closers, { timeoutMs: SHUTDOWN_TIMEOUT_MS, log, reason: signal }).then((r) => process.exit(r.clean ? 0 : 1));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

@@ -55,14 +55,20 @@ describe("gracefulShutdown", () => {
 
     const order: string[] = [];
     const { log, errors } = recordingLog();
+    // "shutting down" is said only once the listener is closed: readers of the log rely on it.
+    let listeningWhenSaid: boolean | undefined;
+    log.info = (msg) => {
+      if (msg === "shutting down") listeningWhenSaid = s.server.listening;
+    };
     const done = gracefulShutdown(
       s.server,
       [
         { name: "outbox", close: async () => void order.push("outbox") },
         { name: "database", close: () => void order.push("database") },
       ],
-      { timeoutMs: 30_000, log },
+      { timeoutMs: 30_000, log, reason: "SIGTERM" },
     );
+    expect(listeningWhenSaid).toBe(false);
     // The listening socket is closed at once: a new connection is refused.
     await expect(get(port, "/fast")).rejects.toMatchObject({ code: "ECONNREFUSED" });
     expect(order).toEqual([]);
