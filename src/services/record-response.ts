@@ -82,14 +82,15 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
       throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
     }
     const sentiment = stored?.sentiment ?? null;
-    const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented: comment !== null };
+    const commented = comment !== null;
+    const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented };
     const tally = tallyOfResponse(answers);
     const key = interaction;
     let responseId: number;
     if (previous) {
       const oldThemeIds = q(SQL.oldThemes).pluck().all(previous.id) as number[];
       applyToRollup(sqlite, key, oldThemeIds, negateTally(tallyOf(previous)), config.TIMEZONE);
-      q(SQL.update).run(answers.csat, answers.ces, answers.csi, answers.fcr, comment, comment === null ? 0 : 1, sentiment, merged.language, now, previous.id);
+      q(SQL.update).run(answers.csat, answers.ces, answers.csi, answers.fcr, comment, Number(commented), sentiment, merged.language, now, previous.id);
       q(SQL.deleteThemes).run(previous.id);
       responseId = previous.id;
     } else {
@@ -106,7 +107,7 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
           answers.csi,
           answers.fcr,
           comment,
-          comment === null ? 0 : 1,
+          Number(commented),
           sentiment,
           merged.language,
           input.confirmedVia,

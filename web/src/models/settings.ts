@@ -103,18 +103,19 @@ function failed(section: Section, e: unknown): void {
   notice.value = { section, kind: "error", text: e instanceof Error ? e.message : String(e) };
 }
 
+/** The form's role, one the server knows (the select offers no other). */
+const roleOf = (v: Record<string, string>) => (ROLES.find((r) => r.value === v.role) ?? ROLES[0]).value;
+
 export async function addUser(v: Record<string, string>): Promise<void> {
-  const role = (ROLES.find((r) => r.value === v.role) ?? ROLES[0]).value;
-  const created = await ok(s.users.$post({ json: { email: v.email ?? "", role, ...(v.team ? { team: v.team } : {}) } }));
+  const created = await ok(s.users.$post({ json: { email: v.email ?? "", role: roleOf(v), ...(v.team ? { team: v.team } : {}) } }));
   await changed("users", `Added ${created.email}.`);
   secret.value = { section: "users", label: `Password for ${created.email}`, value: created.password };
 }
 
 /** Changes an existing user's role and team (code: the user's id), from the Users form. */
 export async function changeUserRole(id: string, v: Record<string, string>): Promise<void> {
-  const role = (ROLES.find((r) => r.value === v.role) ?? ROLES[0]).value;
-  const changed_ = await ok(s.users[":id"].role.$post({ param: { id }, json: { role, ...(v.team ? { team: v.team } : {}) } }));
-  await changed("users", `${changed_.email} is now ${changed_.role === "admin" ? "an" : "a"} ${changed_.role}${changed_.team ? ` of ${changed_.team}` : ""}.`);
+  const user = await ok(s.users[":id"].role.$post({ param: { id }, json: { role: roleOf(v), ...(v.team ? { team: v.team } : {}) } }));
+  await changed("users", `${user.email} is now ${user.role === "admin" ? "an" : "a"} ${user.role}${user.team ? ` of ${user.team}` : ""}.`);
 }
 
 export async function resetUserPassword(id: number, email: string): Promise<void> {

@@ -2,6 +2,7 @@ import { CHANNEL_NAMES, formatDate } from "../lib/format";
 import { comments, exportHref, options, url } from "../models/app";
 import { STATUS_LABELS } from "../models/follow-ups";
 import { Loaded, useLoader } from "./common";
+import { Pager } from "../components/Pager";
 
 function sentimentWord(s: number | null): string {
   if (s === null) return "";
@@ -109,18 +110,7 @@ export function CommentsPage() {
                 </li>
               ))}
             </ol>
-            <nav class="pager" aria-label="Pages of comments">
-              {page > 0 ? (
-                <button type="button" class="secondary" onClick={() => url.setParam("page", page - 1 === 0 ? null : String(page - 1))}>
-                  Newer comments
-                </button>
-              ) : null}
-              {d.hasMore ? (
-                <button type="button" class="secondary" onClick={() => url.setParam("page", String(page + 1))}>
-                  Older comments
-                </button>
-              ) : null}
-            </nav>
+            <Pager label="Pages of comments" page={page} hasMore={d.hasMore} newer="Newer comments" older="Older comments" />
           </>
         )}
       </Loaded>

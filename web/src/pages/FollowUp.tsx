@@ -5,6 +5,7 @@ import { FOLLOW_UP_STATUSES, followUps, url } from "../models/app";
 import { isFollowUpStatus, saved, saveFollowUp, STATUS_LABELS } from "../models/follow-ups";
 import { placeFieldErrors } from "../models/forms";
 import { Loaded, useLoader } from "./common";
+import { Pager } from "../components/Pager";
 
 /**
  * Low scores (CSAT or CSI of 1 or 2) and how each is being followed up. The follow-up happens
@@ -39,18 +40,7 @@ export function FollowUpPage() {
                 <FollowUpCard key={item.id} item={item} />
               ))}
             </ol>
-            <nav class="pager" aria-label="Pages of low scores">
-              {page > 0 ? (
-                <button type="button" class="secondary" onClick={() => url.setParam("page", page - 1 === 0 ? null : String(page - 1))}>
-                  Newer
-                </button>
-              ) : null}
-              {d.hasMore ? (
-                <button type="button" class="secondary" onClick={() => url.setParam("page", String(page + 1))}>
-                  Older
-                </button>
-              ) : null}
-            </nav>
+            <Pager label="Pages of low scores" page={page} hasMore={d.hasMore} newer="Newer" older="Older" />
           </>
         )}
       </Loaded>

@@ -10,6 +10,8 @@ const userStatus = (u: { disabledAt: number | null; lockedUntil: number | null }
 /** Who may sign in to the dashboard, and which systems may call /api/v1. */
 export function AccessSections({ s }: { s: Settings }) {
   const teamChoices = s.teams.filter((t) => t.retiredAt === null).map((t) => ({ value: t.code, label: t.name }));
+  // The users form edits a user by id (its "code"), role and team only.
+  const userById = (id: string | null) => s.users.find((u) => String(u.id) === id);
   return (
     <>
       <SettingsSection
@@ -24,11 +26,11 @@ export function AccessSections({ s }: { s: Settings }) {
             { name: "team", label: "Team (managers only)", kind: "select", choices: [{ value: "", label: "No team" }, ...teamChoices] },
           ],
           initial: (id): Record<string, string> => {
-            const user = s.users.find((u) => String(u.id) === id);
+            const user = userById(id);
             return user ? { role: user.role, team: user.team ?? "" } : { email: "", role: "manager", team: "" };
           },
           submit: (id, v) => (id === null ? addUser(v) : changeUserRole(id, v)),
-          editTitle: (id) => `Change the role of ${s.users.find((u) => String(u.id) === id)?.email ?? "this user"}`,
+          editTitle: (id) => `Change the role of ${userById(id)?.email ?? "this user"}`,
         }}
       >
         <p class="small">
