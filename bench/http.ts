@@ -4,11 +4,12 @@
  * generator run as separate processes pinned to different cores with taskset.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "./dataset";
+import type { FloorResult, FloorSpec } from "./floor";
 import type { LoadResult, LoadSpec } from "./load";
 
 export type Started = { child: ChildProcess; port: number; apiKey?: string; tokensFile?: string };
@@ -18,7 +19,8 @@ const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 export const pinned = (cores: number | string, args: string[]) =>
   hasTaskset ? { cmd: "taskset", args: ["-c", String(cores), process.execPath, ...args] } : { cmd: process.execPath, args };
 
-export async function startServer(mode: "app" | "bare", env: NodeJS.ProcessEnv, dataDir?: string, cores: number | string = 0): Promise<Started> {
+/** dataDir: the app's database folder; for "page", the file of the page to send. */
+export async function startServer(mode: "app" | "bare" | "page", env: NodeJS.ProcessEnv, dataDir?: string, cores: number | string = 0): Promise<Started> {
   const { cmd, args } = pinned(cores, ["--import", "tsx", join(ROOT, "bench/server.ts"), mode, ...(dataDir ? [dataDir] : [])]);
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise<string>((resolve, reject) => {
@@ -44,7 +46,20 @@ function load(spec: LoadSpec): LoadResult {
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as LoadResult;
 }
 
-export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: string; result: LoadResult; share?: number; load: string };
+/** The work of each measured route without HTTP, on core 0 alone (bench/floor.ts). */
+function floor(spec: FloorSpec): FloorResult {
+  const { cmd, args } = pinned(0, ["--import", "tsx", join(ROOT, "bench/floor.ts"), JSON.stringify(spec)]);
+  const run = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error(`floor measurement failed (${run.status})`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as FloorResult;
+}
+
+/**
+ * share: req/s against the bare route. ceiling: the share the app could reach at best, were
+ * everything but its route's own work (floor) as cheap as the bare route: 1 / (1 + bare req/s x
+ * floor), and for the page also no cheaper than sending the page's bytes from a bare route.
+ */
+export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: string; result: LoadResult; share?: number; ceiling?: number; floorUs?: number; load: string };
 
 /**
  * All servers start first and idle until their turn. For each kind of request the bare route
@@ -58,6 +73,7 @@ export async function benchHttp(options: { duration: number; connections: number
   const env = { LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_API_PER_MINUTE: "1000000", RATE_LIMIT_IVR_PER_MINUTE: "1000000" };
   const dataDirs: string[] = [];
   const servers: Started[] = [];
+  const floors = new Map(options.synchronous.map((synchronous) => [synchronous, floor({ batch: options.connections, synchronous })]));
   try {
     const bare = await startServer("bare", env);
     servers.push(bare);
@@ -68,6 +84,17 @@ export async function benchHttp(options: { duration: number; connections: number
       const app = await startServer("app", { ...env, SQLITE_SYNCHRONOUS: synchronous }, dataDir);
       servers.push(app);
       apps.push({ synchronous, app });
+    }
+    // The app's survey page, headers and body, sent by a bare route that does nothing else.
+    let page: Started | undefined;
+    if (apps[0]?.app.tokensFile) {
+      const [first] = JSON.parse(readFileSync(apps[0].app.tokensFile, "utf8")) as { token: string }[];
+      const res = await fetch(`http://127.0.0.1:${apps[0].app.port}/s/${first!.token}?csat=4`, { headers: { "user-agent": "Mozilla/5.0 (bench)" } });
+      const pageFile = join(dataDirs[0]!, "page.json");
+      const headers = Object.fromEntries([...res.headers].filter(([name]) => !["content-length", "date", "connection", "keep-alive"].includes(name)));
+      writeFileSync(pageFile, JSON.stringify({ headers, body: await res.text() }));
+      page = await startServer("page", env, pageFile);
+      servers.push(page);
     }
     const loadAvg = () => loadavg().map((x) => x.toFixed(1)).join(" ");
     const warmed = new Set<string>();
@@ -96,12 +123,29 @@ export async function benchHttp(options: { duration: number; connections: number
         }
       }
       const before = measure(bare, kind);
+      const pageOnly = kind === "survey-get" && page ? measure(page, kind) : undefined;
       const measured = apps.map(({ synchronous, app }) => ({ synchronous, ...measure(app, kind) }));
       const after = measure(bare, kind);
       const baseline = (before.result.requestsPerSec + after.result.requestsPerSec) / 2;
       rows.push({ label: labelOf(kind), kind, target: "bare Hono route (before)", ...before });
+      if (pageOnly) {
+        rows.push({ label: labelOf(kind), kind, target: "bare route sending the app's page", ...pageOnly, share: pageOnly.result.requestsPerSec / baseline });
+      }
       for (const m of measured) {
-        rows.push({ label: labelOf(kind), kind, target: `app, SQLITE_SYNCHRONOUS=${m.synchronous}`, result: m.result, load: m.load, share: m.result.requestsPerSec / baseline });
+        const work = floors.get(m.synchronous)!;
+        const floorUs = { "api-interaction": work.registerUs, "survey-get": work.openUs, "survey-post": work.answerUs }[kind];
+        // Seconds per request at best: the bare route's (or the page's), plus the route's own work.
+        const best = 1 / (pageOnly?.result.requestsPerSec ?? baseline) + floorUs / 1e6;
+        rows.push({
+          label: labelOf(kind),
+          kind,
+          target: `app, SQLITE_SYNCHRONOUS=${m.synchronous}`,
+          result: m.result,
+          load: m.load,
+          share: m.result.requestsPerSec / baseline,
+          floorUs,
+          ceiling: 1 / best / baseline,
+        });
       }
       rows.push({ label: labelOf(kind), kind, target: "bare Hono route (after)", ...after });
     }

@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { benchDataset } from "./dataset";
-import { benchHttp, hasTaskset } from "./http";
+import { benchHttp, hasTaskset, type HttpRow } from "./http";
 import { benchImport } from "./import";
 import { benchMemory } from "./memory";
 import { createBenchAdmin, scratchCopy } from "./scratch";
@@ -65,7 +65,7 @@ if (runs("http")) {
   const rows = await benchHttp({ duration: args.duration, connections: args.connections, synchronous: ["FULL", "NORMAL"] });
   console.log(
     table(
-      ["request", "server", "req/s", "p50 ms", "p99 ms", "statuses", "% of bare", "load avg after"],
+      ["request", "server", "req/s", "p50 ms", "p99 ms", "statuses", "% of bare", "own work us", "ceiling", "load avg after"],
       rows.map((r) => [
         r.label,
         r.target,
@@ -74,13 +74,26 @@ if (runs("http")) {
         String(r.result.latencyP99),
         Object.entries(r.result.statusCodes).map(([code, n]) => `${code}:${n}`).join(" ") + (r.result.errors ? ` errors:${r.result.errors}` : ""),
         r.share === undefined ? "" : `${fmt(100 * r.share, 0)}%`,
+        r.floorUs === undefined ? "" : fmt(r.floorUs, 1),
+        r.ceiling === undefined ? "" : `${fmt(100 * r.ceiling, 0)}%`,
         r.load,
       ]),
     ),
   );
   console.log("\n    % of bare: against the mean of the bare route's runs just before and just after.");
-  for (const r of rows.filter((r) => r.kind === "api-interaction" && r.share !== undefined)) {
-    console.log(`    target: POST /api/v1/interactions >= 40% of bare (${r.target}) -> ${fmt(100 * r.share!, 0)}% ${r.share! >= 0.4 ? "MET" : "MISSED"}`);
+  console.log(`    own work: the route's work without HTTP (bench/floor.ts: token, checks, stored and committed in groups of ${args.connections}), us per request.`);
+  console.log("    ceiling: the % of bare the app would reach if all else cost what the bare route (for the page: sending the page) costs.");
+  const targets: [HttpRow["kind"], number, string][] = [
+    ["api-interaction", 0.4, "issue 2"],
+    ["api-interaction", 0.5, "issue 6"],
+    ["survey-get", 0.7, "issue 6"],
+    ["survey-post", 0.5, "issue 6"],
+  ];
+  for (const [kind, share, issue] of targets) {
+    for (const r of rows.filter((r) => r.kind === kind && r.ceiling !== undefined)) {
+      const verdict = r.share! >= share ? "MET" : r.ceiling! < share ? "MISSED (above the ceiling)" : "MISSED";
+      console.log(`    target (${issue}): ${r.label} >= ${fmt(100 * share, 0)}% of bare (${r.target}) -> ${fmt(100 * r.share!, 0)}%, ceiling ${fmt(100 * r.ceiling!, 0)}% ${verdict}`);
+    }
   }
 }
 

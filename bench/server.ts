@@ -5,11 +5,13 @@
  *                    key and a file of fresh survey tokens (with their form tokens) for the
  *                    survey runs; BENCH_SURVEY_TOKENS sets how many (default 80,000)
  *   bare             bare Hono routes that receive the same requests and do nothing else
+ *   page <file>      a bare route that sends the app's survey page, headers and body as the
+ *                    file ({headers, body}) holds them, and does nothing else
  * Prints one JSON line {port, apiKey?, tokensFile?} when it is listening.
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createApp } from "../src/app";
 import { systemClock } from "../src/clock";
@@ -39,6 +41,11 @@ function bareApp() {
     });
 }
 
+function pageApp(file: string) {
+  const { headers, body } = JSON.parse(readFileSync(file, "utf8")) as { headers: Record<string, string>; body: string };
+  return new Hono().get("/s/:token", () => new Response(body, { headers }));
+}
+
 function realApp(dataDir: string) {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
   const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
@@ -63,7 +70,7 @@ function realApp(dataDir: string) {
 
 const [mode, dataDir] = process.argv.slice(2);
 const built: { app: { fetch: (req: Request) => Response | Promise<Response> }; apiKey?: string; tokensFile?: string; reads?: ReadPool } =
-  mode === "app" && dataDir ? realApp(dataDir) : { app: bareApp() };
+  mode === "app" && dataDir ? realApp(dataDir) : mode === "page" && dataDir ? { app: pageApp(dataDir) } : { app: bareApp() };
 // Exit normally on SIGTERM, so `node --cpu-prof bench/server.ts …` writes its profile.
 process.on("SIGTERM", () => {
   void (built.reads?.close() ?? Promise.resolve()).finally(() => process.exit(0));
