@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
-import { writeTransaction } from "./prepared";
+import { deferAdditions, writeTransaction } from "./prepared";
 
 type Job = { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Queue = { jobs: Job[]; scheduled: boolean };
@@ -35,15 +35,18 @@ function flush(sqlite: Database.Database, q: Queue): void {
   const jobs = q.jobs.splice(0);
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
-    writeTransaction(sqlite, () => {
-      for (const job of jobs) {
-        try {
-          outcomes.push({ ok: true, value: writeTransaction(sqlite, job.fn) });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
+    writeTransaction(sqlite, () =>
+      // Report counters of the whole group are summed and written once, before the commit.
+      deferAdditions(sqlite, () => {
+        for (const job of jobs) {
+          try {
+            outcomes.push({ ok: true, value: writeTransaction(sqlite, job.fn) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
         }
-      }
-    });
+      }),
+    );
   } catch (error) {
     // The commit itself failed (disk full, I/O error): nobody's write is durable.
     for (const job of jobs) job.reject(error);

@@ -25,12 +25,16 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
 export function writeTransaction<T>(sqlite: Database.Database, fn: () => T): T {
   // One savepoint name serves every depth: RELEASE and ROLLBACK TO act on the innermost.
   const nested = sqlite.inTransaction;
+  const additions = deferred.get(sqlite);
+  const mark = additions?.length ?? 0;
   prepared(sqlite, nested ? "savepoint w" : "begin immediate").run();
   try {
     const result = fn();
     prepared(sqlite, nested ? "release w" : "commit").run();
     return result;
   } catch (err) {
+    // Additions deferred inside the rolled-back part are rolled back with it.
+    if (additions) additions.length = mark;
     if (sqlite.inTransaction) {
       if (nested) {
         prepared(sqlite, "rollback to w").run();
@@ -41,4 +45,49 @@ export function writeTransaction<T>(sqlite: Database.Database, fn: () => T): T {
     }
     throw err;
   }
+}
+
+/** An addition to a row's counters: the upsert's parameters, key first, then the amounts. */
+type Addition = { sql: string; params: (string | number)[]; keyLength: number };
+const deferred = new WeakMap<Database.Database, Addition[]>();
+
+/**
+ * Adds amounts to a row's counters with `sql`, an upsert whose parameters are the row's key
+ * (the first keyLength) and then the amounts to add. Inside deferAdditions the additions are
+ * kept, summed per row, and written once at its end, in the same transaction: a group commit
+ * of twenty answers to one team then makes a handful of upserts rather than a hundred.
+ */
+export function addToCounters(sqlite: Database.Database, sql: string, params: (string | number)[], keyLength: number): void {
+  const additions = deferred.get(sqlite);
+  if (additions) additions.push({ sql, params, keyLength });
+  else prepared(sqlite, sql).run(params);
+}
+
+/**
+ * Runs fn (inside the caller's transaction) with addToCounters deferred, then writes the sums.
+ * A writeTransaction inside fn that rolls back drops the additions it made. Nothing may read
+ * the counters inside fn: they are written only at the end.
+ */
+export function deferAdditions<T>(sqlite: Database.Database, fn: () => T): T {
+  if (!sqlite.inTransaction) throw new Error("deferAdditions must run inside a transaction");
+  if (deferred.has(sqlite)) return fn();
+  const additions: Addition[] = [];
+  deferred.set(sqlite, additions);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    deferred.delete(sqlite);
+  }
+  const rows = new Map<string, Addition>();
+  for (const a of additions) {
+    // The same statement always binds the same types at the same places: joining is unambiguous.
+    let key = a.sql;
+    for (let i = 0; i < a.keyLength; i++) key += `\u0000${a.params[i]}`;
+    const row = rows.get(key);
+    if (!row) rows.set(key, { ...a, params: [...a.params] });
+    else for (let i = a.keyLength; i < a.params.length; i++) (row.params[i] as number) += a.params[i] as number;
+  }
+  for (const row of rows.values()) prepared(sqlite, row.sql).run(row.params);
+  return result;
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { prepared } from "../db/prepared";
+import { addToCounters } from "../db/prepared";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
 import { localDateMemo, periodStartOfDate, type Period } from "../domain/periods";
 
@@ -48,7 +48,8 @@ function localDateIn(timeZone: string): (epochMs: number) => string {
 /**
  * Adds a tally (which may be negative, to take an old answer back) to every period's row of
  * the group, for all responses (theme 0) and for each theme the response is tagged with.
- * Must run inside the caller's transaction, so counters and answers change together.
+ * Must run inside the caller's transaction, so counters and answers change together (inside a
+ * group commit the additions are summed and written at its end, still before the commit).
  */
 export function applyToRollup(
   sqlite: Database.Database,
@@ -57,7 +58,6 @@ export function applyToRollup(
   tally: Tally,
   timeZone: string,
 ): void {
-  const stmt = prepared(sqlite, ROLLUP_UPSERT);
   const values = TALLY_FIELDS.map((f) => tally[f]);
   const starts = periodStartsOfDate(localDateIn(timeZone)(key.occurredAt));
   for (let p = 0; p < PERIODS.length; p++) {
@@ -66,7 +66,7 @@ export function applyToRollup(
     for (const themeId of [0, ...themeIds]) {
       // Theme rows count responses only: tokens are issued to interactions, not to themes.
       const row = themeId === 0 ? values : values.map((v, i) => (TALLY_FIELDS[i] === "issued" ? 0 : v));
-      stmt.run(period, start, themeId, key.teamId, key.staffId ?? 0, key.serviceId ?? 0, key.channel, ...row);
+      addToCounters(sqlite, ROLLUP_UPSERT, [period, start, themeId, key.teamId, key.staffId ?? 0, key.serviceId ?? 0, key.channel, ...row], 7);
     }
   }
 }
