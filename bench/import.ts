@@ -82,6 +82,7 @@ export type ImportBench = {
   rollupRows: number;
   checkSeconds: number;
   storeSeconds: number;
+  countersSeconds: number;
   totalSeconds: number;
   rebuildSeconds?: number;
 };
@@ -124,6 +125,7 @@ export async function benchImport(rows: number, options: { rebuild: boolean; kee
       rollupRows: result.rollupRows,
       checkSeconds: result.checkSeconds,
       storeSeconds: result.storeSeconds,
+      countersSeconds: result.countersSeconds,
       totalSeconds,
       rebuildSeconds,
     };
@@ -143,6 +145,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`imported ${r.rows.toLocaleString("en-GB")} rows (${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows} report rows)`);
   console.log(`  read + check : ${r.checkSeconds.toFixed(2)} s  ${rate(r.checkSeconds)} rows/s`);
   console.log(`  store        : ${r.storeSeconds.toFixed(2)} s  ${rate(r.storeSeconds)} rows/s`);
+  console.log(`    counters   : ${r.countersSeconds.toFixed(2)} s  ${rate(r.countersSeconds)} rows/s (${r.rollupRows.toLocaleString("en-GB")} report rows)`);
   console.log(`  overall      : ${r.totalSeconds.toFixed(2)} s  ${rate(r.totalSeconds)} rows/s`);
   if (r.rebuildSeconds !== undefined) console.log(`for comparison, rebuildRollup over the same ${r.rows.toLocaleString("en-GB")} responses: ${r.rebuildSeconds.toFixed(2)} s`);
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
 import { localDateMemo } from "../domain/periods";
-import { PERIODS, periodStartsOfDate, ROLLUP_UPSERT } from "./rollup";
+import { PERIODS, periodStartsOfDate, ROLLUP_UPSERT, rollupUpsert } from "./rollup";
 
 /*
  * Report counters for many rows at once (the import, a full recount): summed in memory per
@@ -15,6 +15,8 @@ import { PERIODS, periodStartsOfDate, ROLLUP_UPSERT } from "./rollup";
  */
 
 const FIELDS = TALLY_FIELDS.length;
+/** Rows per upsert statement when writing: one statement per row spent most of its time getting in and out of SQLite. */
+const ROWS_PER_UPSERT = 32;
 /** Days and period starts are numbered below this (179 years of days). */
 const SPAN = 65_536;
 
@@ -90,7 +92,6 @@ export class RollupSums {
         for (let f = 0; f < FIELDS; f++) entry.sums[f]! += sums[f]!;
       }
     }
-    const upsert = sqlite.prepare(ROLLUP_UPSERT);
     const groups = this.groups;
     // In the primary key's order: SQLite then appends to the index instead of seeking all over it.
     const ordered = [...byPeriod.values()].sort((a, b) => {
@@ -101,18 +102,25 @@ export class RollupSums {
         ga.teamId - gb.teamId || ga.staffId - gb.staffId || ga.serviceId - gb.serviceId || compare(ga.channel, gb.channel)
       );
     });
-    const values: (string | number)[] = new Array(7 + FIELDS);
-    for (const { period, startId, groupId, sums } of ordered) {
+    const width = 7 + FIELDS;
+    const many = sqlite.prepare(rollupUpsert(ROWS_PER_UPSERT));
+    const one = sqlite.prepare(ROLLUP_UPSERT);
+    const values: (string | number)[] = new Array(width * ROWS_PER_UPSERT);
+    const whole = ordered.length - (ordered.length % ROWS_PER_UPSERT);
+    for (let i = 0; i < ordered.length; i++) {
+      const { period, startId, groupId, sums } = ordered[i]!;
       const group = groups[groupId]!;
-      values[0] = PERIODS[period]!;
-      values[1] = starts[startId]!;
-      values[2] = group.themeId;
-      values[3] = group.teamId;
-      values[4] = group.staffId;
-      values[5] = group.serviceId;
-      values[6] = group.channel;
-      for (let f = 0; f < FIELDS; f++) values[7 + f] = sums[f]!;
-      upsert.run(values);
+      const o = i < whole ? (i % ROWS_PER_UPSERT) * width : 0;
+      values[o] = PERIODS[period]!;
+      values[o + 1] = starts[startId]!;
+      values[o + 2] = group.themeId;
+      values[o + 3] = group.teamId;
+      values[o + 4] = group.staffId;
+      values[o + 5] = group.serviceId;
+      values[o + 6] = group.channel;
+      for (let f = 0; f < FIELDS; f++) values[o + 7 + f] = sums[f]!;
+      if (i >= whole) one.run(values.slice(0, width));
+      else if (i % ROWS_PER_UPSERT === ROWS_PER_UPSERT - 1) many.run(values);
     }
     return byPeriod.size;
   }

@@ -24,11 +24,20 @@ export function periodStartsOfDate(date: string): readonly string[] {
 /** The rollup's counter columns: the Tally's fields in snake_case, in TALLY_FIELDS order. */
 export const ROLLUP_COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
 
-/** Adds to a row's counters, creating it if need be: (period, start, theme, team, staff, service, channel, ...counters). */
-export const ROLLUP_UPSERT = `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${ROLLUP_COLUMNS.join(", ")})
-  values (?, ?, ?, ?, ?, ?, ?, ${ROLLUP_COLUMNS.map(() => "?").join(", ")})
+/**
+ * Adds to rows' counters, creating them if need be: `rows` rows of (period, start, theme, team,
+ * staff, service, channel, ...counters) in one statement.
+ */
+export function rollupUpsert(rows: number): string {
+  const row = `(${Array.from({ length: 7 + ROLLUP_COLUMNS.length }, () => "?").join(", ")})`;
+  return `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${ROLLUP_COLUMNS.join(", ")})
+  values ${Array.from({ length: rows }, () => row).join(", ")}
   on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
   ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+}
+
+/** Adds to one row's counters, creating it if need be. */
+export const ROLLUP_UPSERT = rollupUpsert(1);
 
 export type RollupKey = {
   occurredAt: number;

@@ -46,6 +46,8 @@ export type ImportResult = {
   to: number | null;
   checkSeconds: number;
   storeSeconds: number;
+  /** Of storeSeconds, the time spent writing the report counters. */
+  countersSeconds: number;
   dryRun: boolean;
 };
 
@@ -78,7 +80,7 @@ export async function importResponses(ctx: Ctx, file: string, options: ImportOpt
     if (validator.errorCount > 0) throw new ImportRejected(validator.errors, validator.errorCount);
     const checked = performance.now();
     const base = { rows: rows.length, comments: rows.comments.length, from: rows.length ? rows.from : null, to: rows.length ? rows.to : null, dryRun: !!options.dryRun };
-    if (!comments) return { ...base, themeTags: 0, rollupRows: 0, checkSeconds: (checked - started) / 1000, storeSeconds: 0 };
+    if (!comments) return { ...base, themeTags: 0, rollupRows: 0, checkSeconds: (checked - started) / 1000, storeSeconds: 0, countersSeconds: 0 };
     const stored = await comments.finish();
     // Waiting for the workers' last batches belongs to checking: storing starts after it.
     const ready = performance.now();
@@ -138,7 +140,7 @@ function storeRows(
   timeZone: string,
   now: number,
   onProgress: ImportOptions["onProgress"],
-): { themeTags: number; rollupRows: number } {
+): { themeTags: number; rollupRows: number; countersSeconds: number } {
   const sqlite = ctx.db.$client;
   const insertInteraction = sqlite.prepare(SQL.interaction);
   const insertResponse = sqlite.prepare(SQL.response);
@@ -175,9 +177,11 @@ function storeRows(
       sums.add(at, teamId, staffId ?? 0, serviceId ?? 0, channel, themeIds, tallyOfResponse(answers));
       if ((i & 0x3fff) === 0x3fff) onProgress?.({ phase: "store", done: i + 1, total: rows.length });
     }
+    const countersStarted = performance.now();
     const rollupRows = sums.write(sqlite);
+    const countersSeconds = (performance.now() - countersStarted) / 1000;
     onProgress?.({ phase: "store", done: rows.length, total: rows.length });
-    return { themeTags, rollupRows };
+    return { themeTags, rollupRows, countersSeconds };
   });
   // One transaction writes every page it touches: a page cache that holds them all (allocated
   // only as used, restored afterwards) keeps SQLite from spilling and re-reading them.
