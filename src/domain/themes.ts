@@ -109,9 +109,13 @@ export function compileThemes(themes: readonly ThemeDefinition[]): ThemeMatcher 
       for (const { theme, regex } of compiledFor(language)) {
         if (!regex) continue;
         const matched = new Set<string>();
-        for (const m of folded.matchAll(regex)) {
+        // exec() over the shared regex, not matchAll(): matchAll copies the regex on every call,
+        // and copying ten large Unicode patterns cost more than matching a whole comment.
+        regex.lastIndex = 0;
+        for (let m = regex.exec(folded); m !== null; m = regex.exec(folded)) {
           const word = original.slice(m.index, m.index + m[0].length);
           matched.add(word.toLowerCase().replace(/\s+/gu, " "));
+          if (m[0] === "") regex.lastIndex++; // cannot happen (no rule is empty), never loops
         }
         if (matched.size > 0) result.push({ themeId: theme.id, code: theme.code, matched: [...matched] });
       }
