@@ -79,15 +79,21 @@ export function deferAdditions<T>(sqlite: Database.Database, fn: () => T): T {
   } finally {
     deferred.delete(sqlite);
   }
-  const rows = new Map<string, Addition>();
+  // Rows by statement, then by key (the statement's text is long: hashing it per addition showed).
+  const byStatement = new Map<string, Map<string, Addition>>();
   for (const a of additions) {
+    let rows = byStatement.get(a.sql);
+    if (!rows) byStatement.set(a.sql, (rows = new Map()));
     // The same statement always binds the same types at the same places: joining is unambiguous.
-    let key = a.sql;
-    for (let i = 0; i < a.keyLength; i++) key += `\u0000${a.params[i]}`;
+    let key = "";
+    for (let i = 0; i < a.keyLength; i++) key += `${a.params[i]}\u0000`;
     const row = rows.get(key);
     if (!row) rows.set(key, { ...a, params: [...a.params] });
     else for (let i = a.keyLength; i < a.params.length; i++) (row.params[i] as number) += a.params[i] as number;
   }
-  for (const row of rows.values()) prepared(sqlite, row.sql).run(row.params);
+  for (const [sql, rows] of byStatement) {
+    const statement = prepared(sqlite, sql);
+    for (const row of rows.values()) statement.run(row.params);
+  }
   return result;
 }
