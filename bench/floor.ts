@@ -24,7 +24,6 @@ import { generateDemo } from "../src/services/demo/generate";
 import { recordResponse } from "../src/services/record-response";
 import { registerInteraction } from "../src/services/register-interaction";
 import { resolveToken } from "../src/services/resolve-token";
-import { hashToken } from "../src/services/tokens";
 
 export type FloorSpec = { batch: number; synchronous: "FULL" | "NORMAL"; requests?: number };
 export type FloorResult = { registerUs: number; openUs: number; answerUs: number };
@@ -59,18 +58,16 @@ try {
     tokens.push(created.token);
   });
   // Opening the page: the token's lookup and the form token the page carries.
+  const csrfs: string[] = [];
   const openUs = await perRequest((i) => {
-    const token = tokens[i]!;
-    const s = resolveToken(ctx, token);
-    return formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now) + s.interaction.language;
+    const s = resolveToken(ctx, tokens[i]!);
+    csrfs[i] = formToken(config.SESSION_SECRET, s.tokenHash, now);
   });
-  // Answering: the token, the form token, the form, the stored answer, committed.
+  // Answering: the token, the form token (the one its page carried), the form, the stored answer, committed.
   const answerUs = await perRequest(async (i) => {
-    const token = tokens[i]!;
-    const s = resolveToken(ctx, token);
-    const csrf = formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now);
-    const params = new URLSearchParams({ csat: "4", ces: "6", csi: "4", fcr: "yes", comment: "The adviser was really friendly and helpful", _csrf: csrf });
-    if (!isValidFormToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), params.get("_csrf"), now)) throw new Error("form token refused");
+    const s = resolveToken(ctx, tokens[i]!);
+    const params = new URLSearchParams({ csat: "4", ces: "6", csi: "4", fcr: "yes", comment: "The adviser was really friendly and helpful", _csrf: csrfs[i]! });
+    if (!isValidFormToken(config.SESSION_SECRET, s.tokenHash, params.get("_csrf"), now)) throw new Error("form token refused");
     const parsed = parseSurveyForm(formValues(params));
     if (!parsed.ok) throw new Error("form refused");
     await commitSoon(db, () => recordResponse(ctx, { interactionId: s.interaction.id, ...parsed.answers, language: "en", confirmedVia: "form" }, { enforceEditWindow: true }));

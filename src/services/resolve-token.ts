@@ -6,6 +6,8 @@ import { hashToken, isWellFormedToken } from "./tokens";
 
 export type SurveyContext = {
   tokenId: number;
+  /** The token's keyed hash: the scope of the page's form token (computed once per request). */
+  tokenHash: string;
   expiresAt: number;
   interaction: typeof interactions.$inferSelect;
   response: typeof responses.$inferSelect | undefined;
@@ -27,12 +29,13 @@ const RESPONSE_SQL = `select id, interaction_id as interactionId, team_id as tea
  */
 export function resolveToken(ctx: Ctx, token: string): SurveyContext {
   if (!isWellFormedToken(token)) throw new NotFoundError("This link is no longer valid.");
-  const row = prepared(ctx.db.$client, TOKEN_SQL).get(hashToken(token, ctx.config.TOKEN_PEPPER)) as
+  const tokenHash = hashToken(token, ctx.config.TOKEN_PEPPER);
+  const row = prepared(ctx.db.$client, TOKEN_SQL).get(tokenHash) as
     | ({ tokenId: number; expiresAt: number } & SurveyContext["interaction"])
     | undefined;
   if (!row) throw new NotFoundError("This link is no longer valid.");
   if (row.expiresAt <= ctx.clock.now()) throw new GoneError("This link has expired.");
   const { tokenId, expiresAt, ...interaction } = row;
   const response = prepared(ctx.db.$client, RESPONSE_SQL).get(interaction.id) as SurveyContext["response"];
-  return { tokenId, expiresAt, interaction, response };
+  return { tokenId, tokenHash, expiresAt, interaction, response };
 }

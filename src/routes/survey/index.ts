@@ -15,7 +15,6 @@ import { recentClicks } from "../../services/signature/recent-clicks";
 import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
 import { recordResponse } from "../../services/record-response";
 import { resolveToken, type SurveyContext } from "../../services/resolve-token";
-import { hashToken } from "../../services/tokens";
 import { COMMENT_MAX, formValues, parseSurveyForm, type FormValues } from "./form";
 import { SurveyPage } from "./survey-page";
 import { ThanksPage } from "./thanks-page";
@@ -73,7 +72,7 @@ export function surveyRoutes(ctx: Ctx) {
   const surveyPath = (c: Context) => c.req.path.replace(/\/thanks$/, "");
 
   type FormState = { values: FormValues; errors?: ReturnType<typeof parseSurveyForm>; chosenCsat?: number };
-  const formPage = (c: Context, s: SurveyContext, token: string, lang: Language, state: FormState, status: 200 | 400) => {
+  const formPage = (c: Context, s: SurveyContext, lang: Language, state: FormState, status: 200 | 400) => {
     const path = surveyPath(c);
     const failed = state.errors && !state.errors.ok ? state.errors : undefined;
     return sendPage(
@@ -83,7 +82,7 @@ export function surveyRoutes(ctx: Ctx) {
         org,
         action: `${path}?lang=${lang}`,
         langHref: (l) => `${path}?lang=${l}${state.chosenCsat ? `&csat=${state.chosenCsat}` : ""}`,
-        csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), clock.now()),
+        csrf: formToken(config.SESSION_SECRET, s.tokenHash, clock.now()),
         values: state.values,
         errors: failed?.fields ?? [],
         nothing: failed?.nothing ?? false,
@@ -102,7 +101,7 @@ export function surveyRoutes(ctx: Ctx) {
   const PATH = "__survey_path__";
   const CSRF = "__survey_csrf__";
   const freshPages = new Map<string, string>();
-  const freshPage = (c: Context, token: string, lang: Language, chosenCsat: number | undefined) => {
+  const freshPage = (c: Context, s: SurveyContext, lang: Language, chosenCsat: number | undefined) => {
     const key = `${lang}|${chosenCsat ?? 0}`;
     let html = freshPages.get(key);
     if (html === undefined) {
@@ -122,7 +121,7 @@ export function surveyRoutes(ctx: Ctx) {
       );
       freshPages.set(key, html);
     }
-    const csrf = formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), clock.now());
+    const csrf = formToken(config.SESSION_SECRET, s.tokenHash, clock.now());
     return sendHtml(c, html.replaceAll(PATH, surveyPath(c)).replace(CSRF, csrf));
   };
 
@@ -183,9 +182,9 @@ export function surveyRoutes(ctx: Ctx) {
       const csat = c.req.query("csat");
       const chosenCsat = csat && /^[1-5]$/.test(csat) ? Number(csat) : undefined;
       noteIfAutomated(c, s, chosenCsat);
-      if (!s.response) return freshPage(c, token, lang, chosenCsat);
+      if (!s.response) return freshPage(c, s, lang, chosenCsat);
       const values = { ...savedValues(s), ...(chosenCsat ? { csat: String(chosenCsat) } : {}) };
-      return formPage(c, s, token, lang, { values, chosenCsat }, 200);
+      return formPage(c, s, lang, { values, chosenCsat }, 200);
     })
     .post(
       "/:token",
@@ -208,7 +207,7 @@ export function surveyRoutes(ctx: Ctx) {
         const params = new URLSearchParams(contentType.startsWith("application/x-www-form-urlencoded") ? await c.req.text() : "");
         const forged =
           isCrossSite({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, allowedOrigins) ||
-          !isValidFormToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), params.get(CSRF_FIELD), now);
+          !isValidFormToken(config.SESSION_SECRET, s.tokenHash, params.get(CSRF_FIELD), now);
         if (forged) {
           const m = messages(lang);
           return messagePage(c, lang, 403, m.errors.formExpiredTitle, m.errors.formExpiredBody, {
@@ -219,7 +218,7 @@ export function surveyRoutes(ctx: Ctx) {
         if (s.response && !canEdit(s)) return thanksPage(c, s, lang, 409);
         const values = formValues(params);
         const parsed = parseSurveyForm(values);
-        if (!parsed.ok) return formPage(c, s, token, lang, { values, errors: parsed }, 400);
+        if (!parsed.ok) return formPage(c, s, lang, { values, errors: parsed }, 400);
         try {
           // Group commit: answered only once the answer is durable.
           await commitSoon(ctx.db, () =>
@@ -233,7 +232,7 @@ export function surveyRoutes(ctx: Ctx) {
           // The window can close between reading and writing; the service has the last word.
           if (err instanceof ConflictError) return thanksPage(c, resolveToken(ctx, token), lang, 409);
           if (err instanceof ValidationError) {
-            return formPage(c, s, token, lang, { values, errors: { ok: false, fields: [], nothing: true, values } }, 400);
+            return formPage(c, s, lang, { values, errors: { ok: false, fields: [], nothing: true, values } }, 400);
           }
           throw err;
         }
