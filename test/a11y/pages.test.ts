@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { WEB_DIST } from "../../src/routes/dashboard/static";
 import { addressHash, unsubscribeId } from "../../src/services/mail/address";
 import { registerInteraction } from "../../src/services/register-interaction";
+import { ensureDashboardBuilt, launchChromium } from "../browser";
 import { createTestApp, type TestApp } from "../helpers";
 import { BROWSER_UA } from "../signature/helpers";
 import { addLowScore, PASSWORD, seedDashboard, seedDelivery } from "../dashboard/seed";
@@ -17,7 +15,6 @@ import { axeViolations, describeViolations } from "./axe";
  * it for (survey, signature, sign-in, the dashboard), in Chromium against the real app.
  * A person still has to check what no engine can (meaningful text, focus order, zoom).
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let t: TestApp;
 let server: ServerType;
 let base = "";
@@ -26,10 +23,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_DIST}/index.html`)) {
-    const { build } = await import("vite");
-    await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: "warn" });
-  }
+  await ensureDashboardBuilt();
   // The app is made once the port is known: the signature's Confirm checks the form came from its own origin.
   await new Promise<void>((ready) => {
     server = serve({ fetch: (req) => t.app.fetch(req), hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
@@ -42,10 +36,7 @@ beforeAll(async () => {
   await seedDashboard(t.ctx, { perDay: 2, days: 100 });
   addLowScore(t.ctx, "CONTACT", "CRM-1001");
   seedDelivery(t.ctx);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // A person's browser: the signature pages refuse to record a confirmation from a headless one.
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
   page = await context.newPage();

@@ -1,25 +1,21 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { WEB_DIST } from "../../src/routes/dashboard/static";
+import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { projectPath } from "../../src/paths";
 import { createTestApp } from "../helpers";
 import { addLowScore, PASSWORD, seedDashboard, seedDelivery } from "./seed";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SHOTS = `${ROOT}/screenshots`;
+const SHOTS = projectPath("screenshots");
 
 let server: ServerType;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_DIST}/index.html`)) {
-    const { build } = await import("vite");
-    await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: "warn" });
-  }
+  await ensureDashboardBuilt();
   const t = createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 3, days: 200 });
   // The seed's Contact Centre scores well: give its manager low scores to follow up.
@@ -29,10 +25,7 @@ beforeAll(async () => {
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 

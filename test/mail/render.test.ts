@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { invitationMail } from "../../src/mail/templates/invitation";
 import { addressHash, unsubscribeId } from "../../src/services/mail/address";
 import { signatureStrip } from "../../src/mail/templates/signature";
+import { CHROMIUM_PATH, launchChromium } from "../browser";
 import { createTestApp, seedOrganisation } from "../helpers";
 import { BROWSER_UA } from "../signature/helpers";
 
@@ -12,7 +13,6 @@ import { BROWSER_UA } from "../signature/helpers";
  * images served by the app, screenshotted into screenshots/ for a person to look at.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = "screenshots";
 const t = createTestApp({ ORG_NAME: "Northshire County Council" });
 seedOrganisation(t);
@@ -20,10 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +52,7 @@ async function facesLoaded(page: Page): Promise<number[]> {
   return page.$$eval("img", (imgs) => imgs.filter((i) => i.src.includes("/faces/")).map((i) => (i as HTMLImageElement).naturalWidth));
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("rendered in Chromium", () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))("rendered in Chromium", () => {
   test.each([
     ["invitation-en-desktop", "en", 800],
     ["invitation-en-phone", "en", 375],

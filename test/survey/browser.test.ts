@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { registerInteraction } from "../../src/services/register-interaction";
+import { launchChromium } from "../browser";
 import { surveyApp } from "./support";
 
 /**
@@ -24,10 +25,7 @@ beforeAll(async () => {
       ready();
     });
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
