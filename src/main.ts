@@ -4,6 +4,7 @@ import { systemClock } from "./clock";
 import { ConfigError, loadConfig } from "./config";
 import { migrateDatabase, openDatabase } from "./db/client";
 import { workerReads } from "./db/read-pool";
+import { hasRollupFeature } from "./db/rollup-features";
 import { consoleLogger, type Ctx } from "./deps";
 import { createMailTransport } from "./mail/nodemailer-transport";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
@@ -19,7 +20,7 @@ function start() {
   const log = consoleLogger(config.LOG_LEVEL);
   const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
   migrateDatabase(db);
-  if (db.$client.prepare("select 1 from rollup_features where feature = 'commented'").get() === undefined) {
+  if (!hasRollupFeature(db.$client, "commented")) {
     // Migration 0008 added a report counter that only a recount can fill for older answers.
     log.info("the Themes page counts comments from the responses until `npm run cli -- rollup rebuild` is run once", {});
   }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { markRollupComplete } from "../db/rollup-features";
 import { emptyTally, tallyOfResponse, type Fcr, type Tally } from "../domain/measures";
 import { RollupSums } from "./rollup-sums";
 
@@ -55,7 +56,7 @@ export function rebuildRollup(db: Db, timeZone: string): RebuildStats {
       sqlite.prepare("delete from report_rollup").run();
       const rows = sums.write(sqlite);
       // Every counter is now right for all history, those added by later migrations included.
-      sqlite.prepare("insert or ignore into rollup_features (feature) values ('commented')").run();
+      markRollupComplete(sqlite);
       return { rows, interactions, responses };
     },
     { behavior: "immediate" },

@@ -1,5 +1,5 @@
 import type { Db } from "../../client";
-import { prepared } from "../../prepared";
+import { hasRollupFeature } from "../../rollup-features";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { zonedMidnight } from "../../../domain/periods";
 import { groupNames, summaryTallies } from "../summary";
@@ -25,7 +25,7 @@ function themeTotals(db: Db, f: ScopeFilter): { start: string; totals: Map<numbe
  * and has not been through `rollup rebuild` since, from the responses (a second on 10M).
  */
 function commentCounts(db: Db, f: ScopeFilter, start: string, timeZone: string): Map<number, number> {
-  if (prepared(db.$client, "select 1 from rollup_features where feature = 'commented'").get() !== undefined) {
+  if (hasRollupFeature(db.$client, "commented")) {
     const counts = new Map<number, number>();
     for (const r of summaryTallies(db, { ...f, departmentId: undefined, groupBy: "department" }).rows) {
       counts.set(Number(r.key), (counts.get(Number(r.key)) ?? 0) + r.tally.commented);
