@@ -39,20 +39,19 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-function load(spec: LoadSpec): LoadResult {
-  const { cmd, args } = pinned(1, ["--import", "tsx", join(ROOT, "bench/load.ts"), JSON.stringify(spec)]);
+/** Runs a bench script pinned to `core` with a JSON spec, and returns the JSON of its last line. */
+function runPinned<T>(core: number, script: string, spec: unknown): T {
+  const { cmd, args } = pinned(core, ["--import", "tsx", join(ROOT, script), JSON.stringify(spec)]);
   const run = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (run.status !== 0) throw new Error(`load generator failed (${run.status})`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as LoadResult;
+  if (run.status !== 0) throw new Error(`${script} failed (${run.status})`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as T;
 }
 
+/** autocannon, on core 1. */
+const load = (spec: LoadSpec) => runPinned<LoadResult>(1, "bench/load.ts", spec);
+
 /** The work of each measured route without HTTP, on core 0 alone (bench/floor.ts). */
-function floor(spec: FloorSpec): FloorResult {
-  const { cmd, args } = pinned(0, ["--import", "tsx", join(ROOT, "bench/floor.ts"), JSON.stringify(spec)]);
-  const run = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (run.status !== 0) throw new Error(`floor measurement failed (${run.status})`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as FloorResult;
-}
+const floor = (spec: FloorSpec) => runPinned<FloorResult>(0, "bench/floor.ts", spec);
 
 /**
  * share: req/s against the bare route. ceiling: the share the app could reach at best, were
