@@ -10,7 +10,6 @@ export const Code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, '_', '.', '-' only");
 
 import { CONTROL_CHARACTERS } from "../domain/comment";
-export { CONTROL_CHARACTERS };
 
 export const Name = z
   .string()

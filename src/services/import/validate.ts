@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { FCR_VALUES, type Fcr } from "../../domain/measures";
 import { LANGUAGES } from "../../domain/languages";
-import { CHANNELS, Code, CONTROL_CHARACTERS } from "../../schemas/common";
+import { CONTROL_CHARACTERS } from "../../domain/comment";
+import { CHANNELS, Code } from "../../schemas/common";
 import type { TimeParser } from "./occurred-at";
 
 /*
