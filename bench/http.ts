@@ -39,16 +39,22 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Runs a bench script pinned to `core` with a JSON spec, and returns the JSON of its last line. */
-function runPinned<T>(core: number, script: string, spec: unknown): T {
+/** Runs a bench script pinned to `core` with a JSON spec, and resolves to the JSON of its last line. */
+export function runPinned<T>(core: number, script: string, spec: unknown): Promise<T> {
   const { cmd, args } = pinned(core, ["--import", "tsx", join(ROOT, script), JSON.stringify(spec)]);
-  const run = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (run.status !== 0) throw new Error(`${script} failed (${run.status})`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as T;
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`${script} failed (${code})`));
+      resolve(JSON.parse(out.trim().split("\n").at(-1)!) as T);
+    });
+  });
 }
 
 /** autocannon, on core 1. */
-const load = (spec: LoadSpec) => runPinned<LoadResult>(1, "bench/load.ts", spec);
+export const load = (spec: LoadSpec) => runPinned<LoadResult>(1, "bench/load.ts", spec);
 
 /** The work of each measured route without HTTP, on core 0 alone (bench/floor.ts). */
 const floor = (spec: FloorSpec) => runPinned<FloorResult>(0, "bench/floor.ts", spec);
@@ -72,7 +78,8 @@ export async function benchHttp(options: { duration: number; connections: number
   const env = { LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_API_PER_MINUTE: "1000000", RATE_LIMIT_IVR_PER_MINUTE: "1000000" };
   const dataDirs: string[] = [];
   const servers: Started[] = [];
-  const floors = new Map(options.synchronous.map((synchronous) => [synchronous, floor({ batch: options.connections, synchronous })]));
+  const floors = new Map<"FULL" | "NORMAL", FloorResult>();
+  for (const synchronous of options.synchronous) floors.set(synchronous, await floor({ batch: options.connections, synchronous }));
   try {
     const bare = await startServer("bare", env);
     servers.push(bare);
@@ -99,32 +106,33 @@ export async function benchHttp(options: { duration: number; connections: number
     const warmed = new Set<string>();
     // Tokens used so far per server: each form POST answers a token nobody answered before.
     const used = new Map<number, number>();
-    const run = (server: Started, kind: LoadSpec["kind"], duration: number) => {
+    const run = async (server: Started, kind: LoadSpec["kind"], duration: number) => {
       const tokenOffset = used.get(server.port) ?? 0;
-      const result = load({ ...common, duration, url: `http://127.0.0.1:${server.port}`, kind, apiKey: server.apiKey, tokensFile: server.tokensFile, tokenOffset });
+      const result = await load({ ...common, duration, url: `http://127.0.0.1:${server.port}`, kind, apiKey: server.apiKey, tokensFile: server.tokensFile, tokenOffset });
       if (kind === "survey-post") used.set(server.port, tokenOffset + result.total + options.connections);
       return result;
     };
-    const measure = (server: Started, kind: LoadSpec["kind"]) => {
+    const measure = async (server: Started, kind: LoadSpec["kind"]) => {
       // A short unmeasured run first, so the JIT has compiled the hot paths of this route.
       if (!warmed.has(`${server.port}:${kind}`)) {
-        run(server, kind, 2);
+        await run(server, kind, 2);
         warmed.add(`${server.port}:${kind}`);
       }
-      return { result: run(server, kind, options.duration), load: loadAvg() };
+      return { result: await run(server, kind, options.duration), load: loadAvg() };
     };
     for (const kind of ["api-interaction", "survey-get", "survey-post"] as const) {
       if (kind !== "api-interaction" && apps[0]) {
-        const probe = load({ ...common, duration: 1, url: `http://127.0.0.1:${apps[0].app.port}`, kind: "survey-get", tokensFile: apps[0].app.tokensFile });
+        const probe = await load({ ...common, duration: 1, url: `http://127.0.0.1:${apps[0].app.port}`, kind: "survey-get", tokensFile: apps[0].app.tokensFile });
         if ((probe.statusCodes["200"] ?? 0) === 0) {
           console.error(`The survey page answered ${JSON.stringify(probe.statusCodes)}, not 200: skipping the survey runs.`);
           break;
         }
       }
-      const before = measure(bare, kind);
-      const pageOnly = kind === "survey-get" && page ? measure(page, kind) : undefined;
-      const measured = apps.map(({ synchronous, app }) => ({ synchronous, ...measure(app, kind) }));
-      const after = measure(bare, kind);
+      const before = await measure(bare, kind);
+      const pageOnly = kind === "survey-get" && page ? await measure(page, kind) : undefined;
+      const measured = [];
+      for (const { synchronous, app } of apps) measured.push({ synchronous, ...(await measure(app, kind)) });
+      const after = await measure(bare, kind);
       const baseline = (before.result.requestsPerSec + after.result.requestsPerSec) / 2;
       rows.push({ label: labelOf(kind), kind, target: "bare Hono route (before)", ...before });
       if (pageOnly) {

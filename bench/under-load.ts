@@ -10,8 +10,8 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "./dataset";
-import { pinned, startServer, stop } from "./http";
-import type { LoadResult, LoadSpec } from "./load";
+import { load, pinned, startServer, stop } from "./http";
+import type { LoadResult } from "./load";
 import type { ReportDone, ReportsSpec } from "./reports-load";
 import { signIn } from "./scratch";
 
@@ -45,19 +45,6 @@ export type UnderLoadRow = {
   /** Each report on its own before any load (second of two requests): what one costs. */
   reportAloneMs: Record<string, number>;
 };
-
-function loadAsync(spec: LoadSpec): Promise<LoadResult> {
-  const { cmd, args } = pinned(1, ["--import", "tsx", join(ROOT, "bench/load.ts"), JSON.stringify(spec)]);
-  const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => {
-      if (code !== 0) return reject(new Error(`load generator failed (${code})`));
-      resolve(JSON.parse(out.trim().split("\n").at(-1)!) as LoadResult);
-    });
-  });
-}
 
 /** Starts the report generator and resolves once its first report has come back. */
 async function startReports(spec: ReportsSpec) {
@@ -107,16 +94,16 @@ export async function benchUnderLoad(options: { dataDir: string; duration: numbe
         reportAloneMs[path] = performance.now() - t0;
       }
       const spec = { url, kind: "api-interaction" as const, apiKey: server.apiKey, connections: options.connections };
-      await loadAsync({ ...spec, duration: 2 }); // warm-up (JIT), not measured
-      const idleBefore = await loadAsync({ ...spec, duration: options.duration });
+      await load({ ...spec, duration: 2 }); // warm-up (JIT), not measured
+      const idleBefore = await load({ ...spec, duration: options.duration });
       const reports = await startReports({ url, headers, paths });
       let loaded: LoadResult;
       try {
-        loaded = await loadAsync({ ...spec, duration: options.duration });
+        loaded = await load({ ...spec, duration: options.duration });
       } finally {
         await stop(reports.child);
       }
-      const idleAfter = await loadAsync({ ...spec, duration: options.duration });
+      const idleAfter = await load({ ...spec, duration: options.duration });
       // Reports that finished while autocannon was measuring.
       const inWindow = reports.done.filter((r) => r.at >= loaded.startedAt && r.at <= loaded.finishedAt);
       const reportStatuses: Record<string, number> = {};
