@@ -11,8 +11,8 @@
  *
  *   npx tsx bench/dashboard-overview.ts [DATA_DIR] [runs]
  *
- * The user and sessions it needs are created inside a transaction that is rolled back at the
- * end, so the database is left exactly as it was. Import benchDashboardOverview to use it from
+ * It runs on a scratch copy of the folder (the user and sessions it needs are written there),
+ * so the bench database is left exactly as it was. Import benchDashboardOverview to use it from
  * bench/run.ts.
  */
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { createApp } from "../src/app";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/client";
+import { scratchCopy } from "./scratch";
 import { silentLogger } from "../src/deps";
 import { createUser } from "../src/services/users";
 
@@ -31,12 +32,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 export async function benchDashboardOverview(dataDir: string, runs = 10): Promise<OverviewTiming> {
-  const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" }), LOG_LEVEL: "silent" as const };
-  const db = openDatabase(join(dataDir, "survey.db"), { synchronous: "NORMAL" });
+  const scratch = scratchCopy(dataDir);
+  const config = { ...loadConfig({ ...process.env, DATA_DIR: scratch.dataDir, LOG_LEVEL: "silent" }), LOG_LEVEL: "silent" as const };
+  const db = await openDatabase({ ...config, SQLITE_SYNCHRONOUS: "NORMAL" });
   const app = createApp({ db, clock: systemClock, config, log: silentLogger });
   const email = `bench-${Date.now()}@bench.invalid`;
-  const password = "bench password, rolled back";
-  db.$client.exec("begin immediate");
+  const password = "bench password, scratch copy only";
   try {
     await createUser({ db, clock: systemClock, config, log: silentLogger }, { email, role: "director", password });
     const signIn: number[] = [];
@@ -71,8 +72,8 @@ export async function benchDashboardOverview(dataDir: string, runs = 10): Promis
     }
     return { runs, signInMedian: median(signIn), afterMedian: median(after), afterP95: p95(after), overviewMedian: median(overviewOnly), responses };
   } finally {
-    db.$client.exec("rollback");
-    db.$client.close();
+    await db.close();
+    scratch.remove();
   }
 }
 

@@ -15,8 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
-import { migrateDatabase, openDatabase } from "../src/db/client";
-import { commitSoon } from "../src/db/group-commit";
+import { openSqlite } from "../src/db/sqlite";
 import { silentLogger, type Ctx } from "../src/deps";
 import { formToken, isValidFormToken } from "../src/middleware/csrf";
 import { formValues, parseSurveyForm } from "../src/routes/survey/form";
@@ -33,10 +32,10 @@ const requests = spec.requests ?? 40_000;
 const dataDir = mkdtempSync(join(tmpdir(), "ros-bench-floor-"));
 try {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
-  const db = openDatabase(join(dataDir, "survey.db"), { synchronous: spec.synchronous });
-  migrateDatabase(db);
+  const db = openSqlite(join(dataDir, "survey.db"), { synchronous: spec.synchronous });
+  await db.migrate();
   const ctx: Ctx = { db, clock: systemClock, config, log: silentLogger };
-  generateDemo(ctx, { responses: 500, seed: 1 });
+  await generateDemo(ctx, { responses: 500, seed: 1 });
   const now = systemClock.now();
   // The bodies bench/load.ts sends, as the routes see them after validation.
   const interaction = { channel: "phone", team: "WASTE", service: "waste", occurredAt: Date.parse("2026-01-15T10:30:00Z"), language: "en" } as const;
@@ -54,25 +53,25 @@ try {
 
   const tokens: string[] = [];
   const registerUs = await perRequest(async () => {
-    const created = await commitSoon(db, () => registerInteraction(ctx, interaction));
+    const created = await registerInteraction(ctx, interaction);
     tokens.push(created.token);
   });
   // Opening the page: the token's lookup and the form token the page carries.
   const csrfs: string[] = [];
-  const openUs = await perRequest((i) => {
-    const s = resolveToken(ctx, tokens[i]!);
+  const openUs = await perRequest(async (i) => {
+    const s = await resolveToken(ctx, tokens[i]!);
     csrfs[i] = formToken(config.SESSION_SECRET, s.tokenHash, now);
   });
   // Answering: the token, the form token (the one its page carried), the form, the stored answer, committed.
   const answerUs = await perRequest(async (i) => {
-    const s = resolveToken(ctx, tokens[i]!);
+    const s = await resolveToken(ctx, tokens[i]!);
     const params = new URLSearchParams({ csat: "4", ces: "6", csi: "4", fcr: "yes", comment: "The adviser was really friendly and helpful", _csrf: csrfs[i]! });
     if (!isValidFormToken(config.SESSION_SECRET, s.tokenHash, params.get("_csrf"), now)) throw new Error("form token refused");
     const parsed = parseSurveyForm(formValues(params));
     if (!parsed.ok) throw new Error("form refused");
-    await commitSoon(db, () => recordResponse(ctx, { interactionId: s.interaction.id, ...parsed.answers, language: "en", confirmedVia: "form" }, { enforceEditWindow: true }));
+    await recordResponse(ctx, { interactionId: s.interaction.id, ...parsed.answers, language: "en", confirmedVia: "form" }, { enforceEditWindow: true });
   });
-  db.$client.close();
+  await db.close();
   const result: FloorResult = { registerUs, openUs, answerUs };
   console.log(JSON.stringify(result));
 } finally {

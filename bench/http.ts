@@ -19,10 +19,19 @@ const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 export const pinned = (cores: number | string, args: string[]) =>
   hasTaskset ? { cmd: "taskset", args: ["-c", String(cores), process.execPath, ...args] } : { cmd: process.execPath, args };
 
-/** dataDir: the app's database folder; for "page", the file of the page to send. */
-export async function startServer(mode: "app" | "bare" | "page", env: NodeJS.ProcessEnv, dataDir?: string, cores: number | string = 0): Promise<Started> {
-  const { cmd, args } = pinned(cores, ["--import", "tsx", join(ROOT, "bench/server.ts"), mode, ...(dataDir ? [dataDir] : [])]);
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * dataDir: the app's database folder; for "page", the file of the page to send. root: the
+ * checkout whose bench/server.ts runs (another commit's, for a comparison in the same run).
+ */
+export async function startServer(
+  mode: "app" | "bare" | "page",
+  env: NodeJS.ProcessEnv,
+  dataDir?: string,
+  cores: number | string = 0,
+  root = ROOT,
+): Promise<Started> {
+  const { cmd, args } = pinned(cores, ["--import", "tsx", join(root, "bench/server.ts"), mode, ...(dataDir ? [dataDir] : [])]);
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once("line", resolve);
@@ -71,7 +80,14 @@ export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: string; r
  * is measured before and after the application runs, and the application is compared with the
  * mean of the two: other work on a shared machine then moves baseline and application alike.
  */
-export async function benchHttp(options: { duration: number; connections: number; synchronous: ("FULL" | "NORMAL")[] }): Promise<HttpRow[]> {
+/**
+ * One application server to measure: its name in the table, its environment (DATABASE_URL
+ * for PostgreSQL), the checkout it runs from (another commit's), and the durability setting
+ * whose own work (bench/floor.ts, SQLite) gives it a ceiling.
+ */
+export type AppVariant = { name: string; env: Record<string, string>; root?: string; floor?: "FULL" | "NORMAL" };
+
+export async function benchHttp(options: { duration: number; connections: number; variants: AppVariant[] }): Promise<HttpRow[]> {
   const rows: HttpRow[] = [];
   const common = { connections: options.connections, duration: options.duration };
   // Rate limits are for the public internet, not for a load test on loopback.
@@ -79,17 +95,19 @@ export async function benchHttp(options: { duration: number; connections: number
   const dataDirs: string[] = [];
   const servers: Started[] = [];
   const floors = new Map<"FULL" | "NORMAL", FloorResult>();
-  for (const synchronous of options.synchronous) floors.set(synchronous, await floor({ batch: options.connections, synchronous }));
+  for (const v of options.variants) {
+    if (v.floor && !floors.has(v.floor)) floors.set(v.floor, await floor({ batch: options.connections, synchronous: v.floor }));
+  }
   try {
     const bare = await startServer("bare", env);
     servers.push(bare);
     const apps = [];
-    for (const synchronous of options.synchronous) {
+    for (const variant of options.variants) {
       const dataDir = mkdtempSync(join(tmpdir(), "ros-bench-http-"));
       dataDirs.push(dataDir);
-      const app = await startServer("app", { ...env, SQLITE_SYNCHRONOUS: synchronous }, dataDir);
+      const app = await startServer("app", { ...env, ...variant.env }, dataDir, 0, variant.root);
       servers.push(app);
-      apps.push({ synchronous, app });
+      apps.push({ variant, app });
     }
     // The app's survey page, headers and body, sent by a bare route that does nothing else.
     let page: Started | undefined;
@@ -131,7 +149,7 @@ export async function benchHttp(options: { duration: number; connections: number
       const before = await measure(bare, kind);
       const pageOnly = kind === "survey-get" && page ? await measure(page, kind) : undefined;
       const measured = [];
-      for (const { synchronous, app } of apps) measured.push({ synchronous, ...(await measure(app, kind)) });
+      for (const { variant, app } of apps) measured.push({ variant, ...(await measure(app, kind)) });
       const after = await measure(bare, kind);
       const baseline = (before.result.requestsPerSec + after.result.requestsPerSec) / 2;
       rows.push({ label: labelOf(kind), kind, target: "bare Hono route (before)", ...before });
@@ -139,19 +157,19 @@ export async function benchHttp(options: { duration: number; connections: number
         rows.push({ label: labelOf(kind), kind, target: "bare route sending the app's page", ...pageOnly, share: pageOnly.result.requestsPerSec / baseline });
       }
       for (const m of measured) {
-        const work = floors.get(m.synchronous)!;
-        const floorUs = { "api-interaction": work.registerUs, "survey-get": work.openUs, "survey-post": work.answerUs }[kind];
+        const work = m.variant.floor ? floors.get(m.variant.floor) : undefined;
+        const floorUs = work && { "api-interaction": work.registerUs, "survey-get": work.openUs, "survey-post": work.answerUs }[kind];
         // Seconds per request at best: the bare route's (or the page's), plus the route's own work.
-        const best = 1 / (pageOnly?.result.requestsPerSec ?? baseline) + floorUs / 1e6;
+        const best = floorUs === undefined ? undefined : 1 / (pageOnly?.result.requestsPerSec ?? baseline) + floorUs / 1e6;
         rows.push({
           label: labelOf(kind),
           kind,
-          target: `app, SQLITE_SYNCHRONOUS=${m.synchronous}`,
+          target: m.variant.name,
           result: m.result,
           load: m.load,
           share: m.result.requestsPerSec / baseline,
           floorUs,
-          ceiling: 1 / best / baseline,
+          ceiling: best === undefined ? undefined : 1 / best / baseline,
         });
       }
       rows.push({ label: labelOf(kind), kind, target: "bare Hono route (after)", ...after });

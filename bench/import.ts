@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openCliContext } from "../src/cli/context";
+import { departments, services, staff, teams } from "../src/db/schema";
 import { mulberry32 } from "../src/services/demo/random";
 import { importResponses } from "../src/services/import/import-responses";
 import { rebuildRollup } from "../src/services/rebuild-rollup";
@@ -88,7 +89,8 @@ export type ImportBench = {
 };
 
 /** Writes the CSV, imports it into a fresh DATA_DIR (removed afterwards) and times each part. */
-export async function benchImport(rows: number, options: { rebuild: boolean; keepCsv?: boolean }): Promise<ImportBench> {
+/** options.env: DATABASE_URL and the shared secrets to import into PostgreSQL instead of a new SQLite file. */
+export async function benchImport(rows: number, options: { rebuild: boolean; keepCsv?: boolean; env?: Record<string, string> }): Promise<ImportBench> {
   const dataDir = mkdtempSync(join(tmpdir(), "ros-import-bench-"));
   const file = join(tmpdir(), `import-bench-${rows}.csv`);
   try {
@@ -97,14 +99,18 @@ export async function benchImport(rows: number, options: { rebuild: boolean; kee
     const writeSeconds = (performance.now() - t) / 1000;
     const csvMb = statSync(file).size / 1e6;
 
-    const ctx = openCliContext({ env: { DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdout: process.stdout, stderr: process.stderr });
-    const sqlite = ctx.db.$client;
+    const ctx = await openCliContext({ env: { ...options.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" }, stdout: process.stdout, stderr: process.stderr });
     const now = Date.now();
-    sqlite.prepare("insert into departments (id, code, name, created_at) values (1, 'D', 'Department', ?)").run(now);
-    for (let i = 0; i < TEAMS; i++) sqlite.prepare("insert into teams (id, code, name, department_id, created_at) values (?, ?, ?, 1, ?)").run(i + 1, `T${i}`, `Team ${i}`, now);
-    for (let i = 0; i < STAFF; i++) sqlite.prepare("insert into staff (code, name, team_id, created_at) values (?, ?, ?, ?)").run(`S${i}`, `Staff ${i}`, Math.floor(i / 10) + 1, now);
-    for (let i = 0; i < SERVICES; i++) sqlite.prepare("insert into services (code, name, created_at) values (?, ?, ?)").run(`SV${i}`, `Service ${i}`, now);
-    seedDefaultThemes(ctx);
+    await ctx.db.write(async (tx) => {
+      const [department] = await tx.insert(departments).values({ code: "D", name: "Department", createdAt: now }).returning({ id: departments.id });
+      const made = await tx
+        .insert(teams)
+        .values(Array.from({ length: TEAMS }, (_, i) => ({ code: `T${i}`, name: `Team ${i}`, departmentId: department!.id, createdAt: now })))
+        .returning({ id: teams.id });
+      await tx.insert(staff).values(Array.from({ length: STAFF }, (_, i) => ({ code: `S${i}`, name: `Staff ${i}`, teamId: made[Math.floor(i / 10)]!.id, createdAt: now })));
+      await tx.insert(services).values(Array.from({ length: SERVICES }, (_, i) => ({ code: `SV${i}`, name: `Service ${i}`, createdAt: now })));
+    });
+    await seedDefaultThemes(ctx);
 
     t = performance.now();
     const result = await importResponses(ctx, file);
@@ -112,10 +118,10 @@ export async function benchImport(rows: number, options: { rebuild: boolean; kee
     let rebuildSeconds: number | undefined;
     if (options.rebuild) {
       t = performance.now();
-      rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
       rebuildSeconds = (performance.now() - t) / 1000;
     }
-    ctx.close();
+    await ctx.close();
     return {
       rows: result.rows,
       csvMb,

@@ -33,11 +33,11 @@ export const BENCH_ADMIN = { email: "bench-admin@bench.invalid", password: "benc
 /** Creates the admin in the database before a server opens it. */
 export async function createBenchAdmin(dataDir: string): Promise<void> {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  const db = openDatabase(join(dataDir, "survey.db"), { synchronous: "NORMAL" });
+  const db = await openDatabase({ ...config, SQLITE_SYNCHRONOUS: "NORMAL" });
   try {
     await createUser({ db, clock: systemClock, config, log: silentLogger }, { ...BENCH_ADMIN, role: "admin" });
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 

@@ -16,13 +16,15 @@ import { join } from "node:path";
 import { createApp } from "../src/app";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
-import { migrateDatabase, openDatabase } from "../src/db/client";
-import { workerReads, type ReadPool } from "../src/db/read-pool";
+import { openDatabase } from "../src/db/client";
+import { createPool, drizzleOverPool } from "../src/db/postgres";
+import { inProcessReads, workerReads, type ReadPool } from "../src/db/read-pool";
+import { teams } from "../src/db/schema";
 import { silentLogger, type Ctx } from "../src/deps";
 import { formToken } from "../src/middleware/csrf";
 import { createApiKey } from "../src/services/api-keys";
 import { generateDemo } from "../src/services/demo/generate";
-import { registerInteraction } from "../src/services/register-interaction";
+import { registerInteractionIn } from "../src/services/register-interaction";
 import { hashToken } from "../src/services/tokens";
 
 /** Enough fresh tokens for a warm-up and a 10-second run of form POSTs at several thousand a second. */
@@ -46,31 +48,43 @@ function pageApp(file: string) {
   return new Hono().get("/s/:token", () => new Response(body, { headers }));
 }
 
-function realApp(dataDir: string) {
+/** The real application on dataDir's SQLite file, or on PostgreSQL when DATABASE_URL is set (as src/main.ts does). */
+async function realApp(dataDir: string) {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
-  const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
-  migrateDatabase(db);
+  const db = await openDatabase(config);
+  await db.migrate();
   const ctx: Ctx = { db, clock: systemClock, config, log: silentLogger };
-  if (db.$client.prepare("select count(*) as n from teams").pluck().get() === 0) generateDemo(ctx, { responses: 500, seed: 1 });
-  const { key } = createApiKey(ctx, "bench");
+  if ((await db.read.select({ id: teams.id }).from(teams).limit(1)).length === 0) await generateDemo(ctx, { responses: 500, seed: 1 });
+  const { key } = await createApiKey(ctx, "bench");
   const now = systemClock.now();
   const count = Number(process.env.BENCH_SURVEY_TOKENS ?? SURVEY_TOKENS);
-  const tokens = db.transaction(() =>
-    Array.from({ length: count }, (_, i) => {
-      const { token } = registerInteraction(ctx, { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" }, "api");
-      return { token, csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now), i };
-    }),
-  );
+  const tokens: { token: string; csrf: string }[] = [];
+  for (let from = 0; from < count; from += 2000) {
+    const made = await db.write(async (tx) => {
+      const out: { token: string; csrf: string }[] = [];
+      for (let i = from; i < Math.min(count, from + 2000); i++) {
+        const { token } = await registerInteractionIn(tx, ctx, { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" }, "api");
+        out.push({ token, csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now) });
+      }
+      return out;
+    });
+    tokens.push(...made);
+  }
   const tokensFile = join(dataDir, "bench-tokens.json");
-  writeFileSync(tokensFile, JSON.stringify(tokens.map(({ token, csrf }) => ({ token, csrf }))));
-  // As in production (src/main.ts): reports run in a reader thread with its own connection.
-  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1, { nice: config.REPORT_THREAD_NICE });
+  writeFileSync(tokensFile, JSON.stringify(tokens));
+  // As in production (src/main.ts): reports in a reader thread (SQLite) or a pool of their own (PostgreSQL).
+  let reads: ReadPool;
+  if (db.dialect === "sqlite") reads = workerReads(db.file!, 1, { nice: config.REPORT_THREAD_NICE });
+  else {
+    const pool = createPool(config.DATABASE_READ_URL ?? config.DATABASE_URL!, { max: config.REPORT_POOL_SIZE, statementTimeoutMs: config.REPORT_STATEMENT_TIMEOUT_MS });
+    reads = { run: inProcessReads(drizzleOverPool(pool)).run, close: () => pool.end() };
+  }
   return { app: createApp({ db, clock: systemClock, config, log: silentLogger, reads }), apiKey: key, tokensFile, reads };
 }
 
 const [mode, dataDir] = process.argv.slice(2);
 const built: { app: { fetch: (req: Request) => Response | Promise<Response> }; apiKey?: string; tokensFile?: string; reads?: ReadPool } =
-  mode === "app" && dataDir ? realApp(dataDir) : mode === "page" && dataDir ? { app: pageApp(dataDir) } : { app: bareApp() };
+  mode === "app" && dataDir ? await realApp(dataDir) : mode === "page" && dataDir ? { app: pageApp(dataDir) } : { app: bareApp() };
 // Exit normally on SIGTERM, so `node --cpu-prof bench/server.ts …` writes its profile.
 process.on("SIGTERM", () => {
   void (built.reads?.close() ?? Promise.resolve()).finally(() => process.exit(0));

@@ -41,8 +41,29 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM-HH:MM")
     .default("21:00-08:00"),
+  /** How often each server looks for invitations and reminders that are due. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   REMINDER_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /**
+   * postgres://user:password@host:5432/database: run on PostgreSQL (several servers may share
+   * it). Unset: the embedded SQLite file DATA_DIR/survey.db.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
+    .optional(),
+  /** A read replica for the dashboard's reports (PostgreSQL only); the primary when unset. */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Connections per server for answers and other writes (PostgreSQL). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections per server for reports (PostgreSQL), apart from the writers' pool. */
+  REPORT_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(2),
+  /** PostgreSQL cancels a report that runs longer than this, so a runaway report cannot hold the database. */
+  REPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** SQLite durability: FULL survives power loss, NORMAL survives a process crash. */
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   /**
@@ -105,6 +126,16 @@ function persistentSecret(dataDir: string, name: string): string {
 /** Full configuration for a process that owns a data folder (server, CLI). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = parseEnv(env);
+  if (parsed.DATABASE_URL) {
+    // Secrets kept in one server's DATA_DIR would differ between servers: a link issued by one
+    // would be refused by the next, a session would end on every other request.
+    const missing = (["SESSION_SECRET", "TOKEN_PEPPER"] as const).filter((k) => parsed[k] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${missing.join(", ")}: required with DATABASE_URL (every server must use the same value; generate one with \`openssl rand -base64 32\`)`,
+      );
+    }
+  }
   const dataDir = resolve(parsed.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {

@@ -1,6 +1,6 @@
 import type { Clock } from "./clock";
 import type { Config } from "./config";
-import type { Db } from "./db/client";
+import type { Database } from "./db/client";
 import type { ReadPool } from "./db/read-pool";
 
 export type Logger = {
@@ -23,7 +23,8 @@ export function consoleLogger(level: Config["LOG_LEVEL"]): Logger {
 
 /** What a service needs from the outside world. Passed in, never imported as a singleton. */
 export type Ctx = {
-  db: Db;
+  /** Reads through `db.read`; every change through `db.write(async (tx) => …)`. */
+  db: Database;
   clock: Clock;
   config: Config;
   log: Logger;

@@ -51,6 +51,13 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** The database cannot be reached (a restart, a failover, the network): try again shortly. */
+export class UnavailableError extends DomainError {
+  constructor(message = "The service is briefly unavailable. Please try again in a moment.") {
+    super(message, 503, "unavailable");
+  }
+}
+
 export type FieldError = { path: string; message: string };
 
 export function fieldErrors(error: z.ZodError | ZodError): FieldError[] {
@@ -78,7 +85,29 @@ export function onError(log: (msg: string, err: unknown) => void) {
       if (err.status === 400) return c.json(errorBody("invalid_input", err.message || "Malformed request."), 400);
       return res;
     }
+    if (isDatabaseUnavailable(err)) {
+      log("database unavailable", err);
+      c.header("Retry-After", "5");
+      return c.json(errorBody("unavailable", new UnavailableError().message), 503);
+    }
     log("unhandled error", err);
     return c.json(errorBody("internal", "Something went wrong on our side."), 500);
   };
+}
+
+/*
+ * Errors that mean the database is out of reach rather than that the request is wrong: a
+ * refused or dropped connection, a server shutting down or starting up, a pool that cannot
+ * connect in time. The request can succeed when it is back; the pool reconnects by itself.
+ */
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "SQLITE_BUSY"]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
 }

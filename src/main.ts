@@ -1,47 +1,62 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { systemClock } from "./clock";
-import { ConfigError, loadConfig } from "./config";
-import { migrateDatabase, openDatabase } from "./db/client";
-import { workerReads } from "./db/read-pool";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { DatabaseStartError, migrateOrExplain, openDatabase, type Database } from "./db/client";
+import { createPool, drizzleOverPool } from "./db/postgres";
+import { inProcessReads, workerReads, type ReadPool } from "./db/read-pool";
 import { hasRollupFeature } from "./db/rollup-features";
-import { consoleLogger, type Ctx } from "./deps";
+import { consoleLogger, type Ctx, type Logger } from "./deps";
 import { createMailTransport } from "./mail/nodemailer-transport";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { startRetentionJob } from "./services/privacy/retention-job";
-import { join } from "node:path";
-import { afterPendingCommits, gracefulShutdown, type Closer } from "./shutdown";
+import { gracefulShutdown, type Closer } from "./shutdown";
 
 /** Long enough for any request (a CSV export) to finish; short of a container's kill timeout. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-function start() {
+/**
+ * Where heavy reports run, so that they never hold up an answer. SQLite: one reader thread
+ * with its own read-only connection. PostgreSQL: a pool of its own (on the read replica when
+ * DATABASE_READ_URL is set) whose statements time out.
+ */
+function openReports(config: Config, db: Database, log: Logger): ReadPool {
+  if (db.dialect === "sqlite") return workerReads(db.file!, 1, { nice: config.REPORT_THREAD_NICE, log });
+  const pool = createPool(config.DATABASE_READ_URL ?? config.DATABASE_URL!, {
+    max: config.REPORT_POOL_SIZE,
+    statementTimeoutMs: config.REPORT_STATEMENT_TIMEOUT_MS,
+    applicationName: "rate-our-service reports",
+  });
+  const reads = inProcessReads(drizzleOverPool(pool));
+  return { run: reads.run, close: () => pool.end() };
+}
+
+async function start() {
   const config = loadConfig();
   const log = consoleLogger(config.LOG_LEVEL);
-  const db = openDatabase(join(config.DATA_DIR, "survey.db"), { synchronous: config.SQLITE_SYNCHRONOUS });
-  migrateDatabase(db);
-  if (!hasRollupFeature(db.$client, "commented")) {
-    // Migration 0008 added a report counter that only a recount can fill for older answers.
+  const db = await openDatabase(config);
+  await migrateOrExplain(db);
+  if (!(await hasRollupFeature(db.read, "commented"))) {
+    // A report counter added by a later migration: only a recount can fill it for older answers.
     log.info("the Themes page counts comments from the responses until `npm run cli -- rollup rebuild` is run once", {});
   }
-  // One reader thread: heavy reports run there while the main thread keeps answering.
-  const reads = workerReads(join(config.DATA_DIR, "survey.db"), 1, { nice: config.REPORT_THREAD_NICE, log });
+  const reads = openReports(config, db, log);
   const mail = createMailTransport(config, log);
   const app = createApp({ db, clock: systemClock, config, log, reads, mail });
-  // The email outbox is sent from this process; with no SMTP_URL, to <DATA_DIR>/outbox-mail/.
+  // The email outbox is sent from every server; rows are claimed, so each is sent once.
   const ctx: Ctx = { db, clock: systemClock, config, log };
-  const outbox = createOutboxWorker(ctx, mail);
+  const outbox = createOutboxWorker(ctx, mail, { intervalMs: config.OUTBOX_POLL_SECONDS * 1000 });
   outbox.start();
   const retention = startRetentionJob(ctx);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, dataDir: config.DATA_DIR });
+    log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, database: db.dialect, dataDir: config.DATA_DIR });
   });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     // Refuse new connections, let accepted requests finish, then close in order: the outbox
-    // (a send in progress finishes and is recorded), the reader threads, the database last.
+    // (a send in progress finishes and is recorded), the reports, the database last.
     const closers: Closer[] = [
       {
         name: "email outbox",
@@ -51,14 +66,8 @@ function start() {
           mail.close?.();
         },
       },
-      { name: "reader threads", close: () => reads.close() },
-      {
-        name: "database",
-        close: async () => {
-          await afterPendingCommits();
-          db.$client.close();
-        },
-      },
+      { name: "reports", close: () => reads.close() },
+      { name: "database", close: () => db.close() },
     ];
     void gracefulShutdown(server, closers, { timeoutMs: SHUTDOWN_TIMEOUT_MS, log, reason: signal }).then((r) => process.exit(r.clean ? 0 : 1));
   };
@@ -66,12 +75,12 @@ function start() {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-try {
-  start();
-} catch (err) {
-  if (err instanceof ConfigError) {
+start().catch((err: unknown) => {
+  // What an operator must fix (a setting, the database's address) is one line, not a stack trace.
+  if (err instanceof ConfigError || err instanceof DatabaseStartError) {
     console.error(err.message);
     process.exit(1);
   }
-  throw err;
-}
+  console.error(err);
+  process.exit(1);
+});

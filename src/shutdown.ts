@@ -88,11 +88,3 @@ export async function gracefulShutdown(server: DrainableServer, closers: readonl
   log.info("stopped", result);
   return result;
 }
-
-/**
- * Resolves after the writes already handed to commitSoon have been committed: group commit
- * flushes on setImmediate, and immediates run in the order they were queued.
- */
-export function afterPendingCommits(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

@@ -1,36 +1,43 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { getPriority, tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import { expect, test } from "vitest";
-import { fixedClock } from "../src/clock";
-import { testConfig } from "../src/config";
-import { migrateDatabase, openDatabase } from "../src/db/client";
 import { inProcessReads, workerReads } from "../src/db/read-pool";
-import { silentLogger, type Ctx } from "../src/deps";
 import { recordResponse } from "../src/services/record-response";
 import { registerInteraction } from "../src/services/register-interaction";
-import { seedOrganisation } from "./helpers";
+import { newTestDatabaseLocation, TEST_DIALECT } from "./db/test-database";
+import { createTestApp, seedOrganisation } from "./helpers";
 
-test("a reader thread answers the same summary as the main connection", async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "reads-")), "survey.db");
-  const db = openDatabase(file);
-  migrateDatabase(db);
-  const ctx: Ctx = { db, clock: fixedClock("2026-03-02T09:00:00Z"), config: testConfig(), log: silentLogger };
-  const org = seedOrganisation({ ctx });
+const FILTER = { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" } as const;
+
+/** Thirty phone answers to the Contact Centre, CSAT 1 to 5 in turn. */
+async function answered() {
+  const t = await createTestApp();
+  const org = await seedOrganisation(t);
   for (let i = 0; i < 30; i++) {
-    const r = registerInteraction(ctx, { channel: "phone", team: "CONTACT", occurredAt: ctx.clock.now(), language: "en" });
-    recordResponse(ctx, { interactionId: r.id, csat: (i % 5) + 1, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "form" });
+    const r = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
+    await recordResponse(t.ctx, { interactionId: r.id, csat: (i % 5) + 1, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "form" });
   }
-  const filter = { groupBy: "team" as const, period: "month" as const, from: "2026-01-01", to: "2026-12-31" };
-  const pool = workerReads(file, 1);
+  return { t, org };
+}
+
+test("reports run in-process on the database's reads, errors included", async () => {
+  const { t, org } = await answered();
+  const reads = inProcessReads(t.db.read);
+  const report = await reads.run("summary", FILTER, 10);
+  expect(report.rows).toHaveLength(1);
+  expect(report.rows[0]!.group.id).toBe(org.contact.id);
+  expect(report.rows[0]!.scores.csat).toMatchObject({ n: 30, value: 40 });
+  await expect(reads.run("summary", { ...FILTER, from: "bad" }, 10)).rejects.toThrow(/calendar date/);
+});
+
+test.runIf(TEST_DIALECT === "sqlite")("a reader thread answers the same summary as the main connection", async () => {
+  const { t } = await answered();
+  const pool = workerReads(t.db.file!, 1);
   try {
-    const fromWorker = await pool.run("summary", filter, 10);
-    const local = await inProcessReads(db).run("summary", filter, 10);
-    expect(fromWorker).toEqual(local);
-    expect(fromWorker.rows).toHaveLength(1);
-    expect(fromWorker.rows[0]!.group.id).toBe(org.contact.id);
+    const fromWorker = await pool.run("summary", FILTER, 10);
+    expect(fromWorker).toEqual(await inProcessReads(t.db.read).run("summary", FILTER, 10));
     expect(fromWorker.rows[0]!.scores.csat).toMatchObject({ n: 30, value: 40 });
-    await expect(pool.run("summary", { ...filter, from: "bad" }, 10)).rejects.toThrow(/calendar date/);
+    await expect(pool.run("summary", { ...FILTER, from: "bad" }, 10)).rejects.toThrow(/calendar date/);
   } finally {
     await pool.close();
   }
@@ -44,15 +51,14 @@ function threadNiceValues(): number[] {
   });
 }
 
-test.runIf(existsSync("/proc/thread-self"))("the reader thread lowers its own priority, and only its own", async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "reads-")), "survey.db");
-  migrateDatabase(openDatabase(file));
+test.runIf(TEST_DIALECT === "sqlite" && existsSync("/proc/thread-self"))("the reader thread lowers its own priority, and only its own", async () => {
+  const file = await newTestDatabaseLocation();
   const mainNice = getPriority();
   const before = threadNiceValues().filter((n) => n === 17).length;
   const pool = workerReads(file, 1, { nice: 17 });
   try {
     // An answer means the thread has started and set its priority first.
-    await pool.run("summary", { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" }, 10);
+    await pool.run("summary", FILTER, 10);
     expect(threadNiceValues().filter((n) => n === 17).length).toBe(before + 1);
     expect(getPriority()).toBe(mainNice);
   } finally {

@@ -10,7 +10,7 @@ import { prepareDataDir } from "./soak/server-process";
 test("the server starts on an SQLite file, answers /healthz, a report and the dashboard, and stops cleanly on SIGTERM", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "start-"));
   // An API key written before start (the CLI's way), for a report the reader thread answers.
-  const apiKey = prepareDataDir(join(dataDir, "survey.db"));
+  const apiKey = await prepareDataDir(dataDir);
   const child = spawn(process.execPath, startArgs(), {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", SMTP_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,5 @@
 import { ConfigError } from "../config";
+import { DatabaseStartError } from "../db/client";
 import { DomainError } from "../errors";
 import { apiKeyCreate, apiKeyList, apiKeyRevoke } from "./commands/api-key";
 import { demo } from "./commands/demo";
@@ -34,7 +35,7 @@ export const COMMANDS: Record<string, Command> = {
 function help(io: CliIo): void {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
   line(io.stdout, "Usage: npm run cli -- <command> [options]");
-  line(io.stdout, "Uses the same environment as the server (DATA_DIR, TIMEZONE, …).\n");
+  line(io.stdout, "Uses the same environment as the server (DATABASE_URL or DATA_DIR, TIMEZONE, …).\n");
   line(io.stdout, "Commands:");
   for (const c of Object.values(COMMANDS)) line(io.stdout, `  ${c.usage.padEnd(width)}  ${c.summary}`);
   line(io.stdout, `  ${"help".padEnd(width)}  Show this list`);
@@ -51,7 +52,7 @@ function resolve(argv: string[]): { command: Command; args: string[] } | undefin
 
 /**
  * Runs one command and returns the exit code: 0 done, 1 refused (a conflict, an unknown code,
- * a bad environment), 2 bad arguments. Callable from tests without a subprocess.
+ * a bad environment, a database that cannot be reached), 2 bad arguments. Callable from tests without a subprocess.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0]!)) {
@@ -72,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       line(io.stderr, `Usage: npm run cli -- ${found.command.usage}`);
       return 2;
     }
-    if (err instanceof DomainError || err instanceof ConfigError) {
+    if (err instanceof DomainError || err instanceof ConfigError || err instanceof DatabaseStartError) {
       line(io.stderr, err.message);
       return 1;
     }

@@ -1,40 +1,65 @@
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { projectPath } from "../paths";
-import * as schema from "./schema";
+import { join } from "node:path";
+import type { Database } from "./database";
+import { openPostgres } from "./postgres";
+import { openSqlite, type SqliteOptions } from "./sqlite";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Database, Db, Dialect, WriteBody } from "./database";
 
-export const MIGRATIONS_FOLDER = projectPath("migrations");
+export type DatabaseSettings = {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  SQLITE_SYNCHRONOUS?: SqliteOptions["synchronous"];
+  DATABASE_POOL_SIZE?: number;
+};
 
-export type OpenOptions = { synchronous?: "FULL" | "NORMAL"; readonly?: boolean };
+/** Start-up cannot reach or use the database: one line for the operator, never a stack trace. */
+export class DatabaseStartError extends Error {}
 
 /**
- * Opens (and creates) an SQLite database. WAL lets readers (reports) run beside the writer;
- * the busy timeout makes a second process (the CLI) wait instead of failing.
+ * The database the settings name: PostgreSQL when DATABASE_URL is set, else the embedded
+ * SQLite file DATA_DIR/survey.db. Checks the connection, so a wrong address stops start-up here.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false });
-  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
-  sqlite.pragma("foreign_keys = ON");
-  // Erased comments and addresses are overwritten, not just unlinked (see services/privacy).
-  sqlite.pragma("secure_delete = ON");
-  // 16 MiB of page cache per connection (main and reader thread): the OS caches the file too,
-  // and the server must stay small on a shared machine (under 200 MB serving the dashboard).
-  sqlite.pragma("cache_size = -16384");
-  return drizzle(sqlite, { schema }) as Db;
+export async function openDatabase(settings: DatabaseSettings, role = "server"): Promise<Database> {
+  if (!settings.DATABASE_URL) {
+    const file = join(settings.DATA_DIR, "survey.db");
+    try {
+      return openSqlite(file, { synchronous: settings.SQLITE_SYNCHRONOUS });
+    } catch (err) {
+      throw new DatabaseStartError(`Cannot open the database file ${file}: ${describeError(err)}`);
+    }
+  }
+  const database = openPostgres(settings.DATABASE_URL, { max: settings.DATABASE_POOL_SIZE, applicationName: `rate-our-service ${role}` });
+  try {
+    await database.ping();
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw new DatabaseStartError(`Cannot use DATABASE_URL (${describeUrl(settings.DATABASE_URL)}): ${describeError(err)}`);
+  }
+  return database;
 }
 
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+/** Applies the migrations; a failure is one line naming the problem. */
+export async function migrateOrExplain(database: Database): Promise<void> {
+  try {
+    await database.migrate();
+  } catch (err) {
+    throw new DatabaseStartError(`Cannot bring the database schema up to date: ${describeError(err)}`);
+  }
 }
 
-/** A fresh in-memory database with the real migrations applied: what every test starts from. */
-export function openMemoryDatabase(): Db {
-  const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  return db;
+/** The address without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = "";
+    return u.toString().replace(/:@/, "@");
+  } catch {
+    return "not a URL";
+  }
+}
+
+function describeError(err: unknown): string {
+  const e = err as { code?: string; message?: string; errors?: { message?: string }[] };
+  const message = e.message || e.errors?.map((x) => x.message).join("; ") || String(err);
+  return e.code ? `${message} (${e.code})` : message;
 }

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Ctx, Logger } from "../deps";
-import type { Db } from "./client";
+import type { Db } from "./database";
 import { readQueries, type ReadArgs, type ReadName, type ReadResult } from "./read-queries";
 
 export type ReadPool = {
@@ -8,11 +8,14 @@ export type ReadPool = {
   close(): Promise<void>;
 };
 
-/** Runs the queries on the caller's own connection: tests and in-memory databases. */
+/**
+ * Runs the queries in this process on the given query builder: the reports' own pool on
+ * PostgreSQL, the reader connection in tests.
+ */
 export function inProcessReads(db: Db): ReadPool {
   return {
     async run(name, ...args) {
-      const fn = readQueries[name] as (db: Db, ...a: unknown[]) => never;
+      const fn = readQueries[name] as (db: Db, ...a: unknown[]) => Promise<never>;
       return fn(db, ...args);
     },
     async close() {},
@@ -27,7 +30,7 @@ export type ReaderOptions = {
 };
 
 /**
- * Reader threads over the database file, each with a read-only connection (WAL lets them read
+ * Reader threads over the SQLite file, each with a read-only connection (WAL lets them read
  * while the main thread writes). Requests go to the least busy thread.
  */
 export function workerReads(file: string, size = 2, options: ReaderOptions = {}): ReadPool {
@@ -72,7 +75,7 @@ export function workerReads(file: string, size = 2, options: ReaderOptions = {})
   };
 }
 
-/** The context's reader threads, or the main connection when it has none. */
+/** The context's report readers, or the database's own reads when it has none. */
 export function readsOf(ctx: Ctx): ReadPool {
-  return ctx.reads ?? inProcessReads(ctx.db);
+  return ctx.reads ?? inProcessReads(ctx.db.read);
 }

@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db } from "./database";
 import { summaryReport } from "./queries/summary";
 import { commentsQuery } from "./queries/dashboard/comments";
 import { overviewQuery } from "./queries/dashboard/overview";
@@ -8,8 +8,9 @@ import { themesQuery } from "./queries/dashboard/themes";
 import { trendsQuery } from "./queries/dashboard/trends";
 
 /**
- * The read queries that may run off the event loop. Each takes the database first; the rest
- * of its arguments and its result must survive structured cloning (plain data only).
+ * The read queries that may run off the event loop (a reader thread on SQLite, the reports'
+ * pool on PostgreSQL). Each takes the query builder first; the rest of its arguments and its
+ * result must survive structured cloning (plain data only).
  */
 export const readQueries = {
   summary: summaryReport,
@@ -19,10 +20,10 @@ export const readQueries = {
   themes: themesQuery,
   comments: commentsQuery,
   quarterly: quarterlyQuery,
-} satisfies Record<string, (db: Db, ...args: never[]) => unknown>;
+} satisfies Record<string, (db: Db, ...args: never[]) => Promise<unknown>>;
 
 export type ReadQueries = typeof readQueries;
 export type ReadName = keyof ReadQueries;
 type Rest<F> = F extends (db: Db, ...args: infer A) => unknown ? A : never;
 export type ReadArgs<K extends ReadName> = Rest<ReadQueries[K]>;
-export type ReadResult<K extends ReadName> = ReturnType<ReadQueries[K]>;
+export type ReadResult<K extends ReadName> = Awaited<ReturnType<ReadQueries[K]>>;

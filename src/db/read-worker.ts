@@ -1,8 +1,9 @@
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase } from "./client";
+import type { Db } from "./database";
 import { readQueries, type ReadName } from "./read-queries";
+import { connectSqlite, drizzleOver } from "./sqlite";
 
 const { file, nice } = workerData as { file: string; nice: number };
 
@@ -24,12 +25,12 @@ function lowerThisThreadsPriority(value: number): void {
 lowerThisThreadsPriority(nice);
 
 /** A reader thread: its own read-only connection, so a heavy report never blocks answers. */
-const db = openDatabase(file, { readonly: true });
+const db = drizzleOver(connectSqlite(file, { readonly: true }));
 
-parentPort!.on("message", (msg: { id: number; name: ReadName; args: unknown[] }) => {
+parentPort!.on("message", async (msg: { id: number; name: ReadName; args: unknown[] }) => {
   try {
-    const fn = readQueries[msg.name] as (...a: unknown[]) => unknown;
-    parentPort!.postMessage({ id: msg.id, result: fn(db, ...msg.args) });
+    const fn = readQueries[msg.name] as (db: Db, ...a: unknown[]) => Promise<unknown>;
+    parentPort!.postMessage({ id: msg.id, result: await fn(db, ...msg.args) });
   } catch (err) {
     const e = err as Error;
     parentPort!.postMessage({ id: msg.id, error: { name: e.name, message: e.message } });

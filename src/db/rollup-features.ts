@@ -1,5 +1,7 @@
-import type Database from "better-sqlite3";
-import { prepared } from "./prepared";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "./database";
+import { rollupFeatures } from "./schema";
+import { prepared } from "./sql";
 
 /**
  * Counters that later migrations added to report_rollup start at 0 on rows already there, so
@@ -8,13 +10,20 @@ import { prepared } from "./prepared";
  */
 export type RollupFeature = "commented";
 
+const featureRow = prepared("rollup_feature", (db) =>
+  db.select({ feature: rollupFeatures.feature }).from(rollupFeatures).where(eq(rollupFeatures.feature, sql.placeholder("feature"))),
+);
+
 /** Whether the counter is right for every row: set by migration 0008 on an empty database, or by a full recount. */
-export function hasRollupFeature(sqlite: Database.Database, feature: RollupFeature): boolean {
-  return prepared(sqlite, "select 1 from rollup_features where feature = ?").get(feature) !== undefined;
+export async function hasRollupFeature(db: Db, feature: RollupFeature): Promise<boolean> {
+  return (await featureRow(db, { feature })).length > 0;
 }
 
-/** Records that every counter is complete: only a full recount (rebuildRollup) may say so. */
-export function markRollupComplete(sqlite: Database.Database): void {
+/** Records, inside the recount's write, that every counter is complete: only a full recount (rebuildRollup) may say so. */
+export async function markRollupComplete(tx: Db): Promise<void> {
   const features: RollupFeature[] = ["commented"];
-  for (const feature of features) prepared(sqlite, "insert or ignore into rollup_features (feature) values (?)").run(feature);
+  await tx
+    .insert(rollupFeatures)
+    .values(features.map((feature) => ({ feature })))
+    .onConflictDoNothing();
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { FCR_VALUES } from "../domain/measures";
 
 /*
  * Times are integers of epoch milliseconds (UTC). Reference data is retired, never deleted,
@@ -182,7 +183,7 @@ export const responses = sqliteTable(
     csat: integer("csat"),
     ces: integer("ces"),
     csi: integer("csi"),
-    fcr: text("fcr"),
+    fcr: text("fcr", { enum: FCR_VALUES }),
     comment: text("comment"),
     /**
      * 1 when the customer left a comment. Kept when retention or an erasure deletes the text, as

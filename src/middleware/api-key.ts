@@ -1,8 +1,15 @@
+import { eq, sql } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { prepared } from "../db/prepared";
+import { apiKeys } from "../db/schema";
+import { prepared } from "../db/sql";
 import type { Ctx } from "../deps";
 import { errorBody } from "../errors";
 import { hashApiKey } from "../services/api-keys";
+
+// Every API request runs this: a prepared statement, not a query built each time.
+const keyByHash = prepared("api_key_by_hash", (db) =>
+  db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.keyHash, sql.placeholder("keyHash"))),
+);
 
 export type ApiKeyEnv = { Variables: { apiKeyId: number } };
 
@@ -15,10 +22,7 @@ export function requireApiKey(ctx: Ctx) {
       c.header("WWW-Authenticate", 'Bearer realm="api"');
       return c.json(errorBody("unauthorized", "An API key is required: Authorization: Bearer <key>."), 401);
     }
-    // Every API request runs this: a prepared statement, not a query built each time.
-    const key = prepared(ctx.db.$client, "select id, revoked_at as revokedAt from api_keys where key_hash = ?").get(hashApiKey(match[1]!)) as
-      | { id: number; revokedAt: number | null }
-      | undefined;
+    const [key] = await keyByHash(ctx.db.read, { keyHash: hashApiKey(match[1]!) });
     if (!key) {
       c.header("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"');
       return c.json(errorBody("unauthorized", "The API key is not valid."), 401);

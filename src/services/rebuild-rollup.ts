@@ -1,5 +1,8 @@
-import type { Db } from "../db/client";
+import { and, eq, gt, lte, max, sql } from "drizzle-orm";
+import type { Database, Db } from "../db/client";
 import { markRollupComplete } from "../db/rollup-features";
+import { interactions, reportRollup, responseThemes, responses, surveyTokens } from "../db/schema";
+import { dialectOf, exec } from "../db/sql";
 import { emptyTally, tallyOfResponse, type Fcr, type Tally } from "../domain/measures";
 import { RollupSums } from "./rollup-sums";
 
@@ -11,54 +14,87 @@ import { RollupSums } from "./rollup-sums";
  * and by the tests that check the incremental counters against a full recount.
  */
 
-// Rows as arrays (better-sqlite3 raw mode): the fact columns first, then whatever follows.
-type FactRow = readonly [occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string, ...rest: unknown[]];
-type ResponseRow = readonly [
-  occurredAt: number, teamId: number, staffId: number | null, serviceId: number | null, channel: string,
-  csat: number | null, ces: number | null, csi: number | null, fcr: string | null, sentiment: number | null, commented: number, ...rest: unknown[],
-];
-
-const FACT_COLUMNS = "occurred_at, team_id, staff_id, service_id, channel";
-const ANSWER_COLUMNS = "r.csat, r.ces, r.csi, r.fcr, r.comment_sentiment, r.commented";
-
 export type RebuildStats = { rows: number; interactions: number; responses: number };
 
-/** Replaces every row of report_rollup with a recount, in one transaction. */
-export function rebuildRollup(db: Db, timeZone: string): RebuildStats {
-  const sqlite = db.$client;
+/** Ids read per query: the facts are read a slice at a time, never all into memory at once. */
+const SLICE = 20_000;
+
+/** Replaces every row of report_rollup with a recount, in one write. */
+export function rebuildRollup(db: Database, timeZone: string): Promise<RebuildStats> {
+  return db.write((tx) => rebuildRollupIn(tx, timeZone));
+}
+
+/**
+ * rebuildRollup inside the caller's write. The recount and the replacement happen in one
+ * transaction, so the counters of answers arriving meanwhile are neither lost nor counted
+ * twice: on SQLite the write holds the database; on PostgreSQL the lock on report_rollup makes
+ * every other write wait at its counters (after its facts, which this transaction then does
+ * not see) until the recount is committed. On SQLite it must not share a group commit with
+ * writes that add to the counters before it (their facts would be counted here and their
+ * additions added again at the commit): run it where nothing else writes, as the CLI does.
+ */
+export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<RebuildStats> {
+  if (dialectOf(tx) === "postgres") await exec(tx, sql`lock table ${reportRollup} in exclusive mode`);
   const sums = new RollupSums(timeZone);
-  const add = (row: FactRow, themeId: number, tally: Tally) =>
-    sums.addToTheme(row[0], row[1], row[2] ?? 0, row[3] ?? 0, row[4], themeId, tally);
-  const columns = (prefix: string) => FACT_COLUMNS.split(", ").map((c) => `${prefix}.${c}`).join(", ");
+  type Facts = { occurredAt: number; teamId: number; staffId: number | null; serviceId: number | null; channel: string };
+  const add = (row: Facts, themeId: number, tally: Tally) =>
+    sums.addToTheme(row.occurredAt, row.teamId, row.staffId ?? 0, row.serviceId ?? 0, row.channel, themeId, tally);
 
-  return db.transaction(
-    () => {
-      let interactions = 0;
-      let responses = 0;
-      // Tokens are counted when issued (registerInteraction), on the interaction's group.
-      const issued = { ...emptyTally(), issued: 1 };
-      for (const row of sqlite.prepare(`select ${columns("i")} from interactions i join survey_tokens t on t.interaction_id = i.id`).raw().iterate() as IterableIterator<FactRow>) {
-        add(row, 0, issued);
-        interactions++;
-      }
-      const answered = (row: ResponseRow) =>
-        tallyOfResponse({ csat: row[5], ces: row[6], csi: row[7], fcr: row[8] as Fcr | null, commentSentiment: row[9], commented: row[10] === 1 });
-      for (const row of sqlite.prepare(`select ${columns("r")}, ${ANSWER_COLUMNS} from responses r`).raw().iterate() as IterableIterator<ResponseRow>) {
-        add(row, 0, answered(row));
-        responses++;
-      }
-      // A theme's rows hold only the responses tagged with it (and never tokens).
-      const themed = sqlite
-        .prepare(`select ${columns("r")}, ${ANSWER_COLUMNS}, rt.theme_id from response_themes rt join responses r on r.id = rt.response_id`)
-        .raw();
-      for (const row of themed.iterate() as IterableIterator<ResponseRow>) add(row, Number(row[11]), answered(row));
+  // Tokens are counted when issued (registerInteraction), on the interaction's group.
+  const issued = { ...emptyTally(), issued: 1 };
+  let interactionCount = 0;
+  const [{ last: lastInteraction } = { last: null }] = await tx.select({ last: max(interactions.id) }).from(interactions);
+  for (let from = 0; from < (lastInteraction ?? 0); from += SLICE) {
+    const slice = await tx
+      .select({
+        occurredAt: interactions.occurredAt,
+        teamId: interactions.teamId,
+        staffId: interactions.staffId,
+        serviceId: interactions.serviceId,
+        channel: interactions.channel,
+      })
+      .from(interactions)
+      .innerJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
+      .where(and(gt(interactions.id, from), lte(interactions.id, from + SLICE)));
+    for (const row of slice) add(row, 0, issued);
+    interactionCount += slice.length;
+  }
 
-      sqlite.prepare("delete from report_rollup").run();
-      const rows = sums.write(sqlite);
-      // Every counter is now right for all history, those added by later migrations included.
-      markRollupComplete(sqlite);
-      return { rows, interactions, responses };
-    },
-    { behavior: "immediate" },
-  );
+  const answer = {
+    occurredAt: responses.occurredAt,
+    teamId: responses.teamId,
+    staffId: responses.staffId,
+    serviceId: responses.serviceId,
+    channel: responses.channel,
+    csat: responses.csat,
+    ces: responses.ces,
+    csi: responses.csi,
+    fcr: responses.fcr,
+    commentSentiment: responses.commentSentiment,
+    commented: responses.commented,
+  };
+  type Answer = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; commentSentiment: number | null; commented: number };
+  const answered = (r: Answer) =>
+    tallyOfResponse({ csat: r.csat, ces: r.ces, csi: r.csi, fcr: r.fcr, commentSentiment: r.commentSentiment, commented: r.commented === 1 });
+  let responseCount = 0;
+  const [{ last: lastResponse } = { last: null }] = await tx.select({ last: max(responses.id) }).from(responses);
+  for (let from = 0; from < (lastResponse ?? 0); from += SLICE) {
+    const inSlice = (id: typeof responses.id | typeof responseThemes.responseId) => and(gt(id, from), lte(id, from + SLICE));
+    const slice = await tx.select(answer).from(responses).where(inSlice(responses.id));
+    for (const row of slice) add(row, 0, answered(row));
+    responseCount += slice.length;
+    // A theme's rows hold only the responses tagged with it (and never tokens).
+    const themed = await tx
+      .select({ ...answer, themeId: responseThemes.themeId })
+      .from(responseThemes)
+      .innerJoin(responses, eq(responses.id, responseThemes.responseId))
+      .where(inSlice(responseThemes.responseId));
+    for (const row of themed) add(row, row.themeId, answered(row));
+  }
+
+  await tx.delete(reportRollup);
+  const rows = await sums.write(tx);
+  // Every counter is now right for all history, those added by later migrations included.
+  await markRollupComplete(tx);
+  return { rows, interactions: interactionCount, responses: responseCount };
 }

@@ -1,12 +1,14 @@
+import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { DAY } from "../clock";
-import { prepared, writeTransaction } from "../db/prepared";
+import type { Db } from "../db/database";
+import { interactions, responses, responseThemes } from "../db/schema";
+import { lockForUpdate, prepared } from "../db/sql";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { prepareComment } from "../domain/comment";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { applyToRollup } from "./rollup";
 import { themeMatcher } from "./theme-matcher";
-
 export type ResponseInput = {
   interactionId: number;
   csat: number | null;
@@ -27,106 +29,165 @@ export type RecordOptions = {
   enforceEditWindow?: boolean;
 };
 
-type InteractionRow = { id: number; teamId: number; staffId: number | null; serviceId: number | null; channel: string; occurredAt: number };
-type ResponseRow = {
-  id: number;
-  csat: number | null;
-  ces: number | null;
-  csi: number | null;
-  fcr: Fcr | null;
-  comment: string | null;
-  commented: number;
-  commentSentiment: number | null;
-  createdAt: number;
-};
+type ResponseRow = Awaited<ReturnType<typeof previousResponse>>[number];
 
 /*
- * Raw prepared statements: this runs for every answer given, on every channel, and drizzle's
- * query building cost more than SQLite's work here (315 us against about 40 us per answer).
+ * Prepared statements: this runs for every answer given, on every channel, and building the
+ * queries per call cost more than the database's own work here.
  */
-const SQL = {
-  interaction: `select id, team_id as teamId, staff_id as staffId, service_id as serviceId, channel, occurred_at as occurredAt
-    from interactions where id = ?`,
-  previous: `select id, csat, ces, csi, fcr, comment, commented, comment_sentiment as commentSentiment, created_at as createdAt
-    from responses where interaction_id = ?`,
-  oldThemes: `select theme_id from response_themes where response_id = ?`,
-  update: `update responses set csat = ?, ces = ?, csi = ?, fcr = ?, comment = ?, commented = ?, comment_sentiment = ?, language = ?, updated_at = ?
-    where id = ?`,
-  deleteThemes: `delete from response_themes where response_id = ?`,
-  insert: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented,
-    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  insertTheme: `insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`,
-};
+const interactionById = prepared("record_response_interaction", (db) =>
+  db
+    .select({
+      id: interactions.id,
+      teamId: interactions.teamId,
+      staffId: interactions.staffId,
+      serviceId: interactions.serviceId,
+      channel: interactions.channel,
+      occurredAt: interactions.occurredAt,
+    })
+    .from(interactions)
+    .where(eq(interactions.id, sql.placeholder("id"))),
+);
+const previousResponse = prepared("record_response_previous", (db) =>
+  db
+    .select({
+      id: responses.id,
+      csat: responses.csat,
+      ces: responses.ces,
+      csi: responses.csi,
+      fcr: responses.fcr,
+      comment: responses.comment,
+      commented: responses.commented,
+      commentSentiment: responses.commentSentiment,
+      createdAt: responses.createdAt,
+    })
+    .from(responses)
+    .where(eq(responses.interactionId, sql.placeholder("interactionId"))),
+);
+const themesOfResponse = prepared("record_response_old_themes", (db) =>
+  db.select({ themeId: responseThemes.themeId }).from(responseThemes).where(eq(responseThemes.responseId, sql.placeholder("id"))),
+);
+const updateResponse = prepared("record_response_update", (db) =>
+  db
+    .update(responses)
+    .set({
+      csat: sql`${sql.placeholder("csat")}`,
+      ces: sql`${sql.placeholder("ces")}`,
+      csi: sql`${sql.placeholder("csi")}`,
+      fcr: sql`${sql.placeholder("fcr")}`,
+      comment: sql`${sql.placeholder("comment")}`,
+      commented: sql`${sql.placeholder("commented")}`,
+      commentSentiment: sql`${sql.placeholder("commentSentiment")}`,
+      language: sql`${sql.placeholder("language")}`,
+      updatedAt: sql`${sql.placeholder("now")}`,
+    })
+    .where(eq(responses.id, sql.placeholder("id"))),
+);
+const deleteThemes = prepared("record_response_delete_themes", (db) =>
+  db.delete(responseThemes).where(eq(responseThemes.responseId, sql.placeholder("id"))),
+);
+const insertResponse = prepared("record_response_insert", (db) =>
+  db
+    .insert(responses)
+    .values({
+      interactionId: sql.placeholder("interactionId"),
+      teamId: sql.placeholder("teamId"),
+      staffId: sql.placeholder("staffId"),
+      serviceId: sql.placeholder("serviceId"),
+      channel: sql.placeholder("channel"),
+      occurredAt: sql.placeholder("occurredAt"),
+      csat: sql.placeholder("csat"),
+      ces: sql.placeholder("ces"),
+      csi: sql.placeholder("csi"),
+      fcr: sql.placeholder("fcr"),
+      comment: sql.placeholder("comment"),
+      commented: sql.placeholder("commented"),
+      commentSentiment: sql.placeholder("commentSentiment"),
+      language: sql.placeholder("language"),
+      confirmedVia: sql.placeholder("confirmedVia"),
+      createdAt: sql.placeholder("now"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .returning({ id: responses.id }),
+);
+const insertTheme = prepared("record_response_insert_theme", (db) =>
+  db.insert(responseThemes).values({ responseId: sql.placeholder("responseId"), themeId: sql.placeholder("themeId"), matched: sql.placeholder("matched") }),
+);
 
 /**
  * Stores the one response of an interaction, or replaces it within the edit window. The
  * comment is masked for personal data and tagged with themes; the report counters move by
  * the difference between the old and the new answer, in the same transaction.
  */
-export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOptions = {}): RecordedResponse {
-  const { db, clock, config } = ctx;
-  const sqlite = db.$client;
-  const q = (sql: string) => prepared(sqlite, sql);
-  return writeTransaction(sqlite, () => {
-    const interaction = q(SQL.interaction).get(input.interactionId) as InteractionRow | undefined;
-    if (!interaction) throw new NotFoundError("No such interaction.");
-    const previous = q(SQL.previous).get(interaction.id) as ResponseRow | undefined;
-    const now = clock.now();
-    if (previous && options.enforceEditWindow && now > previous.createdAt + config.EDIT_WINDOW_DAYS * DAY) {
-      throw new ConflictError("The time to change this answer has passed.");
-    }
-    const merged = previous && options.merge ? mergeAnswers(previous, input) : input;
-    const stored = prepareComment(merged.comment, merged.language, themeMatcher(db));
-    const comment = stored?.text ?? null;
-    if (merged.csat === null && merged.ces === null && merged.csi === null && merged.fcr === null && comment === null) {
-      throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
-    }
-    const sentiment = stored?.sentiment ?? null;
-    const commented = comment !== null;
-    const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented };
-    const tally = tallyOfResponse(answers);
-    const key = interaction;
-    let responseId: number;
-    if (previous) {
-      const oldThemeIds = q(SQL.oldThemes).pluck().all(previous.id) as number[];
-      applyToRollup(sqlite, key, oldThemeIds, negateTally(tallyOf(previous)), config.TIMEZONE);
-      q(SQL.update).run(answers.csat, answers.ces, answers.csi, answers.fcr, comment, Number(commented), sentiment, merged.language, now, previous.id);
-      q(SQL.deleteThemes).run(previous.id);
-      responseId = previous.id;
-    } else {
-      responseId = Number(
-        q(SQL.insert).run(
-          interaction.id,
-          interaction.teamId,
-          interaction.staffId,
-          interaction.serviceId,
-          interaction.channel,
-          interaction.occurredAt,
-          answers.csat,
-          answers.ces,
-          answers.csi,
-          answers.fcr,
-          comment,
-          Number(commented),
-          sentiment,
-          merged.language,
-          input.confirmedVia,
-          now,
-          now,
-        ).lastInsertRowid,
-      );
-    }
-    const tags = stored?.tags ?? [];
-    for (const tag of tags) q(SQL.insertTheme).run(responseId, tag.themeId, JSON.stringify(tag.matched));
-    applyToRollup(
-      sqlite,
-      key,
-      tags.map((t) => t.themeId),
-      tally,
-      config.TIMEZONE,
-    );
-    return { id: responseId, changed: previous !== undefined };
-  });
+export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOptions = {}): Promise<RecordedResponse> {
+  return ctx.db.write((tx) => recordResponseIn(tx, ctx, input, options));
+}
+
+/** recordResponse inside the caller's write (a phone call's turn, an import). */
+export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, options: RecordOptions = {}): Promise<RecordedResponse> {
+  const { clock, config } = ctx;
+  // Two answers to one interaction at once (a double click, a retry) must not both find no
+  // earlier answer, nor both take the same earlier answer out of the counters.
+  await lockForUpdate(tx, interactions, eq(interactions.id, input.interactionId));
+  const [interaction] = await interactionById(tx, { id: input.interactionId });
+  if (!interaction) throw new NotFoundError("No such interaction.");
+  const [previous] = await previousResponse(tx, { interactionId: interaction.id });
+  const now = clock.now();
+  if (previous && options.enforceEditWindow && now > previous.createdAt + config.EDIT_WINDOW_DAYS * DAY) {
+    throw new ConflictError("The time to change this answer has passed.");
+  }
+  const merged = previous && options.merge ? mergeAnswers(previous, input) : input;
+  const stored = prepareComment(merged.comment, merged.language, await themeMatcher(tx, ctx.db));
+  const comment = stored?.text ?? null;
+  if (merged.csat === null && merged.ces === null && merged.csi === null && merged.fcr === null && comment === null) {
+    throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
+  }
+  const sentiment = stored?.sentiment ?? null;
+  const commented = comment !== null;
+  const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented };
+  const tally = tallyOfResponse(answers);
+  const key = interaction;
+  const values = {
+    csat: answers.csat,
+    ces: answers.ces,
+    csi: answers.csi,
+    fcr: answers.fcr,
+    comment,
+    commented: Number(commented),
+    commentSentiment: sentiment,
+    language: merged.language,
+    now,
+  };
+  let responseId: number;
+  if (previous) {
+    const oldThemeIds = (await themesOfResponse(tx, { id: previous.id })).map((r) => r.themeId);
+    applyToRollup(tx, key, oldThemeIds, negateTally(tallyOf(previous)), config.TIMEZONE);
+    await updateResponse(tx, { ...values, id: previous.id });
+    await deleteThemes(tx, { id: previous.id });
+    responseId = previous.id;
+  } else {
+    const [inserted] = await insertResponse(tx, {
+      ...values,
+      interactionId: interaction.id,
+      teamId: interaction.teamId,
+      staffId: interaction.staffId,
+      serviceId: interaction.serviceId,
+      channel: interaction.channel,
+      occurredAt: interaction.occurredAt,
+      confirmedVia: input.confirmedVia,
+    });
+    responseId = inserted!.id;
+  }
+  const tags = stored?.tags ?? [];
+  for (const tag of tags) await insertTheme(tx, { responseId, themeId: tag.themeId, matched: tag.matched });
+  applyToRollup(
+    tx,
+    key,
+    tags.map((t) => t.themeId),
+    tally,
+    config.TIMEZONE,
+  );
+  return { id: responseId, changed: previous !== undefined };
 }
 
 function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInput {

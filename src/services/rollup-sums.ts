@@ -1,7 +1,9 @@
-import type Database from "better-sqlite3";
+import { upsertCounterRows } from "../db/counters";
+import type { Db } from "../db/database";
+import { REPORT_ROLLUP } from "../db/rollup-table";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
 import { localDateMemo } from "../domain/periods";
-import { PERIODS, periodStartsOfDate, ROLLUP_UPSERT, rollupUpsert } from "./rollup";
+import { PERIODS, periodStartsOfDate } from "./rollup";
 
 /*
  * Report counters for many rows at once (the import, a full recount): summed in memory per
@@ -69,8 +71,8 @@ export class RollupSums {
     for (let f = 0; f < FIELDS; f++) entry.sums[f]! += tally[TALLY_FIELDS[f]!];
   }
 
-  /** Adds the sums to report_rollup; returns how many period rows were written. */
-  write(sqlite: Database.Database): number {
+  /** Adds the sums to report_rollup, in the caller's transaction; returns how many period rows were written. */
+  async write(tx: Db): Promise<number> {
     // Each day's week, month and quarter start, numbered.
     const startIds = new Map<string, number>();
     const starts: string[] = [];
@@ -102,26 +104,11 @@ export class RollupSums {
         ga.teamId - gb.teamId || ga.staffId - gb.staffId || ga.serviceId - gb.serviceId || compare(ga.channel, gb.channel)
       );
     });
-    const width = 7 + FIELDS;
-    const many = sqlite.prepare(rollupUpsert(ROWS_PER_UPSERT));
-    const one = sqlite.prepare(ROLLUP_UPSERT);
-    const values: (string | number)[] = new Array(width * ROWS_PER_UPSERT);
-    const whole = ordered.length - (ordered.length % ROWS_PER_UPSERT);
-    for (let i = 0; i < ordered.length; i++) {
-      const { period, startId, groupId, sums } = ordered[i]!;
+    const rows = ordered.map(({ period, startId, groupId, sums }) => {
       const group = groups[groupId]!;
-      const o = i < whole ? (i % ROWS_PER_UPSERT) * width : 0;
-      values[o] = PERIODS[period]!;
-      values[o + 1] = starts[startId]!;
-      values[o + 2] = group.themeId;
-      values[o + 3] = group.teamId;
-      values[o + 4] = group.staffId;
-      values[o + 5] = group.serviceId;
-      values[o + 6] = group.channel;
-      for (let f = 0; f < FIELDS; f++) values[o + 7 + f] = sums[f]!;
-      if (i >= whole) one.run(values.slice(0, width));
-      else if (i % ROWS_PER_UPSERT === ROWS_PER_UPSERT - 1) many.run(values);
-    }
+      return [PERIODS[period]!, group.themeId, starts[startId]!, group.teamId, group.staffId, group.serviceId, group.channel, ...sums];
+    });
+    await upsertCounterRows(tx, REPORT_ROLLUP, rows);
     return byPeriod.size;
   }
 }

@@ -1,5 +1,6 @@
-import type Database from "better-sqlite3";
-import { addToCounters } from "../db/prepared";
+import { addToCounters } from "../db/counters";
+import type { Db } from "../db/database";
+import { REPORT_ROLLUP, ROLLUP_COLUMNS } from "../db/rollup-table";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
 import { localDateMemo, periodStartOfDate, type Period } from "../domain/periods";
 
@@ -21,23 +22,7 @@ export function periodStartsOfDate(date: string): readonly string[] {
   return starts;
 }
 
-/** The rollup's counter columns: the Tally's fields in snake_case, in TALLY_FIELDS order. */
-export const ROLLUP_COLUMNS = TALLY_FIELDS.map((f) => f.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
-
-/**
- * Adds to rows' counters, creating them if need be: `rows` rows of (period, start, theme, team,
- * staff, service, channel, ...counters) in one statement.
- */
-export function rollupUpsert(rows: number): string {
-  const row = `(${Array.from({ length: 7 + ROLLUP_COLUMNS.length }, () => "?").join(", ")})`;
-  return `insert into report_rollup (period, period_start, theme_id, team_id, staff_id, service_id, channel, ${ROLLUP_COLUMNS.join(", ")})
-  values ${Array.from({ length: rows }, () => row).join(", ")}
-  on conflict (period, theme_id, period_start, team_id, staff_id, service_id, channel) do update set
-  ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
-}
-
-/** Adds to one row's counters, creating it if need be. */
-export const ROLLUP_UPSERT = rollupUpsert(1);
+export { ROLLUP_COLUMNS };
 
 export type RollupKey = {
   occurredAt: number;
@@ -61,7 +46,7 @@ function localDateIn(timeZone: string): (epochMs: number) => string {
  * group commit the additions are summed and written at its end, still before the commit).
  */
 export function applyToRollup(
-  sqlite: Database.Database,
+  tx: Db,
   key: RollupKey,
   themeIds: readonly number[],
   tally: Tally,
@@ -75,7 +60,7 @@ export function applyToRollup(
     for (const themeId of [0, ...themeIds]) {
       // Theme rows count responses only: tokens are issued to interactions, not to themes.
       const row = themeId === 0 ? values : values.map((v, i) => (TALLY_FIELDS[i] === "issued" ? 0 : v));
-      addToCounters(sqlite, ROLLUP_UPSERT, [period, start, themeId, key.teamId, key.staffId ?? 0, key.serviceId ?? 0, key.channel, ...row], 7);
+      addToCounters(tx, REPORT_ROLLUP, [period, themeId, start, key.teamId, key.staffId ?? 0, key.serviceId ?? 0, key.channel], row);
     }
   }
 }

@@ -1,28 +1,39 @@
-import type Database from "better-sqlite3";
-import type { Db } from "../db/client";
-import { prepared } from "../db/prepared";
+import { asc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { themes, themesVersion } from "../db/schema";
+import { prepared } from "../db/sql";
 import { compileThemes, type ThemeDefinition, type ThemeMatcher } from "../domain/themes";
 
-const cache = new WeakMap<Database.Database, { version: number; matcher: ThemeMatcher }>();
+/** One compiled matcher per database (not per connection: a transaction is a new object each time). */
+const cache = new WeakMap<object, { version: number; matcher: ThemeMatcher }>();
+
+const activeThemeRows = prepared("active_themes", (db) =>
+  db.select({ id: themes.id, code: themes.code, rules: themes.rules }).from(themes).where(isNull(themes.retiredAt)).orderBy(asc(themes.id)),
+);
+const themesVersionOf = prepared("themes_version", (db) =>
+  db.select({ version: themesVersion.version }).from(themesVersion).where(eq(themesVersion.id, sql.placeholder("id"))),
+);
 
 /** The active themes with their rules (for code that compiles them elsewhere, e.g. a worker). */
-export function activeThemes(db: Db): ThemeDefinition[] {
-  const rows = prepared(db.$client, "select id, code, rules from themes where retired_at is null order by id").all() as { id: number; code: string; rules: string }[];
-  return rows.map((r) => ({ id: r.id, code: r.code, rules: JSON.parse(r.rules) as Record<string, string[]> }));
+export async function activeThemes(db: Db): Promise<ThemeDefinition[]> {
+  return (await activeThemeRows(db)).map((r) => ({ id: r.id, code: r.code, rules: r.rules }));
 }
 
 /**
  * The compiled matcher for the active themes, compiled again only when themes_version has
  * moved: triggers count every change to the themes table, whoever made it (the API, the
- * dashboard, or the CLI in another process). Reading that one number costs a microsecond;
- * reading every rule to compare them was 7% of the time of answering a survey. (A change
- * committed between the two reads only means one more compilation next time.)
+ * dashboard, or the CLI in another process, or another server). Reading that one number is
+ * cheap; reading every rule to compare them was a noticeable share of answering a survey.
+ * (A change committed between the two reads only means one more compilation next time.)
+ * `scope` is the Database the query builder belongs to: two databases in one process (tests)
+ * keep their own matchers.
  */
-export function themeMatcher(db: Db): ThemeMatcher {
-  const version = prepared(db.$client, "select version from themes_version where id = 1").pluck().get() as number;
-  const hit = cache.get(db.$client);
+export async function themeMatcher(db: Db, scope: object): Promise<ThemeMatcher> {
+  const [row] = await themesVersionOf(db, { id: 1 });
+  const version = row?.version ?? 0;
+  const hit = cache.get(scope);
   if (hit && hit.version === version) return hit.matcher;
-  const matcher = compileThemes(activeThemes(db));
-  cache.set(db.$client, { version, matcher });
+  const matcher = compileThemes(await activeThemes(db));
+  cache.set(scope, { version, matcher });
   return matcher;
 }

@@ -6,6 +6,7 @@ import type { Ctx } from "../deps";
 import { users } from "../db/schema";
 import { ConflictError, ValidationError } from "../errors";
 import { findTeam, requireActive } from "./lookup";
+import { isUniqueViolation } from "./reference/common";
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 
@@ -66,14 +67,26 @@ export type NewUser = { email: string; role: Role; team?: string; password?: str
 /** Creates a dashboard user; a manager belongs to one team. Returns the password when generated. */
 export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number; generatedPassword?: string }> {
   const email = input.email.trim().toLowerCase();
-  if (ctx.db.select().from(users).where(eq(users.email, email)).get()) throw new ConflictError(`A user with email ${email} already exists.`);
+  const taken = () => new ConflictError(`A user with email ${email} already exists.`);
+  // Checked before hashing, so a mistake is answered without spending scrypt's time on it.
+  if ((await ctx.db.read.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0) throw taken();
   requireRoleTeamAgree(input.role, input.team);
-  const team = input.team ? requireActive(findTeam(ctx.db, input.team), "team", input.team) : undefined;
   const password = input.password ?? generatePassword();
-  const row = ctx.db
-    .insert(users)
-    .values({ email, role: input.role, teamId: team?.id ?? null, passwordHash: await hashPassword(password), createdAt: ctx.clock.now() })
-    .returning({ id: users.id })
-    .get();
-  return { id: row.id, generatedPassword: input.password ? undefined : password };
+  // Hashed before the write: scrypt takes ~50 ms, and every other write would wait for it.
+  const passwordHash = await hashPassword(password);
+  const id = await ctx.db.write(async (tx) => {
+    const team = input.team ? requireActive(await findTeam(tx, input.team), "team", input.team) : undefined;
+    try {
+      const [row] = await tx
+        .insert(users)
+        .values({ email, role: input.role, teamId: team?.id ?? null, passwordHash, createdAt: ctx.clock.now() })
+        .returning({ id: users.id });
+      return row!.id;
+    } catch (err) {
+      // The same email added meanwhile (by the command line, or another server).
+      if (isUniqueViolation(err)) throw taken();
+      throw err;
+    }
+  });
+  return { id, generatedPassword: input.password ? undefined : password };
 }

@@ -31,11 +31,11 @@ beforeAll(async () => {
       ready();
     });
   });
-  t = createTestApp({ PUBLIC_BASE_URL: base }, "2026-03-02T09:00:00Z");
+  t = await createTestApp({ PUBLIC_BASE_URL: base }, "2026-03-02T09:00:00Z");
   // Enough data for every dashboard page to draw its charts and tables, and little enough to seed fast.
   await seedDashboard(t.ctx, { perDay: 2, days: 100 });
-  addLowScore(t.ctx, "CONTACT", "CRM-1001");
-  seedDelivery(t.ctx);
+  await addLowScore(t.ctx, "CONTACT", "CRM-1001");
+  await seedDelivery(t.ctx);
   browser = await launchChromium();
   // A person's browser: the signature pages refuse to record a confirmation from a headless one.
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_UA });
@@ -66,25 +66,25 @@ async function expectReflow(where: string) {
 }
 
 /** A new, unanswered survey link. */
-function surveyLink(language: "en" | "ar" | "cy" = "en") {
-  const link = registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language });
+async function surveyLink(language: "en" | "ar" | "cy" = "en") {
+  const link = await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language });
   return `${base}/s/${link.token}`;
 }
 
 describe("survey pages", () => {
   test("fresh, in English", async () => {
-    await page.goto(surveyLink());
+    await page.goto(await surveyLink());
     await expectNoViolations("survey (en)");
     await expectReflow("survey (en)");
   });
 
   test("with a face chosen in the email (?csat=4)", async () => {
-    await page.goto(`${surveyLink()}?csat=4`);
+    await page.goto(`${await surveyLink()}?csat=4`);
     await expectNoViolations("survey ?csat=4");
   });
 
   test("showing the errors of a refused answer", async () => {
-    await page.goto(surveyLink());
+    await page.goto(await surveyLink());
     // What the form cannot send by itself: a face out of range and a comment over the limit.
     await page.evaluate(() => {
       const radio = document.querySelector<HTMLInputElement>("input[name=csat]")!;
@@ -104,7 +104,7 @@ describe("survey pages", () => {
   });
 
   test("the thank-you page", async () => {
-    await page.goto(`${surveyLink()}?csat=5`);
+    await page.goto(`${await surveyLink()}?csat=5`);
     await page.locator("button[type=submit]").click();
     await page.waitForURL(/\/thanks/);
     await expectNoViolations("thank-you page");
@@ -120,14 +120,14 @@ describe("survey pages", () => {
   });
 
   test("in Arabic, right to left", async () => {
-    await page.goto(surveyLink("ar"));
+    await page.goto(await surveyLink("ar"));
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
     await expectNoViolations("survey (ar)");
     await expectReflow("survey (ar)");
   });
 
   test("in Welsh", async () => {
-    await page.goto(`${surveyLink()}?lang=cy`);
+    await page.goto(`${await surveyLink()}?lang=cy`);
     expect(await page.getAttribute("html", "lang")).toBe("cy");
     await expectNoViolations("survey (cy)");
   });

@@ -1,5 +1,8 @@
 import twilio from "twilio";
 import { expect } from "vitest";
+import { sql } from "drizzle-orm";
+import type { Database, Db, WriteBody } from "../../src/db/client";
+import { rows } from "../../src/db/sql";
 import type { TestApp } from "../helpers";
 import { safeEncode, type Gen } from "./generator";
 
@@ -22,9 +25,37 @@ export type Outcome = { case: Case; status: number; changes: number; contentType
 /** Markup from the hostile strings that must never come back unescaped in a page or TwiML. */
 const RAW_MARKUP = [/<script>alert/i, /<img src=x onerror/i, /<\/textarea><script>/i];
 
-/** Rows inserted, updated or deleted on the connection since it opened (SQLite's own counter). */
+const changesOf = new WeakMap<Database, { n: number }>();
+
+/** Rows the write's transaction has inserted, updated or deleted so far: the database's own counters. */
+async function changesSoFar(db: Database, tx: Db): Promise<number> {
+  const query =
+    db.dialect === "sqlite"
+      ? sql`select total_changes() as n`
+      : sql`select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) as n from pg_stat_xact_user_tables`;
+  return (await rows<{ n: number }>(tx, query))[0]!.n;
+}
+
+/**
+ * Rows inserted, updated or deleted by the app's writes that committed since the first call
+ * (every change goes through Database.write, which this wraps once per database).
+ */
 export function totalChanges(t: TestApp): number {
-  return (t.db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
+  const db = t.db;
+  let counted = changesOf.get(db);
+  if (!counted) {
+    const total = { n: 0 };
+    changesOf.set(db, (counted = total));
+    const write = db.write.bind(db);
+    db.write = <T>(fn: WriteBody<T>) =>
+      write(async (tx) => {
+        const before = await changesSoFar(db, tx);
+        const value = await fn(tx);
+        total.n += (await changesSoFar(db, tx)) - before;
+        return value;
+      });
+  }
+  return counted.n;
 }
 
 export async function send(t: TestApp, c: Case): Promise<Outcome> {

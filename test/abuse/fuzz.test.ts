@@ -7,8 +7,8 @@ import { AUTH_TOKEN, runAll, segment, twilioSigned, type Case, type Outcome } fr
 
 /*
  * Every public endpoint fed thousands of generated requests: malformed, oversized, wrongly
- * typed and hostile. For every answer: no 5xx; a refusal (4xx) changes no row (SQLite's
- * total_changes()); no page or TwiML carries the hostile markup unescaped; every API error is
+ * typed and hostile. For every answer: no 5xx; a refusal (4xx) changes no row (the database's
+ * own change counters); no page or TwiML carries the hostile markup unescaped; every API error is
  * the one error shape. The generator is seeded: a failure names the case that reproduces it.
  */
 
@@ -23,14 +23,14 @@ const CALL = "CAfuzz00000000000000000000000001";
 const summary: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  t = createTestApp({
+  t = await createTestApp({
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     RATE_LIMIT_PER_MINUTE: 1_000_000,
     RATE_LIMIT_API_PER_MINUTE: 1_000_000,
     RATE_LIMIT_IVR_PER_MINUTE: 1_000_000,
   });
-  seedOrganisation(t);
-  token = registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now() - 3_600_000, language: "en" }).token;
+  await seedOrganisation(t);
+  token = (await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now() - 3_600_000, language: "en" })).token;
   const page = await (await t.app.request(`/s/${token}`)).text();
   csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
   unsubscribe = unsubscribeId(addressHash("someone@example.org", t.config.TOKEN_PEPPER), t.config.SESSION_SECRET);

@@ -25,14 +25,14 @@ describe("settings", () => {
 });
 
 describe("API", () => {
-  const apiApp = () => {
-    const t = createTestApp({ RATE_LIMIT_API_PER_MINUTE: 5, TRUST_PROXY: true });
-    seedOrganisation(t);
+  const apiApp = async () => {
+    const t = await createTestApp({ RATE_LIMIT_API_PER_MINUTE: 5, TRUST_PROXY: true });
+    await seedOrganisation(t);
     return t;
   };
 
   test("past RATE_LIMIT_API_PER_MINUTE per key and address: 429 in the one error shape with Retry-After", async () => {
-    const t = apiApp();
+    const t = await apiApp();
     t.clock.set("2026-03-02T09:00:15Z");
     for (let i = 0; i < 5; i++) expect((await t.api("GET", "/teams", undefined, from("10.0.0.1"))).status).toBe(200);
     const limited = await t.api("GET", "/teams", undefined, from("10.0.0.1"));
@@ -45,19 +45,19 @@ describe("API", () => {
   });
 
   test("a refused request stores nothing, and the limit is counted per key and per address", async () => {
-    const t = apiApp();
+    const t = await apiApp();
     for (let i = 0; i < 5; i++) await t.api("GET", "/teams", undefined, from("10.0.0.1"));
     const limited = await t.api("POST", "/departments", { code: "LATE", name: "Too late" }, from("10.0.0.1"));
     expect(limited.status).toBe(429);
     expect((await t.api("GET", "/departments/LATE")).status).toBe(404);
     // Another address with the same key, and another key from the same address, go on.
     expect((await t.api("GET", "/teams", undefined, from("10.0.0.2"))).status).toBe(200);
-    const other = createApiKey(t.ctx, "other");
+    const other = await createApiKey(t.ctx, "other");
     expect((await t.api("GET", "/teams", undefined, from("10.0.0.1", { Authorization: `Bearer ${other.key}` }))).status).toBe(200);
   });
 
   test("the allowance comes back when the minute turns", async () => {
-    const t = apiApp();
+    const t = await apiApp();
     for (let i = 0; i < 6; i++) await t.api("GET", "/teams", undefined, from("10.0.0.1"));
     expect((await t.api("GET", "/teams", undefined, from("10.0.0.1"))).status).toBe(429);
     t.clock.advance(60_000);
@@ -65,7 +65,7 @@ describe("API", () => {
   });
 
   test("made-up keys count against the address however many different ones are tried; good requests do not", async () => {
-    const t = apiApp();
+    const t = await apiApp();
     for (let i = 0; i < 4; i++) expect((await t.api("GET", "/teams", undefined, from("10.0.0.1"))).status).toBe(200);
     for (let i = 0; i < 5; i++) {
       const res = await t.api("GET", "/teams", undefined, from("10.0.0.1", { Authorization: `Bearer ros_guess${i}` }));
@@ -82,7 +82,7 @@ describe("API", () => {
   });
 
   test("the public API documents are limited per address too", async () => {
-    const t = apiApp();
+    const t = await apiApp();
     for (let i = 0; i < 5; i++) expect((await t.app.request("/api/v1/openapi.json", { headers: from("10.0.0.1") })).status).toBe(200);
     const limited = await t.app.request("/api/v1/docs", { headers: from("10.0.0.1") });
     expect(limited.status).toBe(429);
@@ -107,8 +107,8 @@ describe("phone survey webhooks", () => {
   };
 
   test("past RATE_LIMIT_IVR_PER_MINUTE per address: a plain 429 with Retry-After, before the signature is read", async () => {
-    const t = createTestApp({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, RATE_LIMIT_IVR_PER_MINUTE: 3, TRUST_PROXY: true });
-    seedOrganisation(t);
+    const t = await createTestApp({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, RATE_LIMIT_IVR_PER_MINUTE: 3, TRUST_PROXY: true });
+    await seedOrganisation(t);
     for (let i = 0; i < 3; i++) expect((await t.app.request(VOICE, signedCall(`CA${i}`, "54.0.0.1"))).status).toBe(200);
     const limited = await t.app.request(VOICE, signedCall("CA9", "54.0.0.1"));
     expect(limited.status).toBe(429);

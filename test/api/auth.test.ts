@@ -1,4 +1,6 @@
+import { count } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { departments, interactions } from "../../src/db/schema";
 import { createApiKey, revokeApiKey } from "../../src/services/api-keys";
 import { createTestApp } from "../helpers";
 
@@ -17,7 +19,7 @@ const routes: [string, string, unknown?][] = [
 
 describe("API keys", () => {
   test.each(routes)("%s %s: 401 without a key, 401 with a wrong key, 403 with a revoked key", async (method, path, body) => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const send = (authorization?: string) =>
       t.app.request(`/api/v1${path}`, {
         method,
@@ -34,26 +36,26 @@ describe("API keys", () => {
     expect((await send("Bearer ")).status).toBe(401);
     expect((await send(`Basic ${t.apiKey}`)).status).toBe(401);
 
-    const revoked = createApiKey(t.ctx, "old crm");
-    revokeApiKey(t.ctx, String(revoked.id));
+    const revoked = await createApiKey(t.ctx, "old crm");
+    await revokeApiKey(t.ctx, String(revoked.id));
     const res = await send(`Bearer ${revoked.key}`);
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
 
     // Nothing was changed by any refused request.
-    expect(t.db.$client.prepare("select count(*) as n from departments").get()).toEqual({ n: 0 });
-    expect(t.db.$client.prepare("select count(*) as n from interactions").get()).toEqual({ n: 0 });
+    expect(await t.db.read.select({ n: count() }).from(departments)).toEqual([{ n: 0 }]);
+    expect(await t.db.read.select({ n: count() }).from(interactions)).toEqual([{ n: 0 }]);
   });
 
   test("a valid key gets through, and revoking it locks it out", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     expect((await t.api("GET", "/departments")).status).toBe(200);
-    revokeApiKey(t.ctx, "1");
+    await revokeApiKey(t.ctx, "1");
     expect((await t.api("GET", "/departments")).status).toBe(403);
   });
 
   test("the OpenAPI document and the docs page need no key", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     expect((await t.app.request("/api/v1/openapi.json")).status).toBe(200);
     expect((await t.app.request("/api/v1/docs")).status).toBe(200);
   });

@@ -1,4 +1,6 @@
+import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import { interactions } from "../../src/db/schema";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 /*
@@ -8,9 +10,9 @@ import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
  */
 
 let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
-  seedOrganisation(t);
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedOrganisation(t);
 });
 
 const interaction = { channel: "phone", team: "CONTACT", occurredAt: "2026-03-01T10:00:00Z" };
@@ -101,7 +103,7 @@ describe("malformed input answers 400 naming each bad field", () => {
   test("nothing was stored by any of them", async () => {
     const departments = (await (await t.api("GET", "/departments?includeRetired=true")).json()) as { departments: { code: string }[] };
     expect(departments.departments.map((d) => d.code)).toEqual(["CLS", "ENV"]);
-    expect(t.ctx.db.$client.prepare("select count(*) as n from interactions").get()).toEqual({ n: 0 });
+    expect(await t.db.read.select({ n: count() }).from(interactions)).toEqual([{ n: 0 }]);
   });
 
   test("a 3 MB body answers 413", async () => {

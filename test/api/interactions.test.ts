@@ -1,15 +1,18 @@
+import { and, count as countRows, eq, sum } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import { customerContacts, emailOutbox, interactions, reportRollup, surveyTokens } from "../../src/db/schema";
 import { resolveToken } from "../../src/services/resolve-token";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-  seedOrganisation(t);
+beforeEach(async () => {
+  t = await createTestApp();
+  await seedOrganisation(t);
 });
 
 type Created = { id: number; surveyUrl: string; ratingUrls: string[]; existing: boolean };
-const count = (table: string) => (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+type Table = typeof interactions | typeof surveyTokens | typeof emailOutbox | typeof reportRollup;
+const count = async (table: Table) => (await t.db.read.select({ n: countRows() }).from(table))[0]!.n;
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await t.api(method, path, body);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -27,11 +30,11 @@ describe("POST /api/v1/interactions", () => {
     expect(body.ratingUrls).toEqual([1, 2, 3, 4, 5].map((n) => `${body.surveyUrl}?csat=${n}`));
     expect(body).not.toHaveProperty("token");
     expect(body.existing).toBe(false);
-    expect(t.db.$client.prepare("select channel, external_ref as ref, language from interactions").get()).toEqual({
+    expect(await t.db.read.select({ channel: interactions.channel, ref: interactions.externalRef, language: interactions.language }).from(interactions)).toEqual([{
       channel: "phone",
       ref: "CRM-1",
       language: "en",
-    });
+    }]);
   });
 
   test("the same externalRef twice returns the first interaction and the same links, 200", async () => {
@@ -39,8 +42,8 @@ describe("POST /api/v1/interactions", () => {
     const again = await call("POST", "/interactions", { ...base, channel: "email", externalRef: "CALL-77" });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ ...first.body, existing: true });
-    expect(count("interactions")).toBe(1);
-    expect(count("survey_tokens")).toBe(1);
+    expect(await count(interactions)).toBe(1);
+    expect(await count(surveyTokens)).toBe(1);
     // Without an externalRef, each call is a new contact.
     const a = await call("POST", "/interactions", base);
     const b = await call("POST", "/interactions", base);
@@ -51,7 +54,7 @@ describe("POST /api/v1/interactions", () => {
   test("the token in the links leads back to the interaction", async () => {
     const { body } = await call("POST", "/interactions", base);
     const token = new URL((body as Created).surveyUrl).pathname.split("/").pop()!;
-    expect(resolveToken(t.ctx, token).interaction.id).toBe(body.id);
+    expect((await resolveToken(t.ctx, token)).interaction.id).toBe(body.id);
   });
 
   test.each([
@@ -62,14 +65,16 @@ describe("POST /api/v1/interactions", () => {
     const res = await call("POST", "/interactions", { ...base, ...override });
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ error: { code: "unprocessable", message: expect.stringContaining(message) } });
-    expect(count("interactions")).toBe(0);
+    expect(await count(interactions)).toBe(0);
   });
 
   test("a customer email with consent is kept apart and queues an invitation", async () => {
     const res = await call("POST", "/interactions", { ...base, customer: { email: "Pat@Example.org", mayContact: true } });
     expect(res.status).toBe(201);
-    expect(t.db.$client.prepare("select email, may_contact as ok from customer_contacts").get()).toEqual({ email: "pat@example.org", ok: 1 });
-    expect(count("email_outbox")).toBe(1);
+    expect(await t.db.read.select({ email: customerContacts.email, ok: customerContacts.mayContact }).from(customerContacts)).toEqual([
+      { email: "pat@example.org", ok: true },
+    ]);
+    expect(await count(emailOutbox)).toBe(1);
   });
 });
 
@@ -87,7 +92,7 @@ describe("POST /api/v1/interactions/batch", () => {
     expect(items).toHaveLength(3);
     expect(items.map((i) => i.existing)).toEqual([false, false, true]);
     expect(items[2]).toEqual({ ...items[0], existing: true });
-    expect(count("interactions")).toBe(2);
+    expect(await count(interactions)).toBe(2);
   });
 
   test("all or nothing: one unknown code stores nothing and names the item by index", async () => {
@@ -102,26 +107,29 @@ describe("POST /api/v1/interactions/batch", () => {
         { index: 3, status: 422, message: "Unknown service 'nope'.", field: "interactions.3.service" },
       ],
     });
-    expect(count("interactions")).toBe(0);
-    expect(count("survey_tokens")).toBe(0);
-    expect(count("report_rollup")).toBe(0);
+    expect(await count(interactions)).toBe(0);
+    expect(await count(surveyTokens)).toBe(0);
+    expect(await count(reportRollup)).toBe(0);
   });
 
   test("1,000 items are accepted", async () => {
-    const interactions = Array.from({ length: 1000 }, (_, i) => ({ ...base, externalRef: `BULK-${i}` }));
-    const res = await call("POST", "/interactions/batch", { interactions });
+    const items = Array.from({ length: 1000 }, (_, i) => ({ ...base, externalRef: `BULK-${i}` }));
+    const res = await call("POST", "/interactions/batch", { interactions: items });
     expect(res.status).toBe(201);
     expect((res.body as { interactions: Created[] }).interactions).toHaveLength(1000);
-    expect(count("interactions")).toBe(1000);
-    const issued = t.db.$client.prepare("select sum(issued) as n from report_rollup where period = 'month' and theme_id = 0").get();
+    expect(await count(interactions)).toBe(1000);
+    const [issued] = await t.db.read
+      .select({ n: sum(reportRollup.issued).mapWith(Number) })
+      .from(reportRollup)
+      .where(and(eq(reportRollup.period, "month"), eq(reportRollup.themeId, 0)));
     expect(issued).toEqual({ n: 1000 });
   });
 
   test("1,001 items answer 400 and store nothing", async () => {
-    const interactions = Array.from({ length: 1001 }, (_, i) => ({ ...base, externalRef: `BULK-${i}` }));
-    const res = await call("POST", "/interactions/batch", { interactions });
+    const items = Array.from({ length: 1001 }, (_, i) => ({ ...base, externalRef: `BULK-${i}` }));
+    const res = await call("POST", "/interactions/batch", { interactions: items });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('"path":"interactions"');
-    expect(count("interactions")).toBe(0);
+    expect(await count(interactions)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, test } from "vitest";
-import { createTestApp } from "../helpers";
+import { beforeAll, describe, expect, test } from "vitest";
+import { createTestApp, type TestApp } from "../helpers";
 
 type Operation = {
   tags?: string[];
@@ -10,7 +10,10 @@ type Operation = {
 };
 type Spec = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
-const t = createTestApp();
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
 const spec = async () => (await (await t.app.request("/api/v1/openapi.json")).json()) as Spec;
 
 const ENTITIES = ["departments", "teams", "staff", "services", "themes", "targets"];

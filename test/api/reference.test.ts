@@ -6,9 +6,9 @@ import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-  seedOrganisation(t);
+beforeEach(async () => {
+  t = await createTestApp();
+  await seedOrganisation(t);
 });
 
 const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } });
@@ -256,7 +256,7 @@ describe("targets", () => {
 
 describe("seedDefaultThemes", () => {
   test("adds the default themes once, and leaves edited or retired ones alone", async () => {
-    const added = seedDefaultThemes(t.ctx);
+    const added = await seedDefaultThemes(t.ctx);
     expect(added).toEqual(DEFAULT_THEMES.map((d) => d.code));
     const listed = (await call("GET", "/themes")).body.themes as { code: string; name: string }[];
     expect(listed).toHaveLength(DEFAULT_THEMES.length);
@@ -264,7 +264,7 @@ describe("seedDefaultThemes", () => {
 
     await call("PATCH", "/themes/waiting_time", { name: "Waiting", rules: { en: ["queue*"] } });
     await call("POST", "/themes/staff_attitude/retire");
-    expect(seedDefaultThemes(t.ctx)).toEqual([]);
+    expect(await seedDefaultThemes(t.ctx)).toEqual([]);
     expect((await call("GET", "/themes/waiting_time")).body).toMatchObject({ name: "Waiting", rules: { en: ["queue*"] } });
     expect((await call("GET", "/themes/staff_attitude")).body.retired).toBe(true);
     expect((await call("GET", "/themes?includeRetired=true")).body.themes).toHaveLength(DEFAULT_THEMES.length);

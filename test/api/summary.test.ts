@@ -34,8 +34,8 @@ async function register(body: Record<string, unknown>): Promise<number> {
   return ((await res.json()) as { id: number }).id;
 }
 
-function respond(interactionId: number, answers: Partial<ResponseInput>) {
-  recordResponse(t.ctx, { interactionId, csat: null, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "form", ...answers });
+async function respond(interactionId: number, answers: Partial<ResponseInput>) {
+  await recordResponse(t.ctx, { interactionId, csat: null, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "form", ...answers });
 }
 
 async function summary(query: string): Promise<Summary> {
@@ -47,9 +47,9 @@ async function summary(query: string): Promise<Summary> {
 const byCode = (s: Summary) => Object.fromEntries(s.rows.map((r) => [`${r.periodLabel} ${r.group.code}`, r]));
 
 beforeEach(async () => {
-  t = createTestApp({ MIN_RESPONSES: 3 });
-  seedOrganisation(t);
-  seedDefaultThemes(t.ctx);
+  t = await createTestApp({ MIN_RESPONSES: 3 });
+  await seedOrganisation(t);
+  await seedDefaultThemes(t.ctx);
   const contact = { channel: "phone", team: "CONTACT", staff: "alice", service: "council-tax" };
   const waste = { channel: "email", team: "WASTE", staff: "bob", service: "bins" };
   ids = {
@@ -63,13 +63,13 @@ beforeEach(async () => {
     w3: await register({ channel: "email", team: "WASTE" }),
     march: await register({ ...contact, occurredAt: "2026-03-01T12:00:00Z" }),
   };
-  respond(ids.r1!, { csat: 5, ces: 7, csi: 5, fcr: "yes", comment: "I was kept on hold for ages." });
-  respond(ids.r2!, { csat: 4, ces: 5, csi: 4, fcr: "partly" });
-  respond(ids.r3!, { csat: 1, ces: 1, csi: 1, fcr: "no" });
-  respond(ids.r3!, { csat: 2, ces: 2, csi: 1, fcr: "no", comment: "On hold again, twenty minutes." });
-  respond(ids.r4!, { csat: 5, ces: 6, fcr: "yes" });
-  respond(ids.w1!, { csat: 1 });
-  respond(ids.w2!, { csat: 2 });
+  await respond(ids.r1!, { csat: 5, ces: 7, csi: 5, fcr: "yes", comment: "I was kept on hold for ages." });
+  await respond(ids.r2!, { csat: 4, ces: 5, csi: 4, fcr: "partly" });
+  await respond(ids.r3!, { csat: 1, ces: 1, csi: 1, fcr: "no" });
+  await respond(ids.r3!, { csat: 2, ces: 2, csi: 1, fcr: "no", comment: "On hold again, twenty minutes." });
+  await respond(ids.r4!, { csat: 5, ces: 6, fcr: "yes" });
+  await respond(ids.w1!, { csat: 1 });
+  await respond(ids.w2!, { csat: 2 });
 });
 
 describe("GET /api/v1/reports/summary", () => {
@@ -179,7 +179,7 @@ describe("GET /api/v1/reports/summary", () => {
 describe("retiring keeps history", () => {
   test("a retired team still reports under its name and takes no new interactions", async () => {
     const id = await register({ channel: "web_chat", team: "BENEFITS" });
-    respond(id, { csat: 4 });
+    await respond(id, { csat: 4 });
     const retired = await t.api("POST", "/teams/BENEFITS/retire");
     expect(retired.status).toBe(200);
 

@@ -1,26 +1,31 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { createApp } from "../../src/app";
 import { testConfig } from "../../src/config";
-import { openDatabase } from "../../src/db/client";
+import { reportRollup, teams, users } from "../../src/db/schema";
 import { silentLogger } from "../../src/deps";
 import { verifyPassword } from "../../src/services/users";
-import { cliSandbox } from "./run-cli";
+import { TEST_DIALECT } from "../db/test-database";
+import { cliSandbox, type CliSandbox } from "./run-cli";
 
-let sandbox: ReturnType<typeof cliSandbox>;
-afterEach(() => sandbox?.cleanup());
+let sandbox: CliSandbox | undefined;
+afterEach(async () => {
+  await sandbox?.cleanup();
+  sandbox = undefined;
+});
 
-/** The app over the CLI's database file, to see that what the CLI wrote works. */
-function appOver(dbFile: string) {
-  const db = openDatabase(dbFile);
+/** The app over the CLI's database, to see that what the CLI wrote works. */
+function appOver(box: CliSandbox) {
+  const db = box.open();
   return { db, app: createApp({ db, clock: { now: () => Date.now() }, config: testConfig(), log: silentLogger }) };
 }
 
 describe("help and bad input", () => {
   test("help lists every command", async () => {
-    sandbox = cliSandbox();
-    const { code, stdout } = await sandbox.run("help");
+    sandbox = await cliSandbox();
+    const { code, stdout } = await sandbox!.run("help");
     expect(code).toBe(0);
     for (const c of ["user add", "user reset-password", "api-key create", "api-key list", "api-key revoke", "migrate", "demo", "rollup rebuild"]) expect(stdout).toContain(c);
   });
@@ -40,7 +45,7 @@ describe("help and bad input", () => {
     [["api-key", "revoke", "ros_nothere"], 1, "No API key 'ros_nothere'"],
     [["user", "add", "--email", "m@example.org", "--role", "manager", "--team", "NOPE"], 1, "Unknown team 'NOPE'"],
   ])("%j exits %i naming the problem", async (argv, exit, message) => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     const { code, stderr, stdout } = await sandbox.run(...argv);
     expect(code).toBe(exit);
     expect(stderr).toContain(message);
@@ -48,7 +53,7 @@ describe("help and bad input", () => {
   });
 
   test("a bad environment variable stops the command with its name", async () => {
-    sandbox = cliSandbox({ TIMEZONE: "Mars/Olympus_Mons" });
+    sandbox = await cliSandbox({ TIMEZONE: "Mars/Olympus_Mons" });
     const { code, stderr } = await sandbox.run("migrate");
     expect(code).toBe(1);
     expect(stderr).toContain("TIMEZONE");
@@ -56,26 +61,31 @@ describe("help and bad input", () => {
 });
 
 describe("migrate", () => {
-  test("creates and migrates the database file in DATA_DIR", async () => {
-    sandbox = cliSandbox();
-    expect((await sandbox.run("migrate")).code).toBe(0);
-    expect(existsSync(sandbox.dbFile)).toBe(true);
-    const { db } = appOver(sandbox.dbFile);
-    expect(db.$client.prepare("select count(*) as n from report_rollup").get()).toEqual({ n: 0 });
-    db.$client.close();
+  test("creates and migrates the database (a file in DATA_DIR, or the one DATABASE_URL names)", async () => {
+    sandbox = await cliSandbox();
+    const migrated = await sandbox.run("migrate");
+    expect(migrated.code).toBe(0);
+    if (TEST_DIALECT === "sqlite") {
+      expect(existsSync(sandbox.dbFile)).toBe(true);
+      expect(migrated.stdout).toContain("survey.db");
+    } else {
+      expect(migrated.stdout).toContain("postgres://");
+    }
+    const { db } = appOver(sandbox);
+    expect(await db.read.select({ n: count() }).from(reportRollup)).toEqual([{ n: 0 }]);
   });
 });
 
 describe("api-key", () => {
   test("create prints a key that the API accepts; revoke makes it 403; list shows both states", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     const created = await sandbox.run("api-key", "create", "--name", "CRM");
     expect(created.code).toBe(0);
     expect(created.lines).toHaveLength(1);
     const key = created.lines[0]!;
     expect(key).toMatch(/^ros_[A-Za-z0-9_-]{43}$/);
 
-    const { app, db } = appOver(sandbox.dbFile);
+    const { app } = appOver(sandbox);
     const call = () => app.request("/api/v1/reports/summary?groupBy=team&period=month&from=2026-01-01&to=2026-03-01", { headers: { Authorization: `Bearer ${key}` } });
     expect((await call()).status).toBe(200);
 
@@ -90,20 +100,19 @@ describe("api-key", () => {
     expect((await call()).status).toBe(403);
     const after = await sandbox.run("api-key", "list");
     expect(after.lines.at(-1)).toMatch(/2026-03-02 \d\d:\d\d$/); // the revoked column is filled
-    db.$client.close();
   });
 
   test("revoke by id", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     await sandbox.run("api-key", "create", "--name", "one");
     expect((await sandbox.run("api-key", "revoke", "1")).stdout).toContain("Revoked API key 1");
   });
 
-  test("`npm run cli -- api-key create --name x` prints the key alone on its own line", () => {
-    sandbox = cliSandbox();
+  test("`npm run cli -- api-key create --name x` prints the key alone on its own line", async () => {
+    sandbox = await cliSandbox();
     const result = spawnSync("npm", ["run", "cli", "--", "api-key", "create", "--name", "x"], {
       cwd: new URL("../..", import.meta.url),
-      env: { ...process.env, DATA_DIR: sandbox.dataDir },
+      env: { ...process.env, ...sandbox.env },
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -116,26 +125,23 @@ describe("api-key", () => {
 
 describe("user reset-password", () => {
   test("the only administrator, locked out, gets a new password printed once; the old one stops working", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     expect((await sandbox.run("user", "add", "--email", "admin@council.example", "--role", "admin", "--password", "correct horse battery")).code).toBe(0);
-    const { db } = appOver(sandbox.dbFile);
-    db.$client.prepare("update users set failed_logins = 10, locked_until = ? where email = ?").run(Date.now() + 3_600_000, "admin@council.example");
-    db.$client.close();
+    const { db } = appOver(sandbox);
+    await db.write((tx) => tx.update(users).set({ failedLogins: 10, lockedUntil: Date.now() + 3_600_000 }).where(eq(users.email, "admin@council.example")));
 
     const { code, lines } = await sandbox.run("user", "reset-password", "--email", "Admin@Council.example");
     expect(code).toBe(0);
     expect(lines[0]).toBe("New password set for admin@council.example (id 1); their sessions are ended.");
     const password = lines.at(-1)!;
-    const after = appOver(sandbox.dbFile).db;
-    const row = after.$client.prepare("select password_hash as hash, failed_logins as failed, locked_until as locked from users").get() as { hash: string; failed: number; locked: number | null };
-    expect(await verifyPassword(password, row.hash)).toBe(true);
-    expect(await verifyPassword("correct horse battery", row.hash)).toBe(false);
-    expect([row.failed, row.locked]).toEqual([0, null]);
-    after.$client.close();
+    const [row] = await db.read.select({ hash: users.passwordHash, failed: users.failedLogins, locked: users.lockedUntil }).from(users);
+    expect(await verifyPassword(password, row!.hash)).toBe(true);
+    expect(await verifyPassword("correct horse battery", row!.hash)).toBe(false);
+    expect([row!.failed, row!.locked]).toEqual([0, null]);
   });
 
   test("an unknown email exits 1 naming it; a short password exits 2", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     const unknown = await sandbox.run("user", "reset-password", "--email", "nobody@council.example");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("No user with email nobody@council.example");
@@ -147,20 +153,19 @@ describe("user reset-password", () => {
 
 describe("user add", () => {
   test("a generated password is printed once and is the one stored", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     const { code, lines } = await sandbox.run("user", "add", "--email", "Director@Council.example", "--role", "director");
     expect(code).toBe(0);
     expect(lines[0]).toBe("Created director director@council.example (id 1).");
     const password = lines.at(-1)!;
-    const { db } = appOver(sandbox.dbFile);
-    const row = db.$client.prepare("select role, password_hash as hash from users where email = ?").get("director@council.example") as { role: string; hash: string };
-    expect(row.role).toBe("director");
-    expect(await verifyPassword(password, row.hash)).toBe(true);
-    db.$client.close();
+    const { db } = appOver(sandbox);
+    const [row] = await db.read.select({ role: users.role, hash: users.passwordHash }).from(users).where(eq(users.email, "director@council.example"));
+    expect(row!.role).toBe("director");
+    expect(await verifyPassword(password, row!.hash)).toBe(true);
   });
 
   test("a given password is not echoed; a second user with the same email is refused", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     const first = await sandbox.run("user", "add", "--email", "admin@council.example", "--role", "admin", "--password", "correct horse battery");
     expect(first.code).toBe(0);
     expect(first.stdout).not.toContain("correct horse");
@@ -170,12 +175,11 @@ describe("user add", () => {
   });
 
   test("a manager is created with their team", async () => {
-    sandbox = cliSandbox();
+    sandbox = await cliSandbox();
     await sandbox.run("demo", "--responses", "50");
     const { code } = await sandbox.run("user", "add", "--email", "m@council.example", "--role", "manager", "--team", "WASTE", "--password", "a long enough password");
     expect(code).toBe(0);
-    const { db } = appOver(sandbox.dbFile);
-    expect(db.$client.prepare("select t.code from users u join teams t on t.id = u.team_id").get()).toEqual({ code: "WASTE" });
-    db.$client.close();
+    const { db } = appOver(sandbox);
+    expect(await db.read.select({ code: teams.code }).from(users).innerJoin(teams, eq(teams.id, users.teamId))).toEqual([{ code: "WASTE" }]);
   });
 });

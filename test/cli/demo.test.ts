@@ -1,84 +1,86 @@
+import { asc, count, countDistinct, eq, isNotNull, isNull, max, min } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, test } from "vitest";
-import { openDatabase } from "../../src/db/client";
+import type { Database } from "../../src/db/client";
 import { summaryReport } from "../../src/db/queries/summary";
+import { departments, interactions, reportRollup, responses, responseThemes, services, staff, surveyTokens, targets, teams, themes } from "../../src/db/schema";
 import { compileThemes } from "../../src/domain/themes";
 import { DEFAULT_THEMES } from "../../src/domain/default-themes";
 import { LANGUAGES } from "../../src/domain/languages";
 import { COMMENT_PIECES, type Tone } from "../../src/services/demo/comments";
 import { DEMO_TEAMS } from "../../src/services/demo/organisation";
 import { expectedSatisfaction } from "../../src/services/demo/story";
-import { cliSandbox } from "./run-cli";
+import { cliSandbox, type CliSandbox } from "./run-cli";
 
-let sandboxes: ReturnType<typeof cliSandbox>[] = [];
-afterEach(() => {
-  sandboxes.forEach((s) => s.cleanup());
+let sandboxes: CliSandbox[] = [];
+afterEach(async () => {
+  await Promise.all(sandboxes.map((s) => s.cleanup()));
   sandboxes = [];
 });
-const sandbox = () => {
-  const s = cliSandbox();
+const sandbox = async () => {
+  const s = await cliSandbox();
   sandboxes.push(s);
   return s;
 };
 
-const count = (db: ReturnType<typeof openDatabase>, table: string) =>
-  (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const rowsIn = async (db: Database, table: SQLiteTable) => (await db.read.select({ n: count() }).from(table))[0]!.n;
 
 describe("demo", () => {
   test("fills an empty database with the organisation, a year of data and exact response count", async () => {
-    const s = sandbox();
+    const s = await sandbox();
     const { code, stdout } = await s.run("demo", "--responses", "2000", "--seed", "7");
     expect(code).toBe(0);
     expect(stdout).toContain("2000 responses");
     expect(stdout).toContain("user add --email");
 
-    const db = openDatabase(s.dbFile);
-    expect(count(db, "departments")).toBe(4);
-    expect(count(db, "teams")).toBe(12);
-    expect(count(db, "staff")).toBe(60);
-    expect(count(db, "services")).toBe(8);
-    expect(count(db, "themes")).toBe(DEFAULT_THEMES.length);
+    const db = s.open();
+    expect(await rowsIn(db, departments)).toBe(4);
+    expect(await rowsIn(db, teams)).toBe(12);
+    expect(await rowsIn(db, staff)).toBe(60);
+    expect(await rowsIn(db, services)).toBe(8);
+    expect(await rowsIn(db, themes)).toBe(DEFAULT_THEMES.length);
     // Targets, so the Overview shows green, amber and red from the start.
-    expect(db.$client.prepare("select measure || ':' || value from targets where department_id is null order by measure").pluck().all()).toEqual([
-      "ces_mean:5.5",
-      "csat:85.0",
-      "csi_index:75.0",
-      "fcr:60.0",
-      "response_rate:15.0",
-    ]);
-    expect(db.$client.prepare("select d.code from targets t join departments d on d.id = t.department_id").pluck().all()).toEqual(["REVENUES"]);
-    expect(count(db, "responses")).toBe(2000);
-    const interactions = count(db, "interactions");
-    expect(count(db, "survey_tokens")).toBe(interactions);
+    const overall = await db.read.select({ measure: targets.measure, value: targets.value }).from(targets).where(isNull(targets.departmentId)).orderBy(asc(targets.measure));
+    expect(overall.map((t) => `${t.measure}:${t.value.toFixed(1)}`)).toEqual(["ces_mean:5.5", "csat:85.0", "csi_index:75.0", "fcr:60.0", "response_rate:15.0"]);
+    expect(await db.read.select({ code: departments.code }).from(targets).innerJoin(departments, eq(departments.id, targets.departmentId))).toEqual([{ code: "REVENUES" }]);
+    expect(await rowsIn(db, responses)).toBe(2000);
+    const interactionCount = await rowsIn(db, interactions);
+    expect(await rowsIn(db, surveyTokens)).toBe(interactionCount);
     // Response rates of 10–25% per channel.
-    expect(2000 / interactions).toBeGreaterThan(0.1);
-    expect(2000 / interactions).toBeLessThan(0.25);
-    const channels = db.$client.prepare("select distinct channel from interactions order by channel").pluck().all();
-    expect(channels).toEqual(["email", "face_to_face", "letter", "phone", "web_chat"]);
-    const languages = db.$client.prepare("select distinct language from responses where comment is not null order by language").pluck().all();
-    expect(languages).toEqual(expect.arrayContaining(["en", "cy", "pl"]));
-    expect(count(db, "response_themes")).toBeGreaterThan(300);
-    const commented = db.$client.prepare("select count(*) from responses where commented = 1").pluck().get();
-    expect(commented).toBe(db.$client.prepare("select count(*) from responses where comment is not null").pluck().get());
+    expect(2000 / interactionCount).toBeGreaterThan(0.1);
+    expect(2000 / interactionCount).toBeLessThan(0.25);
+    const channels = await db.read.selectDistinct({ channel: interactions.channel }).from(interactions).orderBy(asc(interactions.channel));
+    expect(channels.map((c) => c.channel)).toEqual(["email", "face_to_face", "letter", "phone", "web_chat"]);
+    const languages = await db.read.selectDistinct({ language: responses.language }).from(responses).where(isNotNull(responses.comment));
+    expect(languages.map((l) => l.language)).toEqual(expect.arrayContaining(["en", "cy", "pl"]));
+    expect(await rowsIn(db, responseThemes)).toBeGreaterThan(300);
+    const [commented] = await db.read.select({ n: count() }).from(responses).where(eq(responses.commented, 1));
+    const [withText] = await db.read.select({ n: count() }).from(responses).where(isNotNull(responses.comment));
+    expect(commented!.n).toBe(withText!.n);
     // A year up to yesterday (the sandbox clock is Monday 2026-03-02; Sundays are quiet).
-    const span = db.$client.prepare("select min(occurred_at) as first, max(occurred_at) as last from interactions").get() as { first: number; last: number };
-    expect(new Date(span.first).toISOString().slice(0, 7)).toBe("2025-03");
-    expect(new Date(span.last).toISOString().slice(0, 10)).toMatch(/^2026-(02-2[78]|03-01)$/);
+    const [span] = await db.read.select({ first: min(interactions.occurredAt), last: max(interactions.occurredAt) }).from(interactions);
+    expect(new Date(span!.first!).toISOString().slice(0, 7)).toBe("2025-03");
+    expect(new Date(span!.last!).toISOString().slice(0, 10)).toMatch(/^2026-(02-2[78]|03-01)$/);
+    // Every interaction's rows were stored with the ids the database gave it.
+    const [linked] = await db.read.select({ n: countDistinct(responses.interactionId) }).from(responses).innerJoin(interactions, eq(interactions.id, responses.interactionId));
+    expect(linked!.n).toBe(2000);
 
-    const report = summaryReport(db, { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01" }, 10);
+    const report = await summaryReport(db.read, { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01" }, 10);
     const teamsInReport = new Set(report.rows.map((r) => r.group.code));
     expect([...teamsInReport].sort()).toEqual(DEMO_TEAMS.map((t) => t.code).sort());
     expect(report.rows.reduce((n, r) => n + r.scores.responses, 0)).toBe(2000);
-    expect(report.rows.reduce((n, r) => n + r.scores.issued, 0)).toBe(interactions);
-    db.$client.close();
+    expect(report.rows.reduce((n, r) => n + r.scores.issued, 0)).toBe(interactionCount);
   });
 
   test("the same seed on the same day makes the same data; another seed does not", async () => {
     const fingerprint = async (seed: string) => {
-      const s = sandbox();
+      const s = await sandbox();
       await s.run("demo", "--responses", "300", "--seed", seed);
-      const db = openDatabase(s.dbFile);
-      const rows = db.$client.prepare("select occurred_at, team_id, staff_id, csat, ces, csi, fcr, comment from responses order by id").raw().all();
-      db.$client.close();
+      const rows = await s
+        .open()
+        .read.select({ at: responses.occurredAt, team: responses.teamId, staff: responses.staffId, csat: responses.csat, ces: responses.ces, csi: responses.csi, fcr: responses.fcr, comment: responses.comment })
+        .from(responses)
+        .orderBy(asc(responses.id));
       return JSON.stringify(rows);
     };
     const a = await fingerprint("3");
@@ -87,7 +89,7 @@ describe("demo", () => {
   });
 
   test("refuses a database that already holds data", async () => {
-    const s = sandbox();
+    const s = await sandbox();
     expect((await s.run("demo", "--responses", "20")).code).toBe(0);
     const again = await s.run("demo", "--responses", "20");
     expect(again.code).toBe(1);
@@ -95,16 +97,17 @@ describe("demo", () => {
   });
 
   test("rollup rebuild recounts to the same report", async () => {
-    const s = sandbox();
+    const s = await sandbox();
     await s.run("demo", "--responses", "500");
-    const before = openDatabase(s.dbFile);
-    const rows = () => before.$client.prepare("select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel").all();
-    const snapshot = rows();
+    const db = s.open();
+    const r = reportRollup;
+    const rows = () => db.read.select().from(r).orderBy(r.period, r.periodStart, r.themeId, r.teamId, r.staffId, r.serviceId, r.channel);
+    const snapshot = await rows();
+    expect(snapshot.length).toBeGreaterThan(0);
     const { code, stdout } = await s.run("rollup", "rebuild");
     expect(code).toBe(0);
     expect(stdout).toContain("500 responses");
-    expect(rows()).toEqual(snapshot);
-    before.$client.close();
+    expect(await rows()).toEqual(snapshot);
   });
 });
 

@@ -1,10 +1,13 @@
 import { writeFileSync } from "node:fs";
-import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { join } from "node:path";
+import { asc, count, eq } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, test } from "vitest";
 import { openCliContext } from "../../src/cli/context";
 import type { Ctx } from "../../src/deps";
 import { summaryReport } from "../../src/db/queries/summary";
+import { interactions, reportRollup, responses, responseThemes, surveyTokens, teams, themes } from "../../src/db/schema";
+import { TALLY_FIELDS } from "../../src/domain/measures";
 import { maskPersonalData } from "../../src/domain/pii";
 import { commentSentiment } from "../../src/domain/sentiment";
 import { importResponses } from "../../src/services/import/import-responses";
@@ -14,29 +17,30 @@ import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { themeMatcher } from "../../src/services/theme-matcher";
 import { seedOrganisation } from "../helpers";
-import { cliSandbox } from "./run-cli";
+import { cliSandbox, type CliSandbox } from "./run-cli";
 
 const ENV = { TIMEZONE: "Europe/London" };
-let sandbox: ReturnType<typeof cliSandbox>;
+let sandbox: CliSandbox;
 
 afterEach(() => sandbox?.cleanup());
 
 /** A sandbox whose database holds the test organisation and the default themes. */
-function setup() {
-  sandbox = cliSandbox(ENV);
-  withDb((ctx) => {
-    seedOrganisation({ ctx });
-    seedDefaultThemes(ctx);
+async function setup() {
+  sandbox = await cliSandbox(ENV);
+  await withDb(async (ctx) => {
+    await seedOrganisation({ ctx });
+    await seedDefaultThemes(ctx);
   });
   return sandbox;
 }
 
-function withDb<T>(fn: (ctx: Ctx) => T): T {
-  const ctx = openCliContext({ env: { DATA_DIR: sandbox.dataDir, LOG_LEVEL: "silent", ...ENV }, stdout: { write: () => true }, stderr: { write: () => true }, clock: sandbox.clock });
+/** The CLI's context over the sandbox's database, for the test's own reads and writes. */
+async function withDb<T>(fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const ctx = await openCliContext({ env: sandbox.env, stdout: { write: () => true }, stderr: { write: () => true }, clock: sandbox.clock });
   try {
-    return fn(ctx);
+    return await fn(ctx);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -46,23 +50,19 @@ function csvFile(name: string, text: string | Buffer): string {
   return file;
 }
 
+const rowsIn = async (ctx: Ctx, table: SQLiteTable) => (await ctx.db.read.select({ n: count() }).from(table))[0]!.n;
 const counts = () =>
-  withDb((ctx) => {
-    const n = (sql: string) => ctx.db.$client.prepare(sql).pluck().get() as number;
-    return {
-      interactions: n("select count(*) from interactions"),
-      responses: n("select count(*) from responses"),
-      themes: n("select count(*) from response_themes"),
-      rollup: n("select count(*) from report_rollup"),
-    };
-  });
+  withDb(async (ctx) => ({
+    interactions: await rowsIn(ctx, interactions),
+    responses: await rowsIn(ctx, responses),
+    themes: await rowsIn(ctx, responseThemes),
+    rollup: await rowsIn(ctx, reportRollup),
+  }));
 
-const columns = ROLLUP_COLUMNS;
-function rollupSnapshot(ctx: Ctx) {
-  const rows = ctx.db.$client
-    .prepare("select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel")
-    .all() as Record<string, string | number>[];
-  return rows.filter((r) => columns.some((c) => Math.abs(Number(r[c])) > 1e-9));
+async function rollupSnapshot(ctx: Ctx) {
+  const r = reportRollup;
+  const rows = await ctx.db.read.select().from(r).orderBy(r.period, r.periodStart, r.themeId, r.teamId, r.staffId, r.serviceId, r.channel);
+  return rows.filter((row) => TALLY_FIELDS.some((f) => Math.abs(Number(row[f])) > 1e-9));
 }
 
 // Columns in an unusual order on purpose: the header names them.
@@ -77,26 +77,39 @@ const GOOD = [
 
 describe("cli import", () => {
   test("a good file is stored exactly: rows, masked comments, themes, report figures and counters", async () => {
-    setup();
+    await setup();
     const file = csvFile("good.csv", GOOD);
     const result = await sandbox.run("import", file);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 5 responses");
     expect(result.stdout).toContain("response rates are not available");
     expect(result.stdout).toMatch(/5 rows in [\d.]+ s: [\d,-]+ rows\/s/);
-    expect(counts()).toMatchObject({ interactions: 5, responses: 5 });
+    expect(await counts()).toMatchObject({ interactions: 5, responses: 5 });
 
-    withDb((ctx) => {
-      const sqlite = ctx.db.$client;
-      expect(sqlite.prepare("select count(*) from survey_tokens").pluck().get()).toBe(0);
-      expect(sqlite.prepare("select distinct source from interactions").pluck().all()).toEqual(["import"]);
-      expect(sqlite.prepare("select distinct confirmed_via from responses").pluck().all()).toEqual(["import"]);
-      const rows = sqlite
-        .prepare(
-          `select i.external_ref as ref, i.occurred_at as at, i.language, r.csat, r.ces, r.csi, r.fcr, r.comment, r.comment_sentiment as sentiment, r.staff_id as staff, r.service_id as service, r.id
-           from interactions i join responses r on r.interaction_id = i.id order by i.occurred_at`,
-        )
-        .all() as { ref: string | null; at: number; language: string; csat: number | null; ces: number | null; csi: number | null; fcr: string | null; comment: string | null; sentiment: number | null; staff: number | null; service: number | null; id: number }[];
+    await withDb(async (ctx) => {
+      const db = ctx.db.read;
+      expect(await rowsIn(ctx, surveyTokens)).toBe(0);
+      expect(await db.selectDistinct({ source: interactions.source }).from(interactions)).toEqual([{ source: "import" }]);
+      expect(await db.selectDistinct({ via: responses.confirmedVia }).from(responses)).toEqual([{ via: "import" }]);
+      const rows = await db
+        .select({
+          ref: interactions.externalRef,
+          at: interactions.occurredAt,
+          language: interactions.language,
+          csat: responses.csat,
+          ces: responses.ces,
+          csi: responses.csi,
+          fcr: responses.fcr,
+          comment: responses.comment,
+          commented: responses.commented,
+          sentiment: responses.commentSentiment,
+          staff: responses.staffId,
+          service: responses.serviceId,
+          id: responses.id,
+        })
+        .from(interactions)
+        .innerJoin(responses, eq(responses.interactionId, interactions.id))
+        .orderBy(asc(interactions.occurredAt));
       expect(rows.map((r) => r.ref)).toEqual(["CRM-1", "CRM-2", "CRM-3", null, "CRM-5"]);
       // Wall-clock times are in the organisation's zone: GMT in January, BST in July.
       expect(rows.map((r) => new Date(r.at).toISOString())).toEqual([
@@ -111,24 +124,31 @@ describe("cli import", () => {
       expect(rows[3]).toMatchObject({ csat: null, language: "en", comment: "Very helpful, thank you", service: null });
       expect(rows[4]!.language).toBe("cy");
       // Stored exactly as recordResponse stores a comment: masked, then scored and tagged.
-      const matcher = themeMatcher(ctx.db);
+      const matcher = await themeMatcher(db, ctx.db);
       for (const row of rows.filter((r) => r.comment !== null)) {
         expect(row.sentiment).toBe(commentSentiment(row.comment!, row.language));
-        const tags = sqlite.prepare("select t.code, rt.matched from response_themes rt join themes t on t.id = rt.theme_id where rt.response_id = ? order by t.id").all(row.id);
-        expect(tags).toEqual(matcher.match(row.comment!, row.language).map((m) => ({ code: m.code, matched: JSON.stringify(m.matched) })));
+        const tags = await db
+          .select({ code: themes.code, matched: responseThemes.matched })
+          .from(responseThemes)
+          .innerJoin(themes, eq(themes.id, responseThemes.themeId))
+          .where(eq(responseThemes.responseId, row.id))
+          .orderBy(asc(themes.id));
+        expect(tags).toEqual(matcher.match(row.comment!, row.language).map((m) => ({ code: m.code, matched: m.matched })));
       }
       expect(rows[0]!.comment).toBe(maskPersonalData("Kept on hold for ages, call me on 07700 900123"));
-      expect(sqlite.prepare("select commented from responses r join interactions i on i.id = r.interaction_id order by i.occurred_at").pluck().all()).toEqual(
-        rows.map((r) => (r.comment === null ? 0 : 1)),
-      );
-      const waiting = sqlite.prepare("select rt.matched from response_themes rt join themes t on t.id = rt.theme_id where t.code = 'waiting_time'").pluck().all();
-      expect(waiting).toEqual(['["kept on hold"]']);
+      expect(rows.map((r) => r.commented)).toEqual(rows.map((r) => (r.comment === null ? 0 : 1)));
+      const waiting = await db
+        .select({ matched: responseThemes.matched })
+        .from(responseThemes)
+        .innerJoin(themes, eq(themes.id, responseThemes.themeId))
+        .where(eq(themes.code, "waiting_time"));
+      expect(waiting).toEqual([{ matched: ["kept on hold"] }]);
 
       // The summary report by hand, for the Contact Centre in 2025 Q1 (four responses):
       // CSAT 5, 4, 2 -> 2 of 3 satisfied; CES 7, 5, 2 -> mean 4.67, 2 of 3 easy;
       // CSI index: 100 (CSI 5), 0 (CSI 1), and the comment's sentiment standing in for row 4;
       // FCR yes, partly, no -> 1 of 3; no tokens, so no response rate.
-      const summary = summaryReport(ctx.db, { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31" }, 1);
+      const summary = await summaryReport(db, { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31" }, 1);
       expect(summary.rows).toHaveLength(1);
       const s = summary.rows[0]!;
       expect(s.group.code).toBe("CONTACT");
@@ -145,30 +165,30 @@ describe("cli import", () => {
       expect(s.scores.responseRate.value).toBeNull();
 
       // The counters the import added equal a full recount.
-      const imported = rollupSnapshot(ctx);
+      const imported = await rollupSnapshot(ctx);
       expect(imported.length).toBeGreaterThan(0);
-      rebuildRollup(ctx.db, ctx.config.TIMEZONE);
-      expect(rollupSnapshot(ctx)).toEqual(imported);
+      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      expect(await rollupSnapshot(ctx)).toEqual(imported);
     });
   });
 
   test("counters add to what is already there: import on top of live data still equals a recount", async () => {
-    setup();
-    withDb((ctx) => {
-      registerInteraction(ctx, { channel: "phone", team: "CONTACT", staff: "alice", service: "council-tax", occurredAt: Date.parse("2025-01-06T11:00:00Z"), language: "en" });
+    await setup();
+    await withDb(async (ctx) => {
+      await registerInteraction(ctx, { channel: "phone", team: "CONTACT", staff: "alice", service: "council-tax", occurredAt: Date.parse("2025-01-06T11:00:00Z"), language: "en" });
     });
     const result = await sandbox.run("import", csvFile("good.csv", GOOD));
     expect(result.code).toBe(0);
-    withDb((ctx) => {
-      const before = rollupSnapshot(ctx);
-      rebuildRollup(ctx.db, ctx.config.TIMEZONE);
-      expect(rollupSnapshot(ctx)).toEqual(before);
+    await withDb(async (ctx) => {
+      const before = await rollupSnapshot(ctx);
+      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      expect(await rollupSnapshot(ctx)).toEqual(before);
     });
   });
 
   test("a file with bad rows stores nothing and names each bad row and column", async () => {
-    setup();
-    withDb((ctx) => ctx.db.$client.prepare("update teams set retired_at = 1 where code = 'WASTE'").run());
+    await setup();
+    await withDb((ctx) => ctx.db.write((tx) => tx.update(teams).set({ retiredAt: 1 }).where(eq(teams.code, "WASTE"))));
     const file = csvFile(
       "bad.csv",
       [
@@ -209,20 +229,20 @@ describe("cli import", () => {
       ]),
     );
     expect(result.stderr).not.toMatch(/row 1[,:]|row 12/);
-    expect(counts()).toEqual({ interactions: 0, responses: 0, themes: 0, rollup: 0 });
+    expect(await counts()).toEqual({ interactions: 0, responses: 0, themes: 0, rollup: 0 });
   });
 
   test("an unknown team code is refused by row and column", async () => {
-    setup();
+    await setup();
     const result = await sandbox.run("import", csvFile("team.csv", "occurred_at,channel,team,csat\n2025-01-06T10:00:00Z,phone,CONTACT,5\n2025-01-06T10:00:00Z,phone,HOUSING,5\n"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("row 2, column team: unknown team code 'HOUSING'");
-    expect(counts().interactions).toBe(0);
+    expect((await counts()).interactions).toBe(0);
   });
 
   test("an external_ref already stored, or repeated in the file, is refused", async () => {
-    setup();
-    withDb((ctx) => registerInteraction(ctx, { channel: "phone", team: "CONTACT", occurredAt: Date.parse("2025-01-06T11:00:00Z"), externalRef: "CRM-9", language: "en" }));
+    await setup();
+    await withDb((ctx) => registerInteraction(ctx, { channel: "phone", team: "CONTACT", occurredAt: Date.parse("2025-01-06T11:00:00Z"), externalRef: "CRM-9", language: "en" }));
     const file = csvFile(
       "dupes.csv",
       "occurred_at,channel,team,csat,external_ref\n2025-01-06T10:00:00Z,phone,CONTACT,5,CRM-9\n2025-01-06T10:00:00Z,phone,CONTACT,5,CRM-10\n2025-01-06T10:00:00Z,phone,CONTACT,4,CRM-10\n",
@@ -231,11 +251,11 @@ describe("cli import", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("row 1, column external_ref: 'CRM-9' is already stored");
     expect(result.stderr).toContain("row 3, column external_ref: 'CRM-10' appears on an earlier row of this file");
-    expect(counts().interactions).toBe(1);
+    expect((await counts()).interactions).toBe(1);
   });
 
   test("an unknown column is refused by name, before any row is read", async () => {
-    setup();
+    await setup();
     const result = await sandbox.run("import", csvFile("cols.csv", "occurred_at,channel,team,csat,nps,postcode\n2025-01-06T10:00:00Z,phone,CONTACT,5,9,AB1\n"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("header: unknown columns 'nps', 'postcode'");
@@ -243,31 +263,31 @@ describe("cli import", () => {
   });
 
   test("an empty file and a file with only a header are refused", async () => {
-    setup();
+    await setup();
     const empty = await sandbox.run("import", csvFile("empty.csv", ""));
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain("the file is empty");
     const header = await sandbox.run("import", csvFile("header.csv", "occurred_at,channel,team,csat\n"));
     expect(header.code).toBe(1);
     expect(header.stderr).toContain("a header row but no rows");
-    expect(counts().interactions).toBe(0);
+    expect((await counts()).interactions).toBe(0);
   });
 
   test("a quoted comment keeps its commas, line breaks and quotes; a BOM is skipped", async () => {
-    setup();
+    await setup();
     const text = 'occurred_at,channel,team,csat,comment\r\n2025-01-06T10:00:00Z,phone,CONTACT,2,"Waited, and waited;\r\nthen ""someone"" hung up, twice"\r\n2025-01-07T10:00:00Z,email,CONTACT,5,plain\r\n';
     const file = csvFile("quoted.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     const result = await sandbox.run("import", file);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    withDb((ctx) => {
-      const comments = ctx.db.$client.prepare("select comment from responses order by id").pluck().all();
+    await withDb(async (ctx) => {
+      const comments = (await ctx.db.read.select({ comment: responses.comment }).from(responses).orderBy(asc(responses.id))).map((r) => r.comment);
       expect(comments).toEqual(['Waited, and waited;\r\nthen "someone" hung up, twice', "plain"]);
     });
   });
 
   test("at most 50 errors are printed, with the total", async () => {
-    setup();
+    await setup();
     const rows = Array.from({ length: 60 }, () => "2025-01-06T10:00:00Z,phone,CONTACT,9");
     const result = await sandbox.run("import", csvFile("many.csv", ["occurred_at,channel,team,csat", ...rows].join("\n")));
     expect(result.code).toBe(1);
@@ -277,49 +297,47 @@ describe("cli import", () => {
   });
 
   test("--dry-run checks the file and stores nothing", async () => {
-    setup();
+    await setup();
     const result = await sandbox.run("import", csvFile("good.csv", GOOD), "--dry-run");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Checked 5 rows");
-    expect(counts()).toEqual({ interactions: 0, responses: 0, themes: 0, rollup: 0 });
+    expect(await counts()).toEqual({ interactions: 0, responses: 0, themes: 0, rollup: 0 });
   });
 
   test("a missing file is an error, not a stack trace", async () => {
-    setup();
+    await setup();
     const result = await sandbox.run("import", join(sandbox.dataDir, "nope.csv"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Cannot read");
   });
 
   test("comment worker threads store the same as the main thread", async () => {
-    setup();
+    await setup();
     const lines = ["occurred_at,channel,team,csat,comment,language"];
     const words = ["Kept on hold for ages", "Rude and dismissive", "Very helpful, call 07700 900123", "Czekałem bardzo długo", "Website crashed"];
     for (let i = 0; i < 2500; i++) lines.push(`2025-01-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z,phone,CONTACT,${1 + (i % 5)},"${words[i % 5]} ${i}",${i % 5 === 3 ? "pl" : "en"}`);
     const file = csvFile("many-comments.csv", lines.join("\n"));
-    const stored = await withDbAsync((ctx) => importResponses(ctx, file, { workers: 2, workerThresholdBytes: 0 }));
+    const stored = await withDb((ctx) => importResponses(ctx, file, { workers: 2, workerThresholdBytes: 0 }));
     expect(stored.rows).toBe(2500);
-    withDb((ctx) => {
-      const matcher = themeMatcher(ctx.db);
-      const rows = ctx.db.$client.prepare("select id, comment, language, comment_sentiment as s from responses order by id").all() as { id: number; comment: string; language: string; s: number | null }[];
+    await withDb(async (ctx) => {
+      const db = ctx.db.read;
+      const matcher = await themeMatcher(db, ctx.db);
+      const rows = await db
+        .select({ id: responses.id, comment: responses.comment, language: responses.language, s: responses.commentSentiment })
+        .from(responses)
+        .orderBy(asc(responses.id));
       expect(rows).toHaveLength(2500);
       expect(rows[2]!.comment).toBe("Very helpful, call [phone] 2");
-      const tagged = ctx.db.$client.prepare("select response_id as id, theme_id as theme from response_themes order by response_id, theme_id").all() as { id: number; theme: number }[];
-      const expected = rows.flatMap((r) => matcher.match(r.comment, r.language).map((m) => ({ id: r.id, theme: m.themeId })));
+      const tagged = await db
+        .select({ id: responseThemes.responseId, theme: responseThemes.themeId })
+        .from(responseThemes)
+        .orderBy(asc(responseThemes.responseId), asc(responseThemes.themeId));
+      const expected = rows.flatMap((r) => matcher.match(r.comment!, r.language).map((m) => ({ id: r.id, theme: m.themeId })));
       expect(tagged).toEqual(expected.sort((a, b) => a.id - b.id || a.theme - b.theme));
-      for (const r of rows.slice(0, 10)) expect(r.s).toBe(commentSentiment(r.comment, r.language));
+      for (const r of rows.slice(0, 10)) expect(r.s).toBe(commentSentiment(r.comment!, r.language));
     });
   });
 });
-
-async function withDbAsync<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const ctx = openCliContext({ env: { DATA_DIR: sandbox.dataDir, LOG_LEVEL: "silent", ...ENV }, stdout: { write: () => true }, stderr: { write: () => true }, clock: sandbox.clock });
-  try {
-    return await fn(ctx);
-  } finally {
-    ctx.close();
-  }
-}
 
 describe("occurred_at", () => {
   const parse = occurredAtParser("Europe/London");

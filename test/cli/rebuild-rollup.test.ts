@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { DAY, HOUR } from "../../src/clock";
-import type { Db } from "../../src/db/client";
+import type { Database } from "../../src/db/client";
+import { reportRollup } from "../../src/db/schema";
 import { ValidationError } from "../../src/errors";
-import type { Fcr } from "../../src/domain/measures";
+import { TALLY_FIELDS, type Fcr } from "../../src/domain/measures";
 import { recordResponse } from "../../src/services/record-response";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
@@ -11,15 +11,14 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { createTestApp, seedOrganisation } from "../helpers";
 import { mulberry32 } from "../../src/services/demo/random";
 
-const columns = ROLLUP_COLUMNS;
-type RollupRow = Record<string, string | number>;
+const columns = TALLY_FIELDS;
+type RollupRow = typeof reportRollup.$inferSelect;
 
 /** The rollup as sorted rows; rows whose counters are all zero say nothing and are left out. */
-function snapshot(db: Db): RollupRow[] {
-  const rows = db.$client
-    .prepare(`select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel`)
-    .all() as RollupRow[];
-  return rows.filter((r) => columns.some((c) => Math.abs(Number(r[c])) > 1e-9));
+async function snapshot(db: Database): Promise<RollupRow[]> {
+  const r = reportRollup;
+  const rows = await db.read.select().from(r).orderBy(r.period, r.periodStart, r.themeId, r.teamId, r.staffId, r.serviceId, r.channel);
+  return rows.filter((row) => columns.some((c) => Math.abs(Number(row[c])) > 1e-9));
 }
 
 const COMMENTS = [
@@ -33,11 +32,11 @@ const COMMENTS = [
 ];
 
 describe("rebuildRollup", () => {
-  test("a full recount equals the counters kept answer by answer, changed answers included", () => {
+  test("a full recount equals the counters kept answer by answer, changed answers included", async () => {
     // London, with times around midnight and the clock changes, so periods are tested too.
-    const t = createTestApp({ TIMEZONE: "Europe/London" }, "2025-12-31T12:00:00Z");
-    const org = seedOrganisation(t);
-    seedDefaultThemes(t.ctx);
+    const t = await createTestApp({ TIMEZONE: "Europe/London" }, "2025-12-31T12:00:00Z");
+    const org = await seedOrganisation(t);
+    await seedDefaultThemes(t.ctx);
     const random = mulberry32(42);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const maybe = <T>(x: T): T | null => (random() < 0.2 ? null : x);
@@ -48,7 +47,7 @@ describe("rebuildRollup", () => {
     for (let i = 0; i < 300; i++) {
       // Whole hours plus a minute or two either side of midnight and 01:00 (BST changes).
       const occurredAt = start + Math.floor(random() * 360) * DAY + pick([-1, 0, 1, 23, 24]) * HOUR + pick([-60_000, 0, 59_000]);
-      const created = registerInteraction(t.ctx, {
+      const created = await registerInteraction(t.ctx, {
         channel: pick(["phone", "email", "face_to_face", "web_chat", "letter"] as const),
         team: pick([org.contact.code, org.benefits.code, org.waste.code]),
         staff: random() < 0.5 ? pick([org.alice.code, org.bob.code]) : undefined,
@@ -58,7 +57,7 @@ describe("rebuildRollup", () => {
       });
       ids.push(created.id);
     }
-    const answer = (interactionId: number, merge: boolean) => {
+    const answer = async (interactionId: number, merge: boolean) => {
       const comment = pick(COMMENTS);
       const input = {
         interactionId,
@@ -71,21 +70,21 @@ describe("rebuildRollup", () => {
         confirmedVia: "form" as const,
       };
       try {
-        recordResponse(t.ctx, input, { merge });
+        await recordResponse(t.ctx, input, { merge });
       } catch (err) {
         // All questions skipped and no comment: refused, which is part of the sequence too.
         if (!(err instanceof ValidationError)) throw err;
       }
     };
-    for (const id of ids.slice(0, 200)) answer(id, false);
+    for (const id of ids.slice(0, 200)) await answer(id, false);
     // Changed answers: some replaced, some merged (the phone survey), some changed twice.
-    for (let i = 0; i < 120; i++) answer(pick(ids.slice(0, 220)), random() < 0.3);
+    for (let i = 0; i < 120; i++) await answer(pick(ids.slice(0, 220)), random() < 0.3);
 
-    const incremental = snapshot(t.db);
+    const incremental = await snapshot(t.db);
     expect(incremental.length).toBeGreaterThan(100);
-    const stats = rebuildRollup(t.db, t.config.TIMEZONE);
+    const stats = await rebuildRollup(t.db, t.config.TIMEZONE);
     expect(stats.interactions).toBe(300);
-    const rebuilt = snapshot(t.db);
+    const rebuilt = await snapshot(t.db);
 
     expect(rebuilt.map((r) => keyOf(r))).toEqual(incremental.map((r) => keyOf(r)));
     rebuilt.forEach((row, i) => {
@@ -96,12 +95,12 @@ describe("rebuildRollup", () => {
     });
   });
 
-  test("an empty database rebuilds to an empty rollup", () => {
-    const t = createTestApp();
-    expect(rebuildRollup(t.db, "Europe/London")).toEqual({ rows: 0, interactions: 0, responses: 0 });
+  test("an empty database rebuilds to an empty rollup", async () => {
+    const t = await createTestApp();
+    expect(await rebuildRollup(t.db, "Europe/London")).toEqual({ rows: 0, interactions: 0, responses: 0 });
   });
 });
 
 function keyOf(r: RollupRow): string {
-  return [r.period, r.period_start, r.theme_id, r.team_id, r.staff_id, r.service_id, r.channel].join("|");
+  return [r.period, r.periodStart, r.themeId, r.teamId, r.staffId, r.serviceId, r.channel].join("|");
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { asc, sql } from "drizzle-orm";
 import { summaryReport } from "../../src/db/queries/summary";
-import { customerContacts } from "../../src/db/schema";
+import { customerContacts, responses } from "../../src/db/schema";
+import { firstRow } from "../../src/db/sql";
 import { createTestApp, type TestApp } from "../helpers";
 import { PASSWORD, seedDashboard } from "./seed";
 import { signIn } from "./session";
@@ -14,7 +16,7 @@ let org: Awaited<ReturnType<typeof seedDashboard>>;
 const get = (who: { cookie: string }, path: string) => t.app.request(`/dashboard/api${path}`, { headers: { Cookie: who.cookie } });
 
 beforeAll(async () => {
-  t = createTestApp({}, "2026-03-02T09:00:00Z");
+  t = await createTestApp({}, "2026-03-02T09:00:00Z");
   org = await seedDashboard(t.ctx, { perDay: 2, days: 120 });
   admin = await signIn(t.app, "admin@council.example", PASSWORD);
   director = await signIn(t.app, "director@council.example", PASSWORD);
@@ -51,7 +53,7 @@ describe("overview", () => {
       measures: { key: string; figure: { n: number; value: number | null; low: number | null }; spark: unknown[]; status: string | null; target: number | null; change: number | null }[];
     };
     expect(body.previous).toEqual({ from: "2025-11-01", to: "2025-12-31" });
-    const report = summaryReport(t.db, { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28" }, 10);
+    const report = await summaryReport(t.db.read, { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28" }, 10);
     const csatN = report.rows.reduce((a, r) => a + r.scores.csat.n, 0);
     const csat = body.measures.find((m) => m.key === "csat")!;
     expect(csat.figure.n).toBe(csatN);
@@ -191,18 +193,20 @@ describe("views", () => {
 
 describe("CSV export", () => {
   test("filtered responses, no contact data, formulas neutralised", async () => {
-    const interactionId = t.db.$client.prepare("select interaction_id as id from responses limit 1").get() as { id: number };
-    t.db.insert(customerContacts).values({ interactionId: interactionId.id, email: "customer@home.example", phone: "+44 7700 900123", createdAt: 0 }).run();
+    const [answered] = await t.db.read.select({ id: responses.interactionId }).from(responses).orderBy(asc(responses.id)).limit(1);
+    await t.db.write((tx) => tx.insert(customerContacts).values({ interactionId: answered!.id, email: "customer@home.example", phone: "+44 7700 900123", createdAt: 0 }));
     const res = await get(director, "/export/responses.csv?from=2025-11-01&to=2026-03-01&team=WASTE");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const text = await res.text();
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe("response_id,date,channel,department,team,staff,service,csat,ces,csi,fcr,comment,comment_sentiment,themes,language");
-    const expected = t.db.$client
-      .prepare("select count(*) as n from responses r join teams t on t.id = r.team_id where t.code = 'WASTE' and r.occurred_at >= ? and r.occurred_at < ?")
-      .get(Date.parse("2025-11-01T00:00:00Z"), Date.parse("2026-03-02T00:00:00Z")) as { n: number };
-    expect(lines).toHaveLength(expected.n + 1);
+    const expected = await firstRow<{ n: number }>(
+      t.db.read,
+      sql`select count(*) as "n" from responses r join teams t on t.id = r.team_id
+        where t.code = 'WASTE' and r.occurred_at >= ${Date.parse("2025-11-01T00:00:00Z")} and r.occurred_at < ${Date.parse("2026-03-02T00:00:00Z")}`,
+    );
+    expect(lines).toHaveLength(expected!.n + 1);
     expect(lines.slice(1).every((l) => l.includes(",Waste Services,"))).toBe(true);
     expect(text).not.toContain("customer@home.example");
     expect(text).not.toContain("7700");

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../src/db/schema";
 import { createUser } from "../../src/services/users";
-import { nextAttemptAt } from "../../src/services/auth/throttle";
+import { attemptLogin } from "../../src/services/auth/login";
+import { DELAY_AFTER, nextAttemptAt } from "../../src/services/auth/throttle";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { signIn } from "./session";
 
@@ -10,8 +11,8 @@ let t: TestApp;
 const PASSWORD = "a long enough password";
 
 beforeEach(async () => {
-  t = createTestApp();
-  seedOrganisation(t);
+  t = await createTestApp();
+  await seedOrganisation(t);
   await createUser(t.ctx, { email: "dir@council.example", role: "director", password: PASSWORD });
 });
 
@@ -38,14 +39,14 @@ describe("sessions", () => {
     expect(header).not.toMatch(/Secure/);
     const value = cookie.split("=")[1]!;
     expect(Buffer.from(value, "base64url")).toHaveLength(32);
-    const stored = t.db.select().from(sessions).all();
+    const stored = await t.db.read.select().from(sessions);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.id).not.toContain(value);
   });
 
   test("the cookie is Secure when the public address is https", async () => {
-    const s = createTestApp({ PUBLIC_BASE_URL: "https://feedback.council.example" });
-    seedOrganisation(s);
+    const s = await createTestApp({ PUBLIC_BASE_URL: "https://feedback.council.example" });
+    await seedOrganisation(s);
     await createUser(s.ctx, { email: "dir@council.example", role: "director", password: PASSWORD });
     const { res } = await signIn(s.app, "dir@council.example", PASSWORD);
     expect(res.headers.get("set-cookie")).toMatch(/Secure/);
@@ -93,16 +94,26 @@ describe("throttling", () => {
       t.clock.advance(60_000);
       expect((await wrong()).res.status).toBe(401);
     }
-    const user = t.db.select().from(users).where(eq(users.email, "dir@council.example")).get()!;
-    expect(user.failedLogins).toBe(10);
-    expect(user.lockedUntil! - t.clock.now()).toBe(15 * 60_000);
+    const [user] = await t.db.read.select().from(users).where(eq(users.email, "dir@council.example"));
+    expect(user!.failedLogins).toBe(10);
+    expect(user!.lockedUntil! - t.clock.now()).toBe(15 * 60_000);
     t.clock.advance(14 * 60_000);
     const locked = await signIn(t.app, "dir@council.example", PASSWORD);
     expect(locked.res.status).toBe(429);
     expect(locked.res.headers.get("retry-after")).toBe("60");
     t.clock.advance(60_001);
     expect((await signIn(t.app, "dir@council.example", PASSWORD)).res.status).toBe(303);
-    expect(t.db.select().from(users).where(eq(users.email, "dir@council.example")).get()!.failedLogins).toBe(0);
+    expect(await t.db.read.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.email, "dir@council.example"))).toEqual([{ failedLogins: 0 }]);
+  });
+
+  test("attempts made at the same moment are each counted, and those past the delay wait", async () => {
+    const attempts = 6;
+    const attempt = () => attemptLogin(t.ctx, "dir@council.example", "wrong password");
+    const results = await Promise.all(Array.from({ length: attempts }, attempt));
+    expect(results.filter((r) => !r.ok && r.reason === "wrong")).toHaveLength(DELAY_AFTER);
+    expect(results.filter((r) => !r.ok && r.reason === "wait")).toHaveLength(attempts - DELAY_AFTER);
+    const [user] = await t.db.read.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.email, "dir@council.example"));
+    expect(user!.failedLogins).toBe(DELAY_AFTER);
   });
 
   test("an unknown email gets the same answer as a wrong password", async () => {

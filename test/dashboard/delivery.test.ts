@@ -1,3 +1,4 @@
+import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { deliveryRange } from "../../src/db/queries/dashboard/delivery";
 import { emailOutbox, interactions, suspectedClicks } from "../../src/db/schema";
@@ -23,14 +24,14 @@ type Delivery = {
 
 beforeAll(async () => {
   // The clock is 09:00 on 2 March in London: "today" is 2026-03-02.
-  t = createTestApp({}, "2026-03-02T09:00:00Z");
+  t = await createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 1, days: 10 });
   admin = await signIn(t.app, "admin@council.example", PASSWORD);
   director = await signIn(t.app, "director@council.example", PASSWORD);
   manager = await signIn(t.app, "manager@council.example", PASSWORD);
 
   const now = t.clock.now();
-  const ids = t.db.select({ id: interactions.id }).from(interactions).all().map((r) => r.id);
+  const ids = (await t.db.read.select({ id: interactions.id }).from(interactions).orderBy(asc(interactions.id))).map((r) => r.id);
   const row = (i: number, status: string, extra: Partial<typeof emailOutbox.$inferInsert> = {}) => ({
     kind: i % 2 ? "reminder" : "invitation",
     interactionId: ids[i]!,
@@ -39,9 +40,8 @@ beforeAll(async () => {
     createdAt: now - (10 - i) * 60_000,
     ...extra,
   });
-  t.db
-    .insert(emailOutbox)
-    .values([
+  await t.db.write(async (tx) => {
+    await tx.insert(emailOutbox).values([
       row(0, "pending"),
       row(1, "pending", { attempts: 2, lastError: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25" }),
       row(2, "sending", { attempts: 1 }),
@@ -49,21 +49,20 @@ beforeAll(async () => {
       row(8, "failed", { attempts: 1, lastError: "EENVELOPE 550: Recipient <address> rejected" }),
       row(9, "failed", { attempts: 6, lastError: "ETIMEDOUT: Greeting never received", dueAt: now + 6 * 3_600_000 }),
       row(0, "cancelled", { lastError: "opted_out" }),
-    ])
-    .run();
+    ]);
+  });
 
   const click = (day: string, reason: string, n: number) => Array.from({ length: n }, () => ({ day, reason, createdAt: now }));
-  t.db
-    .insert(suspectedClicks)
-    .values([
+  await t.db.write(async (tx) => {
+    await tx.insert(suspectedClicks).values([
       ...click("2026-03-02", "mail_scanner", 4),
       ...click("2026-03-02", "head_request", 2),
       ...click("2026-02-27", "several_faces", 3),
       ...click("2026-02-27", "too_soon_after_sending", 1),
       ...click("2026-02-01", "http_library", 1), // the first day of the default 30
       ...click("2026-01-31", "no_user_agent", 7), // one day before it
-    ])
-    .run();
+    ]);
+  });
 });
 
 describe("delivery: email outbox and suspected automated clicks", () => {

@@ -16,12 +16,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   await ensureDashboardBuilt();
-  const t = createTestApp({}, "2026-03-02T09:00:00Z");
+  const t = await createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 3, days: 200 });
   // The seed's Contact Centre scores well: give its manager low scores to follow up.
-  addLowScore(t.ctx, "CONTACT", "CRM-1001");
-  addLowScore(t.ctx, "CONTACT", "CRM-1002", "I was promised a call back and never got one");
-  seedDelivery(t.ctx);
+  await addLowScore(t.ctx, "CONTACT", "CRM-1001");
+  await addLowScore(t.ctx, "CONTACT", "CRM-1002", "I was promised a call back and never got one");
+  await seedDelivery(t.ctx);
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

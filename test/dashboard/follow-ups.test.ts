@@ -1,4 +1,7 @@
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import { followUps, interactions } from "../../src/db/schema";
+import { firstRow } from "../../src/db/sql";
 import { createTestApp, type TestApp } from "../helpers";
 import { addLowScore, PASSWORD, seedDashboard } from "./seed";
 import { signIn } from "./session";
@@ -24,21 +27,23 @@ const put = (who: Who, id: number, body: unknown, csrf = true) =>
     body: JSON.stringify(body),
   });
 /** A response id by team and score, straight from the database (the test's own view of the truth). */
-const responseId = (team: string, low: boolean) =>
-  (
-    t.db.$client
-      .prepare(`select r.id from responses r join teams t on t.id = r.team_id where t.code = ? and ${low ? "" : "not"} (coalesce(r.csat, 5) <= 2 or coalesce(r.csi, 5) <= 2) order by r.id limit 1`)
-      .get(team) as { id: number }
-  ).id;
+const responseId = async (team: string, low: boolean) => {
+  const isLow = sql`(coalesce(r.csat, 5) <= 2 or coalesce(r.csi, 5) <= 2)`;
+  const row = await firstRow<{ id: number }>(
+    t.db.read,
+    sql`select r.id as "id" from responses r join teams t on t.id = r.team_id where t.code = ${team} and ${low ? isLow : sql`not ${isLow}`} order by r.id limit 1`,
+  );
+  return row!.id;
+};
 
 beforeAll(async () => {
-  t = createTestApp({}, "2026-03-02T09:00:00Z");
+  t = await createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 2, days: 90 });
   // An external reference to show: the CRM case the follow-up is done through.
-  t.db.$client.prepare("update interactions set external_ref = 'CRM-' || id").run();
+  await t.db.write((tx) => tx.update(interactions).set({ externalRef: sql`'CRM-' || ${interactions.id}` }));
   // The seed's Contact Centre scores well; give its manager two low scores to follow up.
-  addLowScore(t.ctx, "CONTACT", "CRM-low-1");
-  addLowScore(t.ctx, "CONTACT", "CRM-low-2");
+  await addLowScore(t.ctx, "CONTACT", "CRM-low-1");
+  await addLowScore(t.ctx, "CONTACT", "CRM-low-2");
   admin = await signIn(t.app, "admin@council.example", PASSWORD);
   director = await signIn(t.app, "director@council.example", PASSWORD);
   manager = await signIn(t.app, "manager@council.example", PASSWORD);
@@ -47,11 +52,13 @@ beforeAll(async () => {
 describe("follow-up of low scores", () => {
   test("the list holds exactly the low scores of the range, all open at first, newest first", async () => {
     const body = await list(director, "&page=0");
-    const expected = t.db.$client
-      .prepare("select count(*) as n from responses where (csat <= 2 or csi <= 2) and occurred_at >= ? and occurred_at < ?")
-      .get(Date.parse("2025-12-01T00:00:00Z"), Date.parse("2026-03-03T00:00:00Z")) as { n: number };
-    expect(expected.n).toBeGreaterThan(0);
-    expect(body.counts).toEqual({ open: expected.n, contacted: 0, resolved: 0 });
+    const expected = await firstRow<{ n: number }>(
+      t.db.read,
+      sql`select count(*) as "n" from responses
+        where (csat <= 2 or csi <= 2) and occurred_at >= ${Date.parse("2025-12-01T00:00:00Z")} and occurred_at < ${Date.parse("2026-03-03T00:00:00Z")}`,
+    );
+    expect(expected!.n).toBeGreaterThan(0);
+    expect(body.counts).toEqual({ open: expected!.n, contacted: 0, resolved: 0 });
     expect(body.items.every((i) => (i.csat !== null && i.csat <= 2) || (i.csi !== null && i.csi <= 2))).toBe(true);
     expect(body.items.every((i) => i.status === "open" && i.externalRef?.startsWith("CRM-"))).toBe(true);
     // Never customer contact details: no email or phone fields at all.
@@ -59,7 +66,7 @@ describe("follow-up of low scores", () => {
   });
 
   test("a manager marks their own team's low score as contacted, with a note", async () => {
-    const id = responseId("CONTACT", true);
+    const id = await responseId("CONTACT", true);
     const res = await put(manager, id, { status: "contacted", note: "Called back through CRM case." });
     expect(res.status).toBe(200);
     const mine = await list(manager, "&status=contacted");
@@ -75,16 +82,16 @@ describe("follow-up of low scores", () => {
   });
 
   test("contact details typed into a note are masked before they are stored", async () => {
-    const id = responseId("CONTACT", true);
+    const id = await responseId("CONTACT", true);
     expect((await put(manager, id, { status: "contacted", note: "Rang her on 07700 900123, emailed jo@example.org" })).status).toBe(200);
-    const stored = t.db.$client.prepare("select note from follow_ups where response_id = ?").get(id) as { note: string };
-    expect(stored.note).not.toMatch(/07700|jo@example/);
+    const [stored] = await t.db.read.select({ note: followUps.note }).from(followUps).where(eq(followUps.responseId, id));
+    expect(stored!.note).not.toMatch(/07700|jo@example/);
   });
 
   test("a manager sees only their own team and gets 403 for another team's response", async () => {
     const mine = await list(manager);
     expect(new Set(mine.items.map((i) => i.team))).toEqual(new Set(["Contact Centre"]));
-    const other = responseId("WASTE", true);
+    const other = await responseId("WASTE", true);
     const res = await put(manager, other, { status: "contacted", note: "" });
     expect(res.status).toBe(403);
     expect((await t.app.request(`/dashboard/api/follow-ups?${RANGE}&team=WASTE`, { headers: { Cookie: manager.cookie } })).status).toBe(403);
@@ -103,14 +110,14 @@ describe("follow-up of low scores", () => {
   });
 
   test("refusals: no CSRF token 403, bad input 400 with fields, unknown 404, a good score 409", async () => {
-    const id = responseId("CONTACT", true);
+    const id = await responseId("CONTACT", true);
     expect((await put(manager, id, { status: "contacted", note: "" }, false)).status).toBe(403);
     const bad = await put(manager, id, { status: "done", note: "x".repeat(1001) });
     expect(bad.status).toBe(400);
     const fields = ((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path);
     expect(fields).toEqual(expect.arrayContaining(["status", "note"]));
     expect((await put(director, 99_999_999, { status: "contacted", note: "" })).status).toBe(404);
-    expect((await put(director, responseId("CONTACT", false), { status: "contacted", note: "" })).status).toBe(409);
+    expect((await put(director, await responseId("CONTACT", false), { status: "contacted", note: "" })).status).toBe(409);
     expect((await t.app.request(`/dashboard/api/follow-ups?status=done`, { headers: { Cookie: director.cookie } })).status).toBe(400);
   });
 

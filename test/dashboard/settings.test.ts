@@ -31,7 +31,7 @@ type Settings = {
 const settings = async () => (await (await get(admin, "")).json()) as Settings;
 
 beforeAll(async () => {
-  t = createTestApp({}, "2026-03-02T09:00:00Z");
+  t = await createTestApp({}, "2026-03-02T09:00:00Z");
   await seedDashboard(t.ctx, { perDay: 1, days: 30 });
   admin = await signIn(t.app, "admin@council.example", PASSWORD);
   director = await signIn(t.app, "director@council.example", PASSWORD);

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Config } from "../../src/config";
 import type { Db } from "../../src/db/client";
 import { interactions, ivrCalls, ivrEvents, reportRollup, responses } from "../../src/db/schema";
@@ -8,34 +8,38 @@ import { AUTH_TOKEN } from "./caller";
 export const BASE = "http://localhost:3000";
 export const VOICE = `${BASE}/ivr/twilio/voice`;
 
-export function phoneSurveyApp(overrides: Partial<Config> = {}) {
-  const t = createTestApp({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, ...overrides });
-  const org = seedOrganisation(t);
+export async function phoneSurveyApp(overrides: Partial<Config> = {}) {
+  const t = await createTestApp({ TWILIO_AUTH_TOKEN: AUTH_TOKEN, ...overrides });
+  const org = await seedOrganisation(t);
   return { ...t, org };
 }
 
-export function interactionOf(db: Db, callSid: string) {
-  return db.select().from(interactions).where(eq(interactions.externalRef, callSid)).get();
+export async function interactionOf(db: Db, callSid: string) {
+  return (await db.select().from(interactions).where(eq(interactions.externalRef, callSid)))[0];
 }
 
-export function responseOf(db: Db, callSid: string) {
-  return db
+export async function responseOf(db: Db, callSid: string) {
+  const [row] = await db
     .select({ r: responses })
     .from(responses)
     .innerJoin(interactions, eq(interactions.id, responses.interactionId))
-    .where(eq(interactions.externalRef, callSid))
-    .get()?.r;
+    .where(eq(interactions.externalRef, callSid));
+  return row?.r;
 }
 
-export function callOf(db: Db, callSid: string) {
-  return db.select().from(ivrCalls).where(eq(ivrCalls.callSid, callSid)).get();
+export async function callOf(db: Db, callSid: string) {
+  return (await db.select().from(ivrCalls).where(eq(ivrCalls.callSid, callSid)))[0];
 }
 
-export function eventsOf(db: Db, callSid: string) {
-  return db.select().from(ivrEvents).where(eq(ivrEvents.callSid, callSid)).all();
+export async function eventsOf(db: Db, callSid: string) {
+  return db.select().from(ivrEvents).where(eq(ivrEvents.callSid, callSid)).orderBy(asc(ivrEvents.createdAt), asc(ivrEvents.turn));
 }
 
 /** The all-responses rows of the report counters: each must count the call exactly once. */
-export function rollupTotals(db: Db) {
-  return db.select().from(reportRollup).where(eq(reportRollup.themeId, 0)).all();
+export async function rollupTotals(db: Db) {
+  return db.select().from(reportRollup).where(eq(reportRollup.themeId, 0));
+}
+
+export async function rowCount(db: Db, table: typeof interactions | typeof responses | typeof ivrCalls | typeof ivrEvents) {
+  return (await db.select({ n: count() }).from(table))[0]!.n;
 }

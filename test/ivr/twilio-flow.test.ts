@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/clock";
 import { messages } from "../../src/i18n/index";
 import { ivrPhrases } from "../../src/i18n/ivr/index";
+import { interactions, ivrCalls, ivrEvents } from "../../src/db/schema";
 import { SimulatedCaller } from "./caller";
-import { callOf, eventsOf, interactionOf, phoneSurveyApp, responseOf, rollupTotals, VOICE } from "./setup";
+import { callOf, eventsOf, interactionOf, phoneSurveyApp, responseOf, rollupTotals, rowCount, VOICE } from "./setup";
 
 const en = messages("en");
 const sorry = ivrPhrases("en").invalid;
@@ -19,7 +20,7 @@ function askedNow(caller: SimulatedCaller): { q: string | null; f: string | null
 
 describe("a caller walking the Twilio survey", () => {
   it("answers every question, leaves a comment, and the transcription becomes the comment", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
 
     await caller.dial(ENTRY);
@@ -51,22 +52,22 @@ describe("a caller walking the Twilio survey", () => {
     const res = await caller.transcribe(transcriptionUrl, "The adviser was really helpful. Call me on 07700 900123 or jo.bloggs@example.com");
     expect(res.status).toBe(200);
 
-    const r = responseOf(t.db, caller.callSid)!;
+    const r = (await responseOf(t.db.read, caller.callSid))!;
     expect(r).toMatchObject({ csat: 4, ces: 6, csi: 5, fcr: "yes", channel: "phone", confirmedVia: "ivr", language: "en" });
     expect(r.comment).toContain("The adviser was really helpful.");
     expect(r.comment).not.toContain("07700");
     expect(r.comment).not.toContain("jo.bloggs");
-    const i = interactionOf(t.db, caller.callSid)!;
+    const i = (await interactionOf(t.db.read, caller.callSid))!;
     expect(i).toMatchObject({ channel: "phone", source: "ivr", teamId: t.org.contact.id, staffId: t.org.alice.id, serviceId: t.org.tax.id });
-    expect(callOf(t.db, caller.callSid)).toMatchObject({ step: "done", recordingUrl: expect.stringContaining("/Recordings/") });
+    expect(await callOf(t.db.read, caller.callSid)).toMatchObject({ step: "done", recordingUrl: expect.stringContaining("/Recordings/") });
     // Four merges and a comment: the report counters still hold one response and one token.
-    const totals = rollupTotals(t.db);
+    const totals = await rollupTotals(t.db.read);
     expect(totals.length).toBeGreaterThan(0);
     for (const row of totals) expect(row).toMatchObject({ issued: 1, responses: 1, csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, csiN: 1, fcrN: 1, fcrYes: 1 });
   });
 
   it("says sorry for a digit off the scale, asks again, and skips after two failures", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(ENTRY);
 
@@ -91,11 +92,11 @@ describe("a caller walking the Twilio survey", () => {
     await caller.press("2");
     expect(caller.verbs()).toContain("Record");
 
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: null, ces: 7, csi: 3, fcr: "partly" });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: null, ces: 7, csi: 3, fcr: "partly" });
   });
 
   it("asks once more after silence, then moves on", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(ENTRY);
 
@@ -106,14 +107,14 @@ describe("a caller walking the Twilio survey", () => {
     await caller.silence();
     expect(askedNow(caller)).toEqual({ q: "ces", f: "0" });
     expect(caller.said()[0]).not.toBe(sorry);
-    expect(responseOf(t.db, caller.callSid)).toBeUndefined();
+    expect(await responseOf(t.db.read, caller.callSid)).toBeUndefined();
 
     await caller.press("3");
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: null, ces: 3 });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: null, ces: 3 });
   });
 
   it("repeats the question on * without counting a failure, and skips it on #", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(ENTRY);
 
@@ -133,63 +134,63 @@ describe("a caller walking the Twilio survey", () => {
     await caller.press("#");
     await caller.press("#");
     expect(caller.verbs()).toContain("Record");
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 5, ces: null, csi: null, fcr: null });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 5, ces: null, csi: null, fcr: null });
   });
 
   it("keeps the answers of a caller who hangs up halfway", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(ENTRY);
     await caller.press("2");
     await caller.press("3");
     // The caller hangs up while CSI is being asked: no more webhooks.
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 2, ces: 3, csi: null, fcr: null, comment: null });
-    expect(callOf(t.db, caller.callSid)).toMatchObject({ step: "csi", failures: 0 });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 2, ces: 3, csi: null, fcr: null, comment: null });
+    expect(await callOf(t.db.read, caller.callSid)).toMatchObject({ step: "csi", failures: 0 });
   });
 
   it("stores a webhook delivered twice only once, and answers the retry with the same TwiML", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(ENTRY);
     const entryAgain = await (await caller.redeliver()).text();
     await caller.press("4");
-    const first = responseOf(t.db, caller.callSid)!;
+    const first = (await responseOf(t.db.read, caller.callSid))!;
     const firstXml = caller.doc;
 
     t.clock.advance(5 * MINUTE);
     const retry = await caller.redeliver();
     expect(await caller.expectTwiml(retry)).toEqual(firstXml);
-    expect(responseOf(t.db, caller.callSid)!.updatedAt).toBe(first.updatedAt);
+    expect((await responseOf(t.db.read, caller.callSid))!.updatedAt).toBe(first.updatedAt);
     expect(entryAgain).toContain("<Gather");
 
     await caller.press("5");
-    expect(eventsOf(t.db, caller.callSid).map((e) => [e.turn, e.step])).toEqual([
+    expect((await eventsOf(t.db.read, caller.callSid)).map((e) => [e.turn, e.step])).toEqual([
       ["1", "ces"],
       ["2", "csi"],
     ]);
-    expect(t.db.$client.prepare("select count(*) as n from interactions").get()).toEqual({ n: 1 });
-    for (const row of rollupTotals(t.db)) expect(row).toMatchObject({ issued: 1, responses: 1, csatN: 1, cesN: 1 });
+    expect(await rowCount(t.db.read, interactions)).toBe(1);
+    for (const row of await rollupTotals(t.db.read)) expect(row).toMatchObject({ issued: 1, responses: 1, csatN: 1, cesN: 1 });
 
     // The transcription callback delivered twice: the comment is stored once.
     await caller.press("#");
     await caller.press("#");
     const url = caller.transcriptionUrl();
     await caller.transcribe(url, "Quick and friendly.");
-    const withComment = responseOf(t.db, caller.callSid)!;
+    const withComment = (await responseOf(t.db.read, caller.callSid))!;
     t.clock.advance(MINUTE);
     await caller.redeliver();
-    expect(responseOf(t.db, caller.callSid)!.updatedAt).toBe(withComment.updatedAt);
+    expect((await responseOf(t.db.read, caller.callSid))!.updatedAt).toBe(withComment.updatedAt);
   });
 
   it("refuses a bad signature with 403 and stores nothing", async () => {
-    const t = phoneSurveyApp();
-    const count = (table: string) => (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const t = await phoneSurveyApp();
+    const count = (table: Parameters<typeof rowCount>[1]) => rowCount(t.db.read, table);
 
     const forged = new SimulatedCaller(t.app, { authToken: "not-the-account-token" });
     expect((await forged.send(ENTRY)).status).toBe(403);
     expect((await forged.send(ENTRY, {}, "")).status).toBe(403);
-    expect(count("interactions")).toBe(0);
-    expect(count("ivr_events")).toBe(0);
+    expect(await count(interactions)).toBe(0);
+    expect(await count(ivrEvents)).toBe(0);
 
     // A real call in progress; then a keypress whose Digits were changed after signing.
     const caller = new SimulatedCaller(t.app);
@@ -203,21 +204,21 @@ describe("a caller walking the Twilio survey", () => {
       body: new URLSearchParams({ CallSid: caller.callSid, Digits: "5" }).toString(),
     });
     expect(res.status).toBe(403);
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 1 });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 1 });
 
     // The same signed request sent to another step's URL is refused too.
     const other = action.replace("q=csat", "q=csi");
     expect((await caller.send(other, { Digits: "1" }, caller.lastSignature)).status).toBe(403);
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 1, csi: null });
-    expect(count("interactions")).toBe(1);
-    expect(count("ivr_calls")).toBe(1);
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 1, csi: null });
+    expect(await count(interactions)).toBe(1);
+    expect(await count(ivrCalls)).toBe(1);
   });
 
   it("switches the webhooks off (503) when no Twilio auth token is configured", async () => {
-    const t = phoneSurveyApp({ TWILIO_AUTH_TOKEN: undefined });
+    const t = await phoneSurveyApp({ TWILIO_AUTH_TOKEN: undefined });
     const caller = new SimulatedCaller(t.app);
     const res = await caller.send(ENTRY);
     expect(res.status).toBe(503);
-    expect(interactionOf(t.db, caller.callSid)).toBeUndefined();
+    expect(await interactionOf(t.db.read, caller.callSid)).toBeUndefined();
   });
 });

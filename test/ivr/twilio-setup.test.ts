@@ -4,14 +4,15 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index";
 import { ivrPhrases } from "../../src/i18n/ivr/index";
+import { interactions } from "../../src/db/schema";
 import { SimulatedCaller } from "./caller";
-import { interactionOf, phoneSurveyApp, responseOf, VOICE } from "./setup";
+import { interactionOf, phoneSurveyApp, responseOf, rowCount, VOICE } from "./setup";
 import { walk } from "./xml";
 
 describe("where the Twilio survey runs and what it speaks", () => {
   it("works behind a proxy: verifies against PUBLIC_BASE_URL and hands out public action URLs", async () => {
     const publicBase = "https://survey.council.example/feedback";
-    const t = phoneSurveyApp({ PUBLIC_BASE_URL: publicBase });
+    const t = await phoneSurveyApp({ PUBLIC_BASE_URL: publicBase });
     // Twilio calls the public address; the proxy strips the prefix and forwards over plain HTTP.
     const toServer = (url: string) => url.replace(publicBase, "http://10.1.2.3:3000");
     const caller = new SimulatedCaller(t.app, { toServer });
@@ -21,12 +22,12 @@ describe("where the Twilio survey runs and what it speaks", () => {
     expect(action.startsWith(`${publicBase}/ivr/twilio/answer?`)).toBe(true);
     await caller.press("5");
     await caller.press("7");
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 5, ces: 7 });
-    expect(interactionOf(t.db, caller.callSid)).toMatchObject({ teamId: t.org.waste.id, staffId: null, serviceId: null, language: "en" });
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 5, ces: 7 });
+    expect(await interactionOf(t.db.read, caller.callSid)).toMatchObject({ teamId: t.org.waste.id, staffId: null, serviceId: null, language: "en" });
   });
 
   it("surveys a call registered earlier through the API, in that interaction's language", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     const registered = await t.api("POST", "/interactions", {
       channel: "phone",
@@ -53,13 +54,13 @@ describe("where the Twilio survey runs and what it speaks", () => {
     expect(record.attrs.transcribe).toBeUndefined();
     expect(record.attrs.transcribeCallback).toBeUndefined();
 
-    expect(t.db.$client.prepare("select count(*) as n from interactions").get()).toEqual({ n: 1 });
-    expect(responseOf(t.db, caller.callSid)).toMatchObject({ csat: 3, fcr: "no", language: "cy" });
-    expect(interactionOf(t.db, caller.callSid)).toMatchObject({ teamId: t.org.benefits.id, source: "api" });
+    expect(await rowCount(t.db.read, interactions)).toBe(1);
+    expect(await responseOf(t.db.read, caller.callSid)).toMatchObject({ csat: 3, fcr: "no", language: "cy" });
+    expect(await interactionOf(t.db.read, caller.callSid)).toMatchObject({ teamId: t.org.benefits.id, source: "api" });
   });
 
   it("speaks Arabic with Twilio's 'arb' voice and the catalogue's words", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(`${VOICE}?team=CONTACT&lang=ar`);
     const question = [...walk(caller.doc!)].find((e) => e.name === "Say" && e.text.includes(messages("ar").questions.csat.text));
@@ -68,12 +69,12 @@ describe("where the Twilio survey runs and what it speaks", () => {
   });
 
   it("apologises and hangs up when the webhook names an unknown team, storing nothing", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     await caller.dial(`${VOICE}?team=NOPE&lang=pl`);
     expect(caller.verbs()).toEqual(["Say", "Hangup"]);
     expect(caller.said()).toEqual([ivrPhrases("pl").unavailable]);
-    expect(interactionOf(t.db, caller.callSid)).toBeUndefined();
+    expect(await interactionOf(t.db.read, caller.callSid)).toBeUndefined();
 
     // Neither a team nor an earlier registration: the same apology.
     const other = new SimulatedCaller(t.app);
@@ -82,7 +83,7 @@ describe("where the Twilio survey runs and what it speaks", () => {
   });
 
   it("refuses a malformed webhook query with 400 naming the field", async () => {
-    const t = phoneSurveyApp();
+    const t = await phoneSurveyApp();
     const caller = new SimulatedCaller(t.app);
     const res = await caller.send(`${VOICE}?team=CONTACT&lang=fr`);
     expect(res.status).toBe(400);
@@ -98,7 +99,7 @@ describe("where the Twilio survey runs and what it speaks", () => {
     writeFileSync(join(dataDir, "prompts", "en", "csat.mp3"), audio);
 
     it("plays the recording instead of the voice, and serves it", async () => {
-      const t = phoneSurveyApp({ DATA_DIR: dataDir });
+      const t = await phoneSurveyApp({ DATA_DIR: dataDir });
       const caller = new SimulatedCaller(t.app);
       await caller.dial(`${VOICE}?team=CONTACT`);
       const gather = caller.doc!.children.find((e) => e.name === "Gather")!;
@@ -117,7 +118,7 @@ describe("where the Twilio survey runs and what it speaks", () => {
     });
 
     it("serves only known prompt names", async () => {
-      const t = phoneSurveyApp({ DATA_DIR: dataDir });
+      const t = await phoneSurveyApp({ DATA_DIR: dataDir });
       expect((await t.app.request("/ivr/prompts/en/ces.mp3")).status).toBe(404);
       expect((await t.app.request("/ivr/prompts/en/..%2F..%2Fsession.secret")).status).toBe(400);
       expect((await t.app.request("/ivr/prompts/xx/csat.mp3")).status).toBe(400);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterEach, expect, test } from "vitest";
 import { MINUTE } from "../../src/clock";
@@ -18,8 +19,8 @@ afterEach(() => {
 test("with no SMTP configured, emails are written as .eml files and logged, not dropped", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "mail-"));
   dirs.push(dataDir);
-  const t = createTestApp({ DATA_DIR: dataDir });
-  seedOrganisation(t);
+  const t = await createTestApp({ DATA_DIR: dataDir });
+  await seedOrganisation(t);
   const lines: { msg: string; data?: Record<string, unknown> }[] = [];
   const log: Logger = { info: (msg, data) => lines.push({ msg, data }), error: () => {} };
   const transport = createMailTransport({ SMTP_URL: undefined, MAIL_FROM: t.config.MAIL_FROM, DATA_DIR: dataDir }, log);
@@ -39,7 +40,9 @@ test("with no SMTP configured, emails are written as .eml files and logged, not 
   const parsed = await simpleParser(readFileSync(join(dataDir, "outbox-mail", files[0]!)));
   expect(parsed.to && "text" in parsed.to ? parsed.to.text : "").toBe("folder@example.org");
   expect(parsed.text).toContain("?csat=5");
-  expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent" });
+  expect(await t.db.read.select({ kind: emailOutbox.kind, status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.kind, "invitation"))).toEqual([
+    { kind: "invitation", status: "sent" },
+  ]);
   // Logged with the file name, never the address.
   const logged = lines.find((l) => l.msg.includes("written to folder"))!;
   expect(String(logged.data?.file)).toContain(files[0]!);

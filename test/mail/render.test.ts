@@ -14,8 +14,8 @@ import { BROWSER_UA } from "../signature/helpers";
  */
 
 const OUT = "screenshots";
-const t = createTestApp({ ORG_NAME: "Northshire County Council" });
-seedOrganisation(t);
+const t = await createTestApp({ ORG_NAME: "Northshire County Council" });
+await seedOrganisation(t);
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,25 +1,25 @@
+import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { DAY, HOUR } from "../../src/clock";
+import { ROLLUP_COLUMNS } from "../../src/db/rollup-table";
 import { themes } from "../../src/db/schema";
+import { rows } from "../../src/db/sql";
 import { DEFAULT_THEMES } from "../../src/domain/default-themes";
-import { commitSoon } from "../../src/db/group-commit";
 import { TALLY_FIELDS } from "../../src/domain/measures";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
-import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { recordResponse } from "../../src/services/record-response";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { mulberry32 } from "../../src/services/demo/random";
-import { createTestApp, seedOrganisation } from "../helpers";
+import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 type Row = Record<string, number | string>;
 
 /** The rollup as a map of non-empty rows; float sums compared to 1e-6. */
-function snapshot(t: ReturnType<typeof createTestApp>) {
-  const rows = t.db.$client.prepare("select * from report_rollup").all() as Row[];
+async function snapshot(t: TestApp) {
   const out = new Map<string, number[]>();
-  for (const r of rows) {
+  for (const r of await rows<Row>(t.db.read, sql`select * from report_rollup`)) {
     const values = ROLLUP_COLUMNS.map((c) => Number(r[c]));
     if (values.every((v) => Math.abs(v) < 1e-9)) continue;
     out.set([r.period, r.period_start, r.theme_id, r.team_id, r.staff_id, r.service_id, r.channel].join("|"), values);
@@ -36,26 +36,28 @@ test.each([
 ])("incremental counters equal a full recount after random answers, changes, retention and erasures (seed %i, group commits %s)", async (seed, grouped) => {
   const random = mulberry32(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const t = createTestApp({ RETENTION_DAYS: 60 }, "2025-01-01T00:00:00Z");
-  seedOrganisation(t);
-  t.db.insert(themes).values(DEFAULT_THEMES.map((d) => ({ code: d.code, name: d.name, rules: d.rules, createdAt: 0 }))).run();
+  const t = await createTestApp({ RETENTION_DAYS: 60 }, "2025-01-01T00:00:00Z");
+  await seedOrganisation(t);
+  await t.db.write((tx) => tx.insert(themes).values(DEFAULT_THEMES.map((d) => ({ code: d.code, name: d.name, rules: d.rules, createdAt: 0 }))));
   const comments = ["The wait on hold was far too long", "Staff were rude", "Lovely helpful advisor", "Website kept crashing", "", "Nie działa strona internetowa"];
   const ids: number[] = [];
   const emails: string[] = [];
   const maybe = <T,>(v: T) => (random() < 0.3 ? null : v);
-  // Grouped: writes go through the group commit, as the routes' do, several to a commit.
+  // Grouped: several answers in flight at once, as the routes' are: on SQLite they share a
+  // group commit, each in its own savepoint; on PostgreSQL they are concurrent transactions.
   let pending: Promise<unknown>[] = [];
   const settle = async () => {
     for (const r of await Promise.allSettled(pending)) if (r.status === "rejected") expect(String(r.reason)).toMatch(/at least one/);
     pending = [];
   };
-  const write = <T,>(fn: () => T): void => {
-    if (grouped) pending.push(commitSoon(t.db, fn));
-    else fn();
+  const write = async (answer: () => Promise<unknown>): Promise<void> => {
+    if (grouped) pending.push(answer());
+    else await answer();
   };
   for (let step = 0; step < 400; step++) {
     if (step % 7 === 0) await settle();
-    t.clock.advance(random() * 2 * DAY);
+    // Whole milliseconds, as a real clock gives: times are integer columns.
+    t.clock.advance(Math.floor(random() * 2 * DAY));
     const op = random();
     if (op < 0.5 || ids.length === 0) {
       const email = `person${Math.floor(random() * 40)}@example.org`;
@@ -70,13 +72,13 @@ test.each([
         customer: { email, mayContact: false },
       };
       // Registered at once: the answers below need its id.
-      ids.push(registerInteraction(t.ctx, interaction).id);
+      ids.push((await registerInteraction(t.ctx, interaction)).id);
       emails.push(email);
     } else if (op < 0.9) {
       const id = pick(ids);
       const comment = pick(comments);
       try {
-        write(() => recordResponse(
+        await write(() => recordResponse(
           t.ctx,
           {
             interactionId: id,
@@ -95,16 +97,16 @@ test.each([
       }
     } else if (op < 0.95) {
       await settle();
-      applyRetention(t.ctx);
+      await applyRetention(t.ctx);
     } else {
       await settle();
-      erasePerson(t.ctx, { email: pick(emails) });
+      await erasePerson(t.ctx, { email: pick(emails) });
     }
   }
   await settle();
-  const incremental = snapshot(t);
-  rebuildRollup(t.db, t.config.TIMEZONE);
-  const recount = snapshot(t);
+  const incremental = await snapshot(t);
+  await rebuildRollup(t.db, t.config.TIMEZONE);
+  const recount = await snapshot(t);
   expect([...incremental.keys()].sort()).toEqual([...recount.keys()].sort());
   for (const [key, values] of recount) {
     const got = incremental.get(key)!;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MINUTE } from "../../src/clock";
 import { emailAddressState, responses, suspectedClicks } from "../../src/db/schema";
@@ -25,13 +26,13 @@ const SCANNERS: { name: string; userAgent: string; head: boolean }[] = [
 ];
 
 let smtp: SmtpFixture;
-let m: ReturnType<typeof mailSetup>;
+let m: Awaited<ReturnType<typeof mailSetup>>;
 let server: ServerType;
 let base: string;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  m = mailSetup(smtp);
+  m = await mailSetup(smtp);
   server = serve({ fetch: m.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -75,12 +76,12 @@ describe("link scanners", () => {
       // Every link answers as a page or an image; none fails, none records.
       expect(statuses.every((s) => s === 200), `${scanner.name}: ${statuses.join(",")}`).toBe(true);
     }
-    expect(m.db.select().from(responses).all()).toHaveLength(0);
-    expect(m.db.select().from(emailAddressState).get()!.optedOutAt).toBeNull();
+    expect(await m.db.read.select().from(responses)).toHaveLength(0);
+    expect((await m.db.read.select().from(emailAddressState))[0]!.optedOutAt).toBeNull();
 
     // The strip's face fetches are counted as suspected automated, per day: all of them but
     // the first of the browser-agent pass, which looks like a person until the second face.
-    const suspected = m.db.select().from(suspectedClicks).all();
+    const suspected = await m.db.read.select().from(suspectedClicks);
     const fromStrip = suspected.filter((c) => c.interactionId === null);
     const faceFetches = SCANNERS.reduce((n, s) => n + (s.head ? 10 : 5), 0);
     expect(fromStrip).toHaveLength(faceFetches - 1);
@@ -93,7 +94,7 @@ describe("link scanners", () => {
     const surveyLinks = urls.filter((u) => u.includes("/s/")).length;
     const surveyFetches = SCANNERS.reduce((n, s) => n + (s.head ? 2 : 1) * surveyLinks, 0);
     expect(suspected.filter((c) => c.interactionId !== null)).toHaveLength(surveyFetches);
-    const perDay = suspectedClicksPerDay(m.db, { from: "2026-03-02", to: "2026-03-02" })[0]!;
+    const perDay = (await suspectedClicksPerDay(m.db.read, { from: "2026-03-02", to: "2026-03-02" }))[0]!;
     expect(perDay.byReason.too_soon_after_sending).toBeGreaterThan(0);
 
     // Later, the customer: opens face 4 from the strip and confirms.
@@ -112,7 +113,7 @@ describe("link scanners", () => {
     expect(survey.status).toBe(200);
     expect(await survey.text()).toMatch(/value="4"[^>]*checked|checked[^>]*value="4"/);
 
-    const stored = m.db.select().from(responses).all();
+    const stored = await m.db.read.select().from(responses);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ csat: 4, confirmedVia: "signature", staffId: m.org.alice.id });
 
@@ -127,7 +128,7 @@ describe("link scanners", () => {
       body: formBody({ _csrf: csrf, csat: "2" }),
     });
     expect(sent.status).toBe(303);
-    expect(m.db.select({ csat: responses.csat, via: responses.confirmedVia }).from(responses).all()).toEqual([
+    expect(await m.db.read.select({ csat: responses.csat, via: responses.confirmedVia }).from(responses).orderBy(asc(responses.id))).toEqual([
       { csat: 4, via: "signature" },
       { csat: 2, via: "form" },
     ]);

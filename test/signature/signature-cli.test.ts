@@ -1,24 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { dirname } from "node:path";
+import { beforeAll, expect, test } from "vitest";
 import { runCli } from "../../src/cli/run";
 import { fixedClock } from "../../src/clock";
 import { testConfig } from "../../src/config";
-import { migrateDatabase, openDatabase } from "../../src/db/client";
+import { openDatabase } from "../../src/db/client";
 import { silentLogger } from "../../src/deps";
+import { newTestDatabaseLocation, scratchFolder, TEST_DIALECT } from "../db/test-database";
 import { seedOrganisation } from "../helpers";
 
-const dir = mkdtempSync(join(tmpdir(), "sig-cli-"));
-const env = { DATA_DIR: dir, LOG_LEVEL: "silent", PUBLIC_BASE_URL: "https://feedback.northshire.example" };
+const env: Record<string, string> = { LOG_LEVEL: "silent", PUBLIC_BASE_URL: "https://feedback.northshire.example" };
 
-beforeAll(() => {
-  const db = openDatabase(join(dir, "survey.db"));
-  migrateDatabase(db);
-  seedOrganisation({ ctx: { db, clock: fixedClock("2026-03-02T09:00:00Z"), config: testConfig(), log: silentLogger } });
-  db.$client.close();
+/** The CLI opens the database the environment names, as it would on a server of either kind. */
+beforeAll(async () => {
+  const location = await newTestDatabaseLocation();
+  const secrets = { SESSION_SECRET: "s".repeat(32), TOKEN_PEPPER: "p".repeat(32) };
+  const settings = TEST_DIALECT === "sqlite" ? { DATA_DIR: dirname(location) } : { DATA_DIR: scratchFolder(), DATABASE_URL: location };
+  Object.assign(env, settings, TEST_DIALECT === "sqlite" ? {} : secrets);
+  const db = await openDatabase(settings);
+  await seedOrganisation({ ctx: { db, clock: fixedClock("2026-03-02T09:00:00Z"), config: testConfig(), log: silentLogger } });
+  await db.close();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...argv: string[]) {
   let stdout = "";

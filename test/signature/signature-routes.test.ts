@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { DAY } from "../../src/clock";
 import { interactions, responses, suspectedClicks } from "../../src/db/schema";
@@ -7,11 +7,11 @@ import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { BROWSER_UA, confirmForm, formBody } from "./helpers";
 
 let t: TestApp;
-let org: ReturnType<typeof seedOrganisation>;
+let org: Awaited<ReturnType<typeof seedOrganisation>>;
 
-beforeEach(() => {
-  t = createTestApp({ TRUST_PROXY: true });
-  org = seedOrganisation(t);
+beforeEach(async () => {
+  t = await createTestApp({ TRUST_PROXY: true });
+  org = await seedOrganisation(t);
 });
 
 const browser = (extra: Record<string, string> = {}) => ({ "User-Agent": BROWSER_UA, "X-Forwarded-For": "203.0.113.7", ...extra });
@@ -31,7 +31,8 @@ async function clickAndConfirm(path: string, opts: { cookie?: string; keepCookie
   return { post, cookie };
 }
 
-const allResponses = () => t.db.select().from(responses).all();
+const allResponses = () => t.db.read.select().from(responses).orderBy(asc(responses.id));
+const allSuspected = () => t.db.read.select().from(suspectedClicks).orderBy(asc(suspectedClicks.id));
 
 describe("GET /r/:staff/:score", () => {
   test("shows the chosen face and a Confirm button, attributed, and records nothing", async () => {
@@ -44,16 +45,16 @@ describe("GET /r/:staff/:score", () => {
     expect(html).toContain('name="_csrf"');
     expect(res.headers.get("set-cookie")).toMatch(/^rate_browser=[A-Za-z0-9_-]{22}; Max-Age=\d+; Path=\/r; HttpOnly; SameSite=Lax/);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(allResponses()).toHaveLength(0);
-    expect(t.db.select().from(interactions).all()).toHaveLength(0);
+    expect(await allResponses()).toHaveLength(0);
+    expect(await t.db.read.select().from(interactions)).toHaveLength(0);
   });
 
   test("HEAD records nothing but counts a suspected automated click", async () => {
     const res = await t.app.request("/r/alice/5", { method: "HEAD", headers: browser() });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
-    expect(allResponses()).toHaveLength(0);
-    expect(t.db.select().from(suspectedClicks).all().map((r) => r.reason)).toEqual(["head_request"]);
+    expect(await allResponses()).toHaveLength(0);
+    expect((await allSuspected()).map((r) => r.reason)).toEqual(["head_request"]);
   });
 
   test.each(["/r/nobody/3", "/r/alice/6", "/r/alice/0", "/r/alice/x", "/r/alice/3.5", "/r/al%20ice/3", "/r/alice/3/extra", "/r/nobody"])(
@@ -84,29 +85,46 @@ describe("POST /r/:staff/:score", () => {
     const { post } = await clickAndConfirm("/r/alice/4");
     expect(post.status).toBe(303);
     expect(post.headers.get("location")).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\?saved=1$/);
-    const [r] = allResponses();
-    expect(allResponses()).toHaveLength(1);
+    const stored = await allResponses();
+    const [r] = stored;
+    expect(stored).toHaveLength(1);
     expect(r).toMatchObject({ csat: 4, confirmedVia: "signature", channel: "email", teamId: org.contact.id, staffId: org.alice.id });
-    const [i] = t.db.select().from(interactions).all();
+    const [i] = await t.db.read.select().from(interactions);
     expect(i).toMatchObject({ source: "signature", channel: "email", teamId: org.contact.id, staffId: org.alice.id });
   });
 
   test("the same browser again within 24 hours changes its answer; after 24 hours it adds one", async () => {
     const first = await clickAndConfirm("/r/alice/2");
     await clickAndConfirm("/r/alice/5", { cookie: first.cookie });
-    expect(allResponses()).toHaveLength(1);
-    expect(allResponses()[0]!.csat).toBe(5);
+    expect(await allResponses()).toHaveLength(1);
+    expect((await allResponses())[0]!.csat).toBe(5);
     expect(first.post.headers.get("location")).toBeTruthy();
 
     t.clock.advance(DAY + 1000);
     await clickAndConfirm("/r/alice/3", { cookie: first.cookie });
-    expect(allResponses().map((r) => r.csat).sort()).toEqual([3, 5]);
+    expect((await allResponses()).map((r) => r.csat).sort()).toEqual([3, 5]);
+  });
+
+  test("a double click on Confirm records one answer", async () => {
+    const page = await t.app.request("/r/alice/4", { headers: browser() });
+    const form = confirmForm(await page.text(), page.headers.get("set-cookie"));
+    const confirm = () =>
+      t.app.request(form.action, {
+        method: "POST",
+        headers: browser({ Cookie: form.cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000" }),
+        body: formBody({ _csrf: form.csrf, browser: form.browser }),
+      });
+    const posts = await Promise.all([confirm(), confirm()]);
+    expect(posts.map((p) => p.status)).toEqual([303, 303]);
+    expect(posts[1]!.headers.get("location")).toBe(posts[0]!.headers.get("location"));
+    expect(await allResponses()).toHaveLength(1);
+    expect(await t.db.read.select().from(interactions)).toHaveLength(1);
   });
 
   test("the same browser rating a different staff member adds a response", async () => {
     const first = await clickAndConfirm("/r/alice/4");
     await clickAndConfirm("/r/bob/2", { cookie: first.cookie });
-    expect(allResponses().map((r) => [r.staffId, r.csat])).toEqual([
+    expect((await allResponses()).map((r) => [r.staffId, r.csat])).toEqual([
       [org.alice.id, 4],
       [org.bob.id, 2],
     ]);
@@ -115,17 +133,17 @@ describe("POST /r/:staff/:score", () => {
   test("a different browser adds its own response", async () => {
     await clickAndConfirm("/r/alice/4");
     await clickAndConfirm("/r/alice/1", { headers: { "X-Forwarded-For": "198.51.100.9" } });
-    expect(allResponses()).toHaveLength(2);
+    expect(await allResponses()).toHaveLength(2);
   });
 
   test("where cookies are refused, the address and user agent hash keeps one answer per browser", async () => {
     await clickAndConfirm("/r/alice/4", { keepCookie: false });
     await clickAndConfirm("/r/alice/2", { keepCookie: false });
-    expect(allResponses()).toHaveLength(1);
-    expect(allResponses()[0]!.csat).toBe(2);
+    expect(await allResponses()).toHaveLength(1);
+    expect((await allResponses())[0]!.csat).toBe(2);
     // Another user agent at the same address is another browser.
     await clickAndConfirm("/r/alice/5", { keepCookie: false, headers: { "User-Agent": BROWSER_UA.replace("Edg/126", "Edg/125") } });
-    expect(allResponses()).toHaveLength(2);
+    expect(await allResponses()).toHaveLength(2);
   });
 
   test("a form token from another page, or a post from another site, is refused", async () => {
@@ -145,9 +163,9 @@ describe("POST /r/:staff/:score", () => {
     const other = await t.app.request("/r/alice/4", { headers: browser() });
     const otherForm = confirmForm(await other.text(), other.headers.get("set-cookie"));
     expect((await post({ _csrf: otherForm.csrf, browser: otherForm.browser })).status).toBe(403);
-    expect(allResponses()).toHaveLength(0);
+    expect(await allResponses()).toHaveLength(0);
     expect((await post({ _csrf: form.csrf, browser: form.browser })).status).toBe(303);
-    expect(allResponses()).toHaveLength(1);
+    expect(await allResponses()).toHaveLength(1);
   });
 
   test("a confirmation from an HTTP library or scanner is refused and counted as suspected", async () => {
@@ -159,8 +177,8 @@ describe("POST /r/:staff/:score", () => {
       body: formBody({ _csrf: form.csrf, browser: form.browser }),
     });
     expect(res.status).toBe(403);
-    expect(allResponses()).toHaveLength(0);
-    expect(t.db.select().from(suspectedClicks).where(eq(suspectedClicks.reason, "http_library")).all()).toHaveLength(1);
+    expect(await allResponses()).toHaveLength(0);
+    expect(await t.db.read.select().from(suspectedClicks).where(eq(suspectedClicks.reason, "http_library"))).toHaveLength(1);
   });
 
   test("too many confirmations from one address answer 429 with Retry-After", async () => {
@@ -177,7 +195,7 @@ describe("POST /r/:staff/:score", () => {
     }
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(allResponses()).toHaveLength(20);
+    expect(await allResponses()).toHaveLength(20);
     // Another address is not held up.
     const { post } = await clickAndConfirm("/r/bob/3", { headers: { "X-Forwarded-For": "198.51.100.20" } });
     expect(post.status).toBe(303);
@@ -189,16 +207,16 @@ describe("suspected automated clicks", () => {
     for (const n of [1, 2, 3, 4, 5]) await t.app.request(`/r/alice/${n}`, { headers: browser() });
     await t.app.request("/r/alice/5", { headers: { "User-Agent": "Mozilla/5.0 (compatible; BingPreview/1.0b)" } });
     await t.app.request("/r/alice/5", { headers: {} });
-    const days = suspectedClicksPerDay(t.db, { from: "2026-03-01", to: "2026-03-31" });
+    const days = await suspectedClicksPerDay(t.db.read, { from: "2026-03-01", to: "2026-03-31" });
     expect(days).toEqual([{ day: "2026-03-02", count: 6, byReason: { several_faces: 4, mail_scanner: 1, no_user_agent: 1 } }]);
-    expect(allResponses()).toHaveLength(0);
+    expect(await allResponses()).toHaveLength(0);
   });
 
   test("one person opening one face, then another after a pause, is not suspected", async () => {
     await t.app.request("/r/alice/3", { headers: browser() });
     t.clock.advance(30_000);
     await t.app.request("/r/alice/4", { headers: browser() });
-    expect(t.db.select().from(suspectedClicks).all()).toHaveLength(0);
+    expect(await allSuspected()).toHaveLength(0);
   });
 });
 

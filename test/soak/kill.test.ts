@@ -3,7 +3,9 @@ import { ROLLUP_COLUMNS } from "../../src/services/rollup";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { openDatabase, type Db } from "../../src/db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase, type Database } from "../../src/db/client";
+import { rows } from "../../src/db/sql";
 import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { inspect } from "./check";
 import { answerSurveys, registerInteractions, serverErrors, type Answer, type Registered } from "./load";
@@ -47,15 +49,16 @@ async function api(s: ServerProcess, key: string, path: string, body: unknown) {
 
 const columns = ROLLUP_COLUMNS;
 /** The rollup as sorted rows, without rows whose counters are all zero (they say nothing). */
-function rollupSnapshot(db: Db) {
-  const rows = db.$client
-    .prepare("select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel")
-    .all() as Record<string, number | string>[];
-  return rows.filter((r) => columns.some((c) => Math.abs(Number(r[c])) > 1e-9));
+async function rollupSnapshot(db: Database) {
+  const all = await rows<Record<string, number | string>>(
+    db.read,
+    sql`select * from report_rollup order by period, period_start, theme_id, team_id, staff_id, service_id, channel`,
+  );
+  return all.filter((r) => columns.some((c) => Math.abs(Number(r[c])) > 1e-9));
 }
 
 test("SIGKILL under load, three times: every acknowledged answer and registration survives, the file is intact", async () => {
-  const apiKey = prepareDataDir(file);
+  const apiKey = await prepareDataDir(dataDir);
   server = await startServer(dataDir);
   const firstStartMs = server.startMs;
   expect((await api(server, apiKey, "/departments", { code: "CLS", name: "Customer and Local Services" })).status).toBe(201);
@@ -134,14 +137,14 @@ test("SIGKILL under load, three times: every acknowledged answer and registratio
   last.kill("SIGTERM");
   expect((await last.exited).code).toBe(0);
   server = undefined;
-  const db = openDatabase(file);
+  const db = await openDatabase({ DATA_DIR: dataDir });
   try {
-    const kept = rollupSnapshot(db);
-    const stats = rebuildRollup(db, "Europe/London");
-    expect(rollupSnapshot(db)).toEqual(kept);
+    const kept = await rollupSnapshot(db);
+    const stats = await rebuildRollup(db, "Europe/London");
+    expect(await rollupSnapshot(db)).toEqual(kept);
     expect(stats.responses).toBeGreaterThanOrEqual(acknowledged.length);
   } finally {
-    db.$client.close();
+    await db.close();
   }
   console.log(`first start ${Math.round(firstStartMs)} ms`);
   console.table(rounds);

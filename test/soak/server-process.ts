@@ -2,7 +2,7 @@ import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable } from "node:stream";
 import { systemClock } from "../../src/clock";
 import { testConfig } from "../../src/config";
-import { migrateDatabase, openDatabase } from "../../src/db/client";
+import { openDatabase } from "../../src/db/client";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { createApiKey } from "../../src/services/api-keys";
 import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
@@ -69,17 +69,18 @@ export function startServer(dataDir: string, env: Record<string, string> = {}): 
 }
 
 /**
- * Creates the database file with its migrations, the default themes and an API key, as an
- * operator would with the CLI before the first start; returns the key.
+ * Creates the database with its migrations, the default themes and an API key, as an operator
+ * would with the CLI before the first start; returns the key. `dataDir` holds survey.db unless
+ * `databaseUrl` names a PostgreSQL database.
  */
-export function prepareDataDir(file: string): string {
-  const db = openDatabase(file);
+export async function prepareDataDir(dataDir: string, databaseUrl?: string): Promise<string> {
+  const db = await openDatabase({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
   try {
-    migrateDatabase(db);
+    await db.migrate();
     const ctx: Ctx = { db, clock: systemClock, config: testConfig(), log: silentLogger };
-    seedDefaultThemes(ctx);
-    return createApiKey(ctx, "soak").key;
+    await seedDefaultThemes(ctx);
+    return (await createApiKey(ctx, "soak")).key;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }

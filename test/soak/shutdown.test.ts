@@ -68,7 +68,7 @@ function freshConnection(port: number): Promise<string | number> {
 }
 
 test("SIGTERM under load: accepted requests finish with success, new connections are refused, exit 0 with the database closed", async () => {
-  const apiKey = prepareDataDir(file);
+  const apiKey = await prepareDataDir(dataDir);
   const s = (server = await startServer(dataDir));
   const post = (path: string, body: unknown) =>
     fetch(`${s.base}/api/v1${path}`, { method: "POST", headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });

@@ -12,12 +12,13 @@ import { surveyApp } from "./support";
  * real socket. Screenshots go to screenshots/ for a person to look at (they assert nothing).
  */
 const SHOTS = "screenshots";
-const t = surveyApp();
+let t: Awaited<ReturnType<typeof surveyApp>>;
 let server: ServerType;
 let base = "";
 let browser: Browser;
 
 beforeAll(async () => {
+  t = await surveyApp();
   mkdirSync(SHOTS, { recursive: true });
   await new Promise<void>((ready) => {
     server = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
@@ -51,7 +52,7 @@ test("a customer with JavaScript off confirms a face from an email, answers the 
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you for your feedback");
   await page.screenshot({ path: `${SHOTS}/survey-thanks.png`, fullPage: true });
 
-  const rows = t.storedResponses();
+  const rows = await t.storedResponses();
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ csat: 5, ces: 6, csi: 4, fcr: "yes", confirmedVia: "form", language: "en" });
   expect(rows[0]?.comment).toMatch(/^Quick and friendly\.\nCall \[phone\] if needed\.$/);
@@ -62,14 +63,14 @@ test("a customer with JavaScript off confirms a face from an email, answers the 
   await page.getByRole("radio", { name: "Satisfied", exact: true }).check();
   await page.getByRole("button", { name: "Save my changes" }).click();
   await expect.poll(() => page.url()).toBe(`${base}${t.path}/thanks?lang=en`);
-  expect(t.storedResponses()).toHaveLength(1);
-  expect(t.storedResponses()[0]?.csat).toBe(4);
+  expect(await t.storedResponses()).toHaveLength(1);
+  expect((await t.storedResponses())[0]?.csat).toBe(4);
   await context.close();
 });
 
 test("screenshots: phone, Arabic, 200% zoom, errors", async () => {
   // A second, unanswered link, so the pages show the survey as a customer first sees it.
-  const fresh = registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
+  const fresh = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
   const path = `/s/${fresh.token}`;
   const phone = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const p1 = await phone.newPage();

@@ -4,9 +4,9 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { createTestApp, seedOrganisation } from "../helpers";
 
 test("customer pages link one stylesheet, served under a content-hashed name and cached for a year", async () => {
-  const t = createTestApp();
-  seedOrganisation(t);
-  const { token } = registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.ctx.clock.now(), language: "en" });
+  const t = await createTestApp();
+  await seedOrganisation(t);
+  const { token } = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.ctx.clock.now(), language: "en" });
   const page = await (await t.app.request(`/s/${token}`)).text();
   expect(page).not.toContain("<style");
   const href = /<link rel="stylesheet" href="(\/assets\/page-[0-9a-f]{12}\.css)"/.exec(page)?.[1];

@@ -1,3 +1,4 @@
+import { asc } from "drizzle-orm";
 import { responses } from "../../src/db/schema";
 import { registerInteraction } from "../../src/services/register-interaction";
 import type { Language } from "../../src/domain/languages";
@@ -5,12 +6,12 @@ import { createTestApp, seedOrganisation } from "../helpers";
 import type { Config } from "../../src/config";
 
 /** A test app with one interaction and its survey link. */
-export function surveyApp(overrides: Partial<Config> = {}, language: Language = "en") {
-  const t = createTestApp(overrides);
-  seedOrganisation(t);
-  const link = registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language });
+export async function surveyApp(overrides: Partial<Config> = {}, language: Language = "en") {
+  const t = await createTestApp(overrides);
+  await seedOrganisation(t);
+  const link = await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language });
   const path = `/s/${link.token}`;
-  const storedResponses = () => t.db.select().from(responses).all();
+  const storedResponses = () => t.db.read.select().from(responses).orderBy(asc(responses.id));
 
   /** Opens the page and returns the form's anti-forgery token. */
   const csrfToken = async (query = "") => {

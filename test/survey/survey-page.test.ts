@@ -9,7 +9,7 @@ const full = { csat: "5", ces: "6", csi: "4", fcr: "partly", comment: "Very help
 
 describe("GET /s/:token", () => {
   test.each(LANGUAGES)("renders the four questions with fieldsets, legends and labels in %s", async (lang: Language) => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.app.request(`${t.path}?lang=${lang}`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -41,7 +41,7 @@ describe("GET /s/:token", () => {
   });
 
   test("?csat=4 pre-selects the fourth face and nothing else", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const html = await (await t.app.request(`${t.path}?csat=4`)).text();
     const csat = fieldset(html, "csat-group");
     expect(csat).toMatch(/id="csat-4" name="csat" value="4" checked=""/);
@@ -53,16 +53,16 @@ describe("GET /s/:token", () => {
   });
 
   test("a GET with a face and a HEAD store nothing", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     expect((await t.app.request(`${t.path}?csat=5`)).status).toBe(200);
     const head = await t.app.request(`${t.path}?csat=1`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
   });
 
   test("carries the security headers and the content security policy, and is not cached", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.app.request(t.path);
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(res.headers.get("content-security-policy")).toContain("form-action 'self'");
@@ -72,13 +72,13 @@ describe("GET /s/:token", () => {
   });
 
   test("Arabic is laid out right to left; the others left to right", async () => {
-    const t = surveyApp({}, "ar");
+    const t = await surveyApp({}, "ar");
     expect(await (await t.app.request(t.path)).text()).toContain('<html lang="ar" dir="rtl">');
     expect(await (await t.app.request(`${t.path}?lang=pl`)).text()).toContain('<html lang="pl" dir="ltr">');
   });
 
   test("language: ?lang= first, then the interaction's, then Accept-Language", async () => {
-    const t = surveyApp({}, "pt");
+    const t = await surveyApp({}, "pt");
     const welsh = { "Accept-Language": "cy-GB, en;q=0.8" };
     expect(await (await t.app.request(t.path, { headers: welsh })).text()).toContain('<html lang="pt"');
     expect(await (await t.app.request(`${t.path}?lang=pl`, { headers: welsh })).text()).toContain('<html lang="pl"');
@@ -90,7 +90,7 @@ describe("GET /s/:token", () => {
   });
 
   test("the language switcher keeps the token and the chosen face", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const html = await (await t.app.request(`${t.path}?csat=2`)).text();
     for (const lang of LANGUAGES) expect(html).toContain(`href="${t.path}?lang=${lang}&amp;csat=2"`);
   });
@@ -98,11 +98,11 @@ describe("GET /s/:token", () => {
 
 describe("POST /s/:token", () => {
   test("stores exactly one response with the answers, then thanks the customer", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.submit(full);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${t.path}/thanks?lang=en`);
-    const rows = t.storedResponses();
+    const rows = await t.storedResponses();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       interactionId: t.link.id,
@@ -124,13 +124,13 @@ describe("POST /s/:token", () => {
   });
 
   test("every question may be skipped", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     expect((await t.submit({ fcr: "no" })).status).toBe(303);
-    expect(t.storedResponses()[0]).toMatchObject({ csat: null, ces: null, csi: null, fcr: "no", comment: null });
+    expect((await t.storedResponses())[0]).toMatchObject({ csat: null, ces: null, csi: null, fcr: "no", comment: null });
   });
 
   test("answering again within the edit window replaces the answer; the page shows what was saved", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     await t.submit(full);
     t.clock.advance(6 * DAY);
     const page = await (await t.app.request(t.path)).text();
@@ -140,13 +140,13 @@ describe("POST /s/:token", () => {
     expect(page).toContain(">Very helpful, thank you.</textarea>");
     const res = await t.submit({ csat: "2", fcr: "no", comment: "Actually it took too long." });
     expect(res.status).toBe(303);
-    const rows = t.storedResponses();
+    const rows = await t.storedResponses();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ csat: 2, ces: null, csi: null, fcr: "no", comment: "Actually it took too long." });
   });
 
   test("after the edit window the answers can no longer be changed: 409", async () => {
-    const t = surveyApp({ EDIT_WINDOW_DAYS: 7 });
+    const t = await surveyApp({ EDIT_WINDOW_DAYS: 7 });
     await t.submit(full);
     // The customer opens the edit page a minute before the window closes and sends it late.
     t.clock.advance(7 * DAY - 60_000);
@@ -155,7 +155,7 @@ describe("POST /s/:token", () => {
     const res = await t.submit({ csat: "1" }, { csrf });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain(escapeHtml(messages("en").edit.closed));
-    expect(t.storedResponses()[0]).toMatchObject({ csat: 5 });
+    expect((await t.storedResponses())[0]).toMatchObject({ csat: 5 });
     const page = await (await t.app.request(t.path)).text();
     expect(page).toContain(escapeHtml(messages("en").edit.closed));
     expect(page).not.toContain("<form");
@@ -169,7 +169,7 @@ describe("POST /s/:token", () => {
     ["csi", { csi: "abc" }],
     ["fcr", { fcr: "maybe" }],
   ])("an invalid %s is a 400 page with the error tied to its question, and nothing is stored", async (field, fields) => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.submit({ ...fields, comment: "kept as typed" });
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -181,45 +181,45 @@ describe("POST /s/:token", () => {
     expect(group).toContain(`aria-describedby="${field}-error"`);
     expect(group).toContain(`<p id="${field}-error" class="error-message">${escapeHtml(message)}</p>`);
     expect(html).toContain(">kept as typed</textarea>");
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
   });
 
   test("a comment over 2,000 characters is refused; line breaks count once, as the browser counts them", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const tooLong = await t.submit({ comment: "a".repeat(2001) });
     expect(tooLong.status).toBe(400);
     const html = await tooLong.text();
     expect(html).toContain('aria-describedby="comment-hint comment-error"');
     expect(html).toContain(escapeHtml(messages("en").errors.commentTooLong("2,000")));
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
     const withBreaks = `${"b".repeat(999)}\r\n${"c".repeat(1000)}`;
     expect((await t.submit({ comment: withBreaks })).status).toBe(303);
-    expect(t.storedResponses()[0]?.comment).toHaveLength(2000);
+    expect((await t.storedResponses())[0]?.comment).toHaveLength(2000);
   });
 
   test("an empty form asks for at least one answer", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.submit({ comment: "   " });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain(escapeHtml(messages("en").errors.nothingAnswered));
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
   });
 
   test("personal data in a comment is stored masked", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     await t.submit({ csat: "3", comment: "Please call me on 07700 900123 or write to jo.bloggs@example.com" });
-    const stored = t.storedResponses()[0]!.comment!;
+    const stored = (await t.storedResponses())[0]!.comment!;
     expect(stored).not.toContain("07700 900123");
     expect(stored).not.toContain("jo.bloggs@example.com");
     expect(stored).toContain("[email]");
   });
 
   test("the response is stored in the language the page was shown in", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const csrf = await t.csrfToken("?lang=cy");
     const res = await t.submit({ csat: "4" }, { csrf, query: "?lang=cy" });
     expect(res.headers.get("location")).toBe(`${t.path}/thanks?lang=cy`);
-    expect(t.storedResponses()[0]?.language).toBe("cy");
+    expect((await t.storedResponses())[0]?.language).toBe("cy");
   });
 });
 
@@ -228,21 +228,21 @@ describe("cross-site request forgery", () => {
     ["no token", null],
     ["a wrong token", "x".repeat(43)],
   ])("%s: 403 page and nothing stored", async (_name, csrf) => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.submit({ csat: "5" }, { csrf });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain(escapeHtml(messages("en").errors.formExpiredTitle));
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
   });
 
   test("another survey's token does not work here", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const other = formToken(t.config.SESSION_SECRET, hashToken("a".repeat(43), t.config.TOKEN_PEPPER), t.clock.now());
     expect((await t.submit({ csat: "5" }, { csrf: other })).status).toBe(403);
   });
 
   test("a form opened yesterday still works; one opened two days ago does not", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const csrf = await t.csrfToken();
     t.clock.advance(DAY);
     expect((await t.submit({ csat: "5" }, { csrf })).status).toBe(303);
@@ -251,10 +251,10 @@ describe("cross-site request forgery", () => {
   });
 
   test("a post a browser marks as cross-site is refused even with a valid token", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     expect((await t.submit({ csat: "5" }, { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(403);
     expect((await t.submit({ csat: "5" }, { headers: { Origin: "https://evil.example" } })).status).toBe(403);
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
     // Referrer-Policy: no-referrer makes browsers send "Origin: null" on same-origin posts.
     const ok = await t.submit({ csat: "5" }, { headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" } });
     expect(ok.status).toBe(303);
@@ -263,7 +263,7 @@ describe("cross-site request forgery", () => {
 
 describe("links that do not work", () => {
   test("an unknown and a malformed token get the same friendly 404 page", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const unknown = await t.app.request(`/s/${"A".repeat(43)}`);
     const malformed = await t.app.request("/s/not-a-token!");
     expect(unknown.status).toBe(404);
@@ -278,18 +278,18 @@ describe("links that do not work", () => {
   });
 
   test("an expired link gets a 410 page that says so", async () => {
-    const t = surveyApp({ TOKEN_TTL_DAYS: 28 });
+    const t = await surveyApp({ TOKEN_TTL_DAYS: 28 });
     const csrf = await t.csrfToken();
     t.clock.advance(28 * DAY);
     const res = await t.app.request(t.path);
     expect(res.status).toBe(410);
     expect(await res.text()).toContain(escapeHtml(messages("en").link.expiredTitle));
     expect((await t.submit({ csat: "5" }, { csrf })).status).toBe(410);
-    expect(t.storedResponses()).toHaveLength(0);
+    expect(await t.storedResponses()).toHaveLength(0);
   });
 
   test("the thanks page before any answer sends the customer to the form", async () => {
-    const t = surveyApp();
+    const t = await surveyApp();
     const res = await t.app.request(`${t.path}/thanks`);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${t.path}?lang=en`);
@@ -300,7 +300,7 @@ describe("rate limit", () => {
   const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 
   test("answers 429 with Retry-After past the limit, per client address", async () => {
-    const t = surveyApp({ RATE_LIMIT_PER_MINUTE: 3 });
+    const t = await surveyApp({ RATE_LIMIT_PER_MINUTE: 3 });
     for (let i = 0; i < 3; i++) expect((await t.app.request(t.path, {}, from("192.0.2.1"))).status).toBe(200);
     const limited = await t.app.request(t.path, {}, from("192.0.2.1"));
     expect(limited.status).toBe(429);
@@ -314,7 +314,7 @@ describe("rate limit", () => {
 
 describe("rate limit behind a proxy", () => {
   test("keys on the address the proxy appended, not one the client made up", async () => {
-    const t = surveyApp({ RATE_LIMIT_PER_MINUTE: 2, TRUST_PROXY: true });
+    const t = await surveyApp({ RATE_LIMIT_PER_MINUTE: 2, TRUST_PROXY: true });
     const via = (client: string) => ({ headers: { "X-Forwarded-For": `${client}, 198.51.100.7` } });
     expect((await t.app.request(t.path, via("1.1.1.1"))).status).toBe(200);
     expect((await t.app.request(t.path, via("2.2.2.2"))).status).toBe(200);

@@ -22,8 +22,8 @@ export const apiKeyList: Command = {
   summary: "List API keys (prefix, name, when created, last used, revoked)",
   async run(args, io) {
     parseCommandArgs(args, {}, z.object({}));
-    await withContext(io, (ctx) => {
-      const keys = listApiKeys(ctx);
+    await withContext(io, async (ctx) => {
+      const keys = await listApiKeys(ctx);
       if (keys.length === 0) return line(io.stdout, "No API keys yet. Create one with: npm run cli -- api-key create --name NAME");
       const tz = ctx.config.TIMEZONE;
       line(

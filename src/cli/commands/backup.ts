@@ -8,7 +8,7 @@ import { line, UsageError, type Command } from "../io";
 
 export const backup: Command = {
   usage: "backup <file>",
-  summary: "Write a consistent copy of the database while the server keeps running",
+  summary: "Write a consistent copy of the SQLite database while the server keeps running (PostgreSQL: use pg_dump)",
   async run(args, io) {
     const { file } = parseCommandArgs(args, {}, z.object({ file: z.string().min(1) }), ["file"]);
     const target = resolve(file);

@@ -17,9 +17,9 @@ export const demo: Command = {
     const options = parseCommandArgs(args, { responses: { type: "string" }, seed: { type: "string" } }, DemoArgs);
     const started = performance.now();
     const progress = progressReporter(io, options.responses);
-    const result = await withContext(io, (ctx) => {
+    const result = await withContext(io, async (ctx) => {
       try {
-        return generateDemo(ctx, { ...options, onProgress: progress.update });
+        return await generateDemo(ctx, { ...options, onProgress: progress.update });
       } finally {
         progress.stop();
       }

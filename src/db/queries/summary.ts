@@ -1,10 +1,12 @@
-import type { Db } from "../client";
+import { sql } from "drizzle-orm";
+import type { Db } from "../database";
+import { departments, services, staff, teams, themes } from "../schema";
+import { rows } from "../sql";
+import { ROLLUP_COLUMNS } from "../rollup-table";
 import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
 import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
 import type { GroupBy } from "../../schemas/report";
-import { groupWhere, type GroupScope } from "./group-where";
-import { prepared } from "../prepared";
-import { ROLLUP_COLUMNS } from "../../services/rollup";
+import { allOf, groupWhere, type GroupScope } from "./group-where";
 
 export type SummaryFilter = GroupScope & {
   groupBy: GroupBy;
@@ -18,7 +20,8 @@ export type GroupRef = { id: number | string | null; code: string | null; name: 
 export type SummaryRow = { group: GroupRef; periodStart: string; periodLabel: string; scores: Scores };
 export type Summary = { period: Period; from: string; to: string; minCount: number; rows: SummaryRow[] };
 
-const SUMS = TALLY_FIELDS.map((f, i) => `sum(r.${ROLLUP_COLUMNS[i]}) as ${f}`).join(", ");
+// Quoted aliases: PostgreSQL would fold csatN to csatn.
+const SUMS = sql.raw(TALLY_FIELDS.map((f, i) => `sum(r.${ROLLUP_COLUMNS[i]}) as "${f}"`).join(", "));
 
 const GROUP_COLUMN: Record<GroupBy, string> = {
   department: "t.department_id",
@@ -29,38 +32,37 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
   channel: "r.channel",
 };
 
+export type SummaryTallies = { start: string; rows: { key: number | string; periodStart: string; tally: Tally }[] };
+
 /**
  * Reads the pre-aggregated counters, grouped in SQL; the percentages and intervals come from
  * the pure scoreTally, the same for the API, the dashboard, the export and the report.
  * Periods are whole: `from` is widened to the start of its week, month or quarter.
  */
-export function summaryTallies(db: Db, f: SummaryFilter): { start: string; rows: { key: number | string; periodStart: string; tally: Tally }[] } {
+export async function summaryTallies(db: Db, f: SummaryFilter): Promise<SummaryTallies> {
   const start = periodStartOfDate(f.from, f.period);
-  const where = ["r.period = ?", "r.period_start between ? and ?"];
-  const params: (string | number)[] = [f.period, start, f.to];
-  if (f.groupBy === "theme") where.push(f.themeId ? "r.theme_id = ?" : "r.theme_id > 0");
-  else where.push("r.theme_id = ?");
-  if (f.themeId) params.push(f.themeId);
-  else if (f.groupBy !== "theme") params.push(0);
+  const where = [sql`r.period = ${f.period}`, sql`r.period_start between ${start} and ${f.to}`];
+  if (f.groupBy !== "theme") where.push(sql`r.theme_id = ${f.themeId || 0}`);
+  else where.push(f.themeId ? sql`r.theme_id = ${f.themeId}` : sql`r.theme_id > 0`);
+  where.push(...groupWhere(f));
   const needsTeams = f.groupBy === "department" || f.departmentId !== undefined;
-  const scope = groupWhere(f);
-  where.push(...scope.where);
-  params.push(...scope.params);
-  const sql = `select ${GROUP_COLUMN[f.groupBy]} as key, r.period_start as periodStart, ${SUMS}
-    from report_rollup r ${needsTeams ? "join teams t on t.id = r.team_id" : ""}
-    where ${where.join(" and ")}
-    group by key, r.period_start
-    order by r.period_start, key`;
-  const rows = prepared(db.$client, sql).all(...params) as ({ key: number | string; periodStart: string } & Tally)[];
+  const key = sql.raw(GROUP_COLUMN[f.groupBy]);
+  const found = await rows<{ key: number | string; periodStart: string } & Tally>(
+    db,
+    sql`select ${key} as "key", r.period_start as "periodStart", ${SUMS}
+      from report_rollup r ${needsTeams ? sql`join teams t on t.id = r.team_id` : sql``}
+      where ${allOf(where)}
+      group by ${key}, r.period_start
+      order by r.period_start, ${key}`,
+  );
   return {
     start,
-    rows: rows.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } })),
+    rows: found.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } })),
   };
 }
 
-export function summaryReport(db: Db, f: SummaryFilter, minCount: number): Summary {
-  const { start, rows } = summaryTallies(db, f);
-  const names = groupNames(db, f.groupBy);
+export async function summaryReport(db: Db, f: SummaryFilter, minCount: number): Promise<Summary> {
+  const [{ start, rows }, names] = await Promise.all([summaryTallies(db, f), groupNames(db, f.groupBy)]);
   return {
     period: f.period,
     from: start,
@@ -83,12 +85,15 @@ const CHANNEL_NAMES: Record<string, string> = {
   letter: "Letter",
 };
 
+const NAMED = { department: departments, team: teams, staff, service: services, theme: themes } as const;
+
 /** Names for group keys; 0 stands for "none" (no staff member, no service). */
-export function groupNames(db: Db, groupBy: GroupBy): (key: number | string) => GroupRef {
+export async function groupNames(db: Db, groupBy: GroupBy): Promise<(key: number | string) => GroupRef> {
   if (groupBy === "channel") return (key) => ({ id: key, code: String(key), name: CHANNEL_NAMES[String(key)] ?? String(key) });
-  const table = { department: "departments", team: "teams", staff: "staff", service: "services", theme: "themes" }[groupBy];
-  const rows = db.$client.prepare(`select id, code, name from ${table}`).all() as { id: number; code: string; name: string }[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // The five tables share id, code and name, which is all this reads.
+  const table = NAMED[groupBy] as typeof teams;
+  const named = await db.select({ id: table.id, code: table.code, name: table.name }).from(table);
+  const byId = new Map(named.map((r) => [r.id, r]));
   const none = groupBy === "staff" ? "No staff member" : "No service given";
   return (key) => {
     const row = byId.get(Number(key));

@@ -5,8 +5,7 @@ import type { Ctx } from "../../deps";
 import { DomainError, errorBody, UnprocessableError } from "../../errors";
 import { ErrorBody } from "../../schemas/common";
 import { InteractionBatchInput, InteractionCreated, InteractionInput } from "../../schemas/interaction";
-import { commitSoon } from "../../db/group-commit";
-import { registerInteraction, type RegisteredInteraction } from "../../services/register-interaction";
+import { registerInteraction, registerInteractionIn, type RegisteredInteraction } from "../../services/register-interaction";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
 
@@ -36,7 +35,7 @@ export function interactionRoutes(ctx: Ctx) {
       validate("json", InteractionInput),
       async (c) => {
         const input = c.req.valid("json");
-        const created = await commitSoon(ctx.db, () => registerInteraction(ctx, input));
+        const created = await registerInteraction(ctx, input);
         return c.json(publicView(created), created.existing ? 200 : 201);
       },
     )
@@ -57,27 +56,27 @@ export function interactionRoutes(ctx: Ctx) {
         },
       }),
       validate("json", InteractionBatchInput),
-      (c) => {
+      async (c) => {
         const items = c.req.valid("json").interactions;
         try {
-          const created = ctx.db.transaction(
-            () => {
-              const errors: BatchRejected["errors"] = [];
-              const out = items.map((item, index) => {
-                try {
-                  return registerInteraction(ctx, item);
-                } catch (err) {
-                  if (!(err instanceof DomainError)) throw err;
-                  const field = (err.details as { field?: string } | undefined)?.field;
-                  errors.push({ index, status: err.status, message: err.message, ...(field ? { field: `interactions.${index}.${field}` } : {}) });
-                  return null;
-                }
-              });
-              if (errors.length > 0) throw new BatchRejected(errors);
-              return out as RegisteredInteraction[];
-            },
-            { behavior: "immediate" },
-          );
+          // One write: a rejected item throws BatchRejected at the end, which rolls back every item.
+          const created = await ctx.db.write(async (tx) => {
+            const errors: BatchRejected["errors"] = [];
+            const out: RegisteredInteraction[] = [];
+            for (const [index, item] of items.entries()) {
+              try {
+                out.push(await registerInteractionIn(tx, ctx, item));
+              } catch (err) {
+                // Only refusals made before anything is written (unknown or retired codes) are
+                // collected; a database error ends the write at once.
+                if (!(err instanceof DomainError)) throw err;
+                const field = (err.details as { field?: string } | undefined)?.field;
+                errors.push({ index, status: err.status, message: err.message, ...(field ? { field: `interactions.${index}.${field}` } : {}) });
+              }
+            }
+            if (errors.length > 0) throw new BatchRejected(errors);
+            return out;
+          });
           return c.json({ interactions: created.map(publicView) }, 201);
         } catch (err) {
           if (!(err instanceof BatchRejected)) throw err;

@@ -22,8 +22,8 @@ export function phoneSurveyRoutes(ctx: Ctx) {
       },
     }),
     validate("json", PhoneSurveyInput),
-    (c) => {
-      const result = submitPhoneSurvey(ctx, c.req.valid("json"));
+    async (c) => {
+      const result = await submitPhoneSurvey(ctx, c.req.valid("json"));
       return c.json(result, result.existing ? 200 : 201);
     },
   );

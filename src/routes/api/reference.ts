@@ -26,11 +26,11 @@ type Resource<Create extends Schema, Patch extends Schema, Query extends Schema,
   /** The key of the list in a list response: { departments: [...] }. */
   listKey: string;
   schemas: { create: Create; patch: Patch; query: Query; view: View; list: List };
-  list(ctx: Ctx, q: Out<Query>): Out<View>[];
-  get(ctx: Ctx, code: string): Out<View>;
-  create(ctx: Ctx, input: Out<Create>): Out<View>;
-  update(ctx: Ctx, code: string, patch: Out<Patch>): Out<View>;
-  retire(ctx: Ctx, code: string): Out<View>;
+  list(ctx: Ctx, q: Out<Query>): Promise<Out<View>[]>;
+  get(ctx: Ctx, code: string): Promise<Out<View>>;
+  create(ctx: Ctx, input: Out<Create>): Promise<Out<View>>;
+  update(ctx: Ctx, code: string, patch: Out<Patch>): Promise<Out<View>>;
+  retire(ctx: Ctx, code: string): Promise<Out<View>>;
   /** Extra words for the create route's description: what its references must be. */
   notes?: string;
 };
@@ -61,7 +61,7 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         responses: { 200: { description: `The ${r.listKey}`, content: json(r.schemas.list) }, 400: invalid, 404: error("A filter names an unknown code") },
       }),
       validate("query", r.schemas.query),
-      (c) => c.json({ [r.listKey]: r.list(ctx, c.req.valid("query")) }),
+      async (c) => c.json({ [r.listKey]: await r.list(ctx, c.req.valid("query")) }),
     )
     .post(
       "/",
@@ -77,13 +77,13 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         },
       }),
       validate("json", r.schemas.create),
-      (c) => c.json(r.create(ctx, c.req.valid("json")), 201),
+      async (c) => c.json(await r.create(ctx, c.req.valid("json")), 201),
     )
     .get(
       "/:code",
       describeRoute({ tags: [tag], summary: `Get a ${noun}`, responses: { ...one, 404: notFound } }),
       validate("param", s.CodeParam),
-      (c) => c.json(r.get(ctx, c.req.valid("param").code)),
+      async (c) => c.json(await r.get(ctx, c.req.valid("param").code)),
     )
     .patch(
       "/:code",
@@ -100,7 +100,7 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
       }),
       validate("param", s.CodeParam),
       validate("json", r.schemas.patch),
-      (c) => c.json(r.update(ctx, c.req.valid("param").code, c.req.valid("json"))),
+      async (c) => c.json(await r.update(ctx, c.req.valid("param").code, c.req.valid("json"))),
     )
     .post(
       "/:code/retire",
@@ -111,7 +111,7 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         responses: { ...one, 404: notFound, 409: error("Still in use: retire or move what depends on it first") },
       }),
       validate("param", s.CodeParam),
-      (c) => c.json(r.retire(ctx, c.req.valid("param").code)),
+      async (c) => c.json(await r.retire(ctx, c.req.valid("param").code)),
     );
 }
 

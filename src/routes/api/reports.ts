@@ -25,7 +25,7 @@ export function reportRoutes(ctx: Ctx) {
     validate("query", SummaryQuery),
     async (c) => {
       const query = c.req.valid("query");
-      const report = await readsOf(ctx).run("summary", resolveSummaryFilter(ctx.db, query), ctx.config.MIN_RESPONSES);
+      const report = await readsOf(ctx).run("summary", await resolveSummaryFilter(ctx.db.read, query), ctx.config.MIN_RESPONSES);
       // Integrating systems know things by code; internal ids stay inside.
       const body: SummaryResponse = {
         ...report,

@@ -28,8 +28,8 @@ export function signatureApiRoutes(ctx: Ctx) {
     }),
     validate("param", z.object({ code: Code })),
     validate("query", z.object({ lang: Language.optional() })),
-    (c) => {
-      const { html, text } = signatureForStaff(ctx, c.req.valid("param").code, c.req.valid("query").lang ?? "en");
+    async (c) => {
+      const { html, text } = await signatureForStaff(ctx, c.req.valid("param").code, c.req.valid("query").lang ?? "en");
       return c.json({ html, text });
     },
   );

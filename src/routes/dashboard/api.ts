@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
 import { TREND_SPLITS } from "../../db/queries/dashboard/trends";
+import { departmentIdsOf } from "../../db/queries/dashboard/departments";
 import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
 import { liveTargets } from "../../db/queries/dashboard/targets";
@@ -17,16 +18,6 @@ import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope 
 import { followUpsApi } from "./follow-ups";
 import { settingsApi } from "./settings";
 
-/** Departments a view covers: the one filtered on, a manager's own, or all that are live. */
-function departmentIds(ctx: Ctx, scope: Scope): number[] {
-  if (scope.departmentId !== undefined) return [scope.departmentId];
-  if (scope.teamIds) {
-    if (scope.teamIds.length === 0) return [];
-    return (ctx.db.$client.prepare(`select distinct department_id as id from teams where id in (${scope.teamIds.join(",")})`).all() as { id: number }[]).map((r) => r.id);
-  }
-  return (ctx.db.$client.prepare("select id from departments where retired_at is null order by name").all() as { id: number }[]).map((r) => r.id);
-}
-
 const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
 
 /**
@@ -35,9 +26,11 @@ const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
  * with the browser through hono/client.
  */
 export function dashboardApi(ctx: Ctx) {
-  const { db, config } = ctx;
+  const { config } = ctx;
+  const db = ctx.db.read;
   const min = config.MIN_RESPONSES;
-  // Figures are computed in the reader thread (in-process in tests), off the event loop.
+  // Figures come from the report readers: a reader thread on SQLite (off the event loop), the
+  // reports' own pool on PostgreSQL; in tests, the database's own reads.
   const reads = readsOf(ctx);
   return new Hono<SessionEnv>()
     .use(requireSession(ctx))
@@ -45,31 +38,31 @@ export function dashboardApi(ctx: Ctx) {
       const { user, csrfToken } = c.var.session;
       return c.json({ email: user.email, role: user.role, teamId: user.teamId, csrfToken, orgName: config.ORG_NAME, minCount: min });
     })
-    .post("/logout", (c) => {
-      deleteSession(ctx, c.var.session.id);
+    .post("/logout", async (c) => {
+      await deleteSession(ctx, c.var.session.id);
       deleteCookie(c, SESSION_COOKIE, { path: "/dashboard" });
       return c.json({ signedOut: true });
     })
-    .get("/options", (c) => {
-      const scope = resolveScope(ctx, c.var.session, { period: "month" });
+    .get("/options", async (c) => {
+      const scope = await resolveScope(ctx, c.var.session, { period: "month" });
       // The range each period shows when the URL names none, so the date boxes can say so.
       const today = localDate(ctx.clock.now(), config.TIMEZONE);
       const defaultRanges = { week: defaultRange(today, "week"), month: defaultRange(today, "month"), quarter: defaultRange(today, "quarter") };
-      return c.json({ ...filterOptions(db, scope.teamIds), defaultRanges });
+      return c.json({ ...(await filterOptions(db, scope.teamIds)), defaultRanges });
     })
     .get("/overview", validate("query", DashboardFilters), async (c) => {
-      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(await reads.run("overview", withoutRole(scope), min, liveTargets(db)));
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
+      return c.json(await reads.run("overview", withoutRole(scope), min, await liveTargets(db)));
     })
     .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(TREND_SPLITS).default("department") }))), async (c) => {
       const q = c.req.valid("query");
-      const scope = resolveScope(ctx, c.var.session, q);
+      const scope = await resolveScope(ctx, c.var.session, q);
       return c.json(await reads.run("trends", withoutRole(scope), scope.ownTeamOnly && q.split === "department" ? "team" : q.split, min));
     })
     .get("/teams", validate("query", DashboardFilters), async (c) => {
-      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const f = withoutRole(scope);
-      const targets = liveTargets(db);
+      const targets = await liveTargets(db);
       const [departments, teams] = await Promise.all([
         scope.ownTeamOnly ? [] : reads.run("groupTable", f, "department", min, targets),
         reads.run("groupTable", f, "team", min, targets),
@@ -77,18 +70,18 @@ export function dashboardApi(ctx: Ctx) {
       return c.json({ from: f.from, to: f.to, minCount: min, departments, teams });
     })
     .get("/teams/:team/staff", validate("query", DashboardFilters), async (c) => {
-      const scope = resolveScope(ctx, c.var.session, { ...c.req.valid("query"), team: c.req.param("team") });
-      const staff = await reads.run("groupTable", withoutRole(scope), "staff", min, liveTargets(db));
+      const scope = await resolveScope(ctx, c.var.session, { ...c.req.valid("query"), team: c.req.param("team") });
+      const staff = await reads.run("groupTable", withoutRole(scope), "staff", min, await liveTargets(db));
       return c.json({ team: c.req.param("team"), minCount: min, staff });
     })
     .get("/staff/:staff", validate("query", DashboardFilters), async (c) => {
-      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
-      const member = resolveStaff(ctx, scope, c.req.param("staff"));
-      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id }, min, liveTargets(db)));
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
+      const member = await resolveStaff(ctx, scope, c.req.param("staff"));
+      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id }, min, await liveTargets(db)));
     })
     .get("/themes", validate("query", DashboardFilters), async (c) => {
-      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(await reads.run("themes", withoutRole(scope), min, config.TIMEZONE, departmentIds(ctx, scope)));
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
+      return c.json(await reads.run("themes", withoutRole(scope), min, config.TIMEZONE, await departmentIdsOf(db, scope)));
     })
     .get(
       "/comments",
@@ -105,19 +98,19 @@ export function dashboardApi(ctx: Ctx) {
       ),
       async (c) => {
         const q = c.req.valid("query");
-        const scope = resolveScope(ctx, c.var.session, q);
+        const scope = await resolveScope(ctx, c.var.session, q);
         return c.json(await reads.run("comments", { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page }, config.TIMEZONE));
       },
     )
     .get("/report/quarterly", validate("query", DashboardFilters.and(z.object({ quarter: IsoDate.optional() }))), async (c) => {
       const q = c.req.valid("query");
-      const scope = resolveScope(ctx, c.var.session, q);
+      const scope = await resolveScope(ctx, c.var.session, q);
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from;
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, liveTargets(db), departmentIds(ctx, scope))) });
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope))) });
     })
-    .get("/export/responses.csv", validate("query", DashboardFilters), (c) => {
-      const scope = resolveScope(ctx, c.var.session, c.req.valid("query"));
+    .get("/export/responses.csv", validate("query", DashboardFilters), async (c) => {
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const f = withoutRole(scope);
       const encoder = new TextEncoder();
       let cursor: ExportCursor = null;
@@ -126,9 +119,9 @@ export function dashboardApi(ctx: Ctx) {
         start(controller) {
           controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
         },
-        pull(controller) {
+        async pull(controller) {
           if (done) return controller.close();
-          const batch = exportBatch(db, f, config.TIMEZONE, cursor);
+          const batch = await exportBatch(db, f, config.TIMEZONE, cursor);
           cursor = batch.next;
           done = cursor === null;
           if (batch.rows.length > 0) controller.enqueue(encoder.encode(batch.rows.map((r) => csvLine(EXPORT_COLUMNS.map((k) => r[k]))).join("")));

@@ -37,8 +37,8 @@ function waitMessage(ms: number): string {
 export function authRoutes(ctx: Ctx) {
   const secure = ctx.config.PUBLIC_BASE_URL.startsWith("https:");
   return new Hono()
-    .get("/login", (c) => {
-      if (findSession(ctx, getCookie(c, SESSION_COOKIE))) return c.redirect("/dashboard/", 303);
+    .get("/login", async (c) => {
+      if (await findSession(ctx, getCookie(c, SESSION_COOKIE))) return c.redirect("/dashboard/", 303);
       return c.html(<LoginPage orgName={ctx.config.ORG_NAME} />);
     })
     .post(
@@ -72,7 +72,7 @@ export function authRoutes(ctx: Ctx) {
         const error = wait ? waitMessage(result.retryAfterMs) : "The email or password is not right.";
         return c.html(<LoginPage orgName={ctx.config.ORG_NAME} email={email} error={error} />, wait ? 429 : 401);
       }
-      const session = createSession(ctx, result.userId);
+      const session = await createSession(ctx, result.userId);
       setCookie(c, SESSION_COOKIE, session.cookieValue, {
         httpOnly: true,
         sameSite: "Lax",

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { themes } from "../../db/schema";
+import { findThemeId, teamWithDepartment } from "../../db/queries/lookups";
 import type { ScopeFilter } from "../../db/queries/dashboard/overview";
 import { localDate, periodStartOfDate, previousPeriodStart, type Period } from "../../domain/periods";
 import { ForbiddenError } from "../../errors";
@@ -48,16 +47,17 @@ export type Scope = ScopeFilter & { ownTeamOnly: boolean };
  * only their own team, and naming another team or department is refused (403), not quietly
  * narrowed, so a shared link never shows a manager numbers that look like someone else's.
  */
-export function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters): Scope {
-  const { db, config, clock } = ctx;
+export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters): Promise<Scope> {
+  const { config, clock } = ctx;
+  const db = ctx.db.read;
   const today = localDate(clock.now(), config.TIMEZONE);
   const range = defaultRange(q.to ?? today, q.period);
   const from = q.from ?? range.from;
   const to = q.to ?? (q.from && q.from > today ? q.from : today);
-  const department = q.department ? requireFound(findDepartment(db, q.department), "department", q.department) : undefined;
-  const team = q.team ? requireFound(findTeam(db, q.team), "team", q.team) : undefined;
-  const service = q.service ? requireFound(findService(db, q.service), "service", q.service) : undefined;
-  const theme = q.theme ? requireFound(db.select().from(themes).where(eq(themes.code, q.theme)).get(), "theme", q.theme) : undefined;
+  const department = q.department ? requireFound(await findDepartment(db, q.department), "department", q.department) : undefined;
+  const team = q.team ? requireFound(await findTeam(db, q.team), "team", q.team) : undefined;
+  const service = q.service ? requireFound(await findService(db, q.service), "service", q.service) : undefined;
+  const theme = q.theme ? requireFound(await findThemeId(db, q.theme), "theme", q.theme) : undefined;
   const scope: Scope = {
     period: q.period,
     from,
@@ -71,7 +71,7 @@ export function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters): S
   };
   const { user } = session;
   if (user.role === "manager") {
-    const own = user.teamId === null ? undefined : db.$client.prepare("select id, department_id as departmentId from teams where id = ?").get(user.teamId) as { id: number; departmentId: number } | undefined;
+    const own = user.teamId === null ? undefined : await teamWithDepartment(db, user.teamId);
     if (team && team.id !== own?.id) throw new ForbiddenError("Managers can see their own team's figures only.");
     if (department && department.id !== own?.departmentId) throw new ForbiddenError("Managers can see their own team's figures only.");
     scope.teamIds = own ? [own.id] : [];
@@ -81,8 +81,8 @@ export function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters): S
 }
 
 /** A staff member by code, checked against the viewer's scope. */
-export function resolveStaff(ctx: Ctx, scope: Scope, code: string) {
-  const row = requireFound(findStaff(ctx.db, code), "staff member", code);
+export async function resolveStaff(ctx: Ctx, scope: Scope, code: string) {
+  const row = requireFound(await findStaff(ctx.db.read, code), "staff member", code);
   if (scope.teamIds && !scope.teamIds.includes(row.teamId)) throw new ForbiddenError("Managers can see their own team's figures only.");
   return row;
 }

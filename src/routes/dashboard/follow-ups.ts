@@ -36,17 +36,17 @@ export function followUpsApi(ctx: Ctx) {
           }),
         ),
       ),
-      (c) => {
+      async (c) => {
         const q = c.req.valid("query");
-        const { ownTeamOnly, ...scope } = resolveScope(ctx, c.var.session, q);
+        const { ownTeamOnly, ...scope } = await resolveScope(ctx, c.var.session, q);
         void ownTeamOnly;
-        return c.json(followUpsQuery(ctx.db, { ...scope, status: q.status, page: q.page }, ctx.config.TIMEZONE));
+        return c.json(await followUpsQuery(ctx.db.read, { ...scope, status: q.status, page: q.page }, ctx.config.TIMEZONE));
       },
     )
-    .put("/:response", validate("param", z.strictObject({ response: z.coerce.number().int().positive() })), validate("json", FollowUpChange), (c) => {
+    .put("/:response", validate("param", z.strictObject({ response: z.coerce.number().int().positive() })), validate("json", FollowUpChange), async (c) => {
       const { user } = c.var.session;
       const teamIds = user.role === "manager" ? (user.teamId === null ? [] : [user.teamId]) : undefined;
       const { status, note } = c.req.valid("json");
-      return c.json(setFollowUp(ctx, { responseId: c.req.valid("param").response, status, note }, { userId: user.id, teamIds }));
+      return c.json(await setFollowUp(ctx, { responseId: c.req.valid("param").response, status, note }, { userId: user.id, teamIds }));
     });
 }

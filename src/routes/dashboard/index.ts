@@ -18,7 +18,7 @@ export function dashboardRoutes(ctx: Ctx) {
     .route("/", authRoutes(ctx))
     // A page request without a session goes straight to the sign-in form (assets stay public).
     .get("/*", async (c, next) => {
-      if (c.req.path.startsWith("/dashboard/assets/") || findSession(ctx, getCookie(c, SESSION_COOKIE))) return next();
+      if (c.req.path.startsWith("/dashboard/assets/") || (await findSession(ctx, getCookie(c, SESSION_COOKIE)))) return next();
       return c.redirect("/dashboard/login", 303);
     })
     .route("/", staticRoutes(() => String(MissingBuildPage())));

@@ -34,12 +34,12 @@ function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
   ctx: Ctx,
   create: C,
   patch: P,
-  verbs: { create(ctx: Ctx, input: Out<C>): V; update(ctx: Ctx, code: string, patch: Out<P>): V },
+  verbs: { create(ctx: Ctx, input: Out<C>): Promise<V>; update(ctx: Ctx, code: string, patch: Out<P>): Promise<V> },
 ) {
   return new Hono<SessionEnv>()
-    .post("/", validate("json", create), (c) => c.json({ saved: verbs.create(ctx, c.req.valid("json")) }, 201))
-    .patch("/:code", validate("param", s.CodeParam), validate("json", patch), (c) =>
-      c.json({ saved: verbs.update(ctx, c.req.valid("param").code, c.req.valid("json")) }),
+    .post("/", validate("json", create), async (c) => c.json({ saved: await verbs.create(ctx, c.req.valid("json")) }, 201))
+    .patch("/:code", validate("param", s.CodeParam), validate("json", patch), async (c) =>
+      c.json({ saved: await verbs.update(ctx, c.req.valid("param").code, c.req.valid("json")) }),
     );
 }
 
@@ -65,19 +65,19 @@ export function settingsApi(ctx: Ctx) {
       requireRole(c.var.session, "admin");
       await next();
     })
-    .get("/", (c) => c.json(settingsQuery(ctx.db)))
+    .get("/", async (c) => c.json(await settingsQuery(ctx.db.read)))
     .route("/departments", editable(ctx, s.DepartmentInput, s.DepartmentPatch, { create: departments.createDepartment, update: departments.updateDepartment }))
     .route("/teams", editable(ctx, s.TeamInput, s.TeamPatch, { create: teams.createTeam, update: teams.updateTeam }))
     .route("/staff", editable(ctx, s.StaffInput, s.StaffPatch, { create: staff.createStaff, update: staff.updateStaff }))
     .route("/services", editable(ctx, s.ServiceInput, s.ServicePatch, { create: services.createService, update: services.updateService }))
     .route("/themes", editable(ctx, s.ThemeInput, s.ThemePatch, { create: themes.createTheme, update: themes.updateTheme }))
     .route("/targets", editable(ctx, s.TargetInput, s.TargetPatch, { create: targets.createTarget, update: targets.updateTarget }))
-    .get("/delivery", validate("query", DeliveryRange), (c) => {
+    .get("/delivery", validate("query", DeliveryRange), async (c) => {
       const today = localDate(ctx.clock.now(), ctx.config.TIMEZONE);
-      return c.json(deliveryQuery(ctx.db, deliveryRange(c.req.valid("query"), today)));
+      return c.json(await deliveryQuery(ctx.db.read, deliveryRange(c.req.valid("query"), today)));
     })
-    .get("/staff/:code/signature", validate("param", s.CodeParam), (c) => {
-      const { html, text, staff: member } = signatureForStaff(ctx, c.req.valid("param").code);
+    .get("/staff/:code/signature", validate("param", s.CodeParam), async (c) => {
+      const { html, text, staff: member } = await signatureForStaff(ctx, c.req.valid("param").code);
       return c.json({ staff: member, html, text });
     })
     .post("/users", validate("json", NewUser), async (c) => {
@@ -86,25 +86,25 @@ export function settingsApi(ctx: Ctx) {
       // The generated password is shown once, here; only its scrypt hash is kept.
       return c.json({ id: created.id, email: input.email.trim().toLowerCase(), password: created.generatedPassword ?? "" }, 201);
     })
-    .patch("/users/:id", validate("param", IdParam), validate("json", z.strictObject({ disabled: z.boolean() })), (c) =>
-      c.json(setUserDisabled(ctx, { userId: c.req.valid("param").id, disabled: c.req.valid("json").disabled, actingUserId: c.var.session.user.id })),
+    .patch("/users/:id", validate("param", IdParam), validate("json", z.strictObject({ disabled: z.boolean() })), async (c) =>
+      c.json(await setUserDisabled(ctx, { userId: c.req.valid("param").id, disabled: c.req.valid("json").disabled, actingUserId: c.var.session.user.id })),
     )
-    .post("/users/:id/role", validate("param", IdParam), validate("json", RoleChange), (c) =>
-      c.json(changeUserRole(ctx, { userId: c.req.valid("param").id, ...c.req.valid("json"), actingUserId: c.var.session.user.id })),
+    .post("/users/:id/role", validate("param", IdParam), validate("json", RoleChange), async (c) =>
+      c.json(await changeUserRole(ctx, { userId: c.req.valid("param").id, ...c.req.valid("json"), actingUserId: c.var.session.user.id })),
     )
     .post("/users/:id/password", validate("param", IdParam), async (c) => {
       const reset = await resetPassword(ctx, { userId: c.req.valid("param").id });
       // Like a new user's, the password is shown once, here; the user is signed out everywhere.
       return c.json({ id: reset.id, email: reset.email, password: reset.generatedPassword ?? "" });
     })
-    .post("/api-keys", validate("json", z.strictObject({ name: Name.max(100) })), (c) => {
-      const { id, key, prefix } = createApiKey(ctx, c.req.valid("json").name);
+    .post("/api-keys", validate("json", z.strictObject({ name: Name.max(100) })), async (c) => {
+      const { id, key, prefix } = await createApiKey(ctx, c.req.valid("json").name);
       // Like a password, the key is shown once; only its hash is kept.
       return c.json({ id, key, prefix }, 201);
     })
-    .post("/api-keys/:id/revoke", validate("param", IdParam), (c) => {
+    .post("/api-keys/:id/revoke", validate("param", IdParam), async (c) => {
       const id = c.req.valid("param").id;
-      revokeApiKey(ctx, String(id));
+      await revokeApiKey(ctx, String(id));
       return c.json({ id, revoked: true });
     });
 }

@@ -65,12 +65,12 @@ export function twilioRoutes(ctx: Ctx) {
 
   return new Hono<TwilioEnv>()
     .use(webhookBodyLimit, verifyTwilio(ctx))
-    .post("/voice", validate("query", VoiceQuery), validate("form", CallParams), (c) => {
+    .post("/voice", validate("query", VoiceQuery), validate("form", CallParams), async (c) => {
       const q = c.req.valid("query");
       const { CallSid } = c.req.valid("form");
       let call: SurveyCall;
       try {
-        call = startPhoneSurvey(ctx, { callSid: CallSid, team: q.team, staff: q.staff, service: q.service, language: q.lang });
+        call = await startPhoneSurvey(ctx, { callSid: CallSid, team: q.team, staff: q.staff, service: q.service, language: q.lang });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         // A misconfigured webhook URL (unknown team) or an unregistered call: the caller hears
@@ -81,28 +81,28 @@ export function twilioRoutes(ctx: Ctx) {
       }
       return twiml(c, welcomePage(voice(ctx, c.var.twilioUrl, call.language), QUESTIONS[0]));
     })
-    .post("/answer", validate("query", AnswerQuery), validate("form", AnswerParams), (c) => {
+    .post("/answer", validate("query", AnswerQuery), validate("form", AnswerParams), async (c) => {
       const { seq, q, f } = c.req.valid("query");
       const { CallSid, Digits } = c.req.valid("form");
-      const call = findSurveyCall(ctx, CallSid);
+      const call = await findSurveyCall(ctx, CallSid);
       if (!call) return unknownCall(c);
       const { answer, next } = advance({ seq, question: q, failures: f }, Digits ?? "");
-      handleTurn(ctx, call, { callSid: CallSid, seq, answer, step: stepName(next), failures: next.kind === "ask" ? next.failures : 0 });
+      await handleTurn(ctx, call, { callSid: CallSid, seq, answer, step: stepName(next), failures: next.kind === "ask" ? next.failures : 0 });
       return twiml(c, nextPage(voice(ctx, c.var.twilioUrl, call.language), seq, next));
     })
-    .post("/recorded", validate("query", RecordedQuery), validate("form", RecordedParams), (c) => {
+    .post("/recorded", validate("query", RecordedQuery), validate("form", RecordedParams), async (c) => {
       const { seq } = c.req.valid("query");
       const { CallSid, RecordingUrl } = c.req.valid("form");
-      const call = findSurveyCall(ctx, CallSid);
+      const call = await findSurveyCall(ctx, CallSid);
       if (!call) return unknownCall(c);
-      storeRecording(ctx, CallSid, seq, RecordingUrl ?? null);
+      await storeRecording(ctx, CallSid, seq, RecordingUrl ?? null);
       return twiml(c, goodbyePage(voice(ctx, c.var.twilioUrl, call.language)));
     })
-    .post("/transcription", validate("form", TranscriptionParams), (c) => {
+    .post("/transcription", validate("form", TranscriptionParams), async (c) => {
       const { CallSid, TranscriptionStatus, TranscriptionText } = c.req.valid("form");
-      const call = findSurveyCall(ctx, CallSid);
+      const call = await findSurveyCall(ctx, CallSid);
       // Twilio reads nothing from this answer; an empty document is the polite 200.
-      if (call && TranscriptionStatus === "completed" && TranscriptionText) storeTranscription(ctx, call, CallSid, TranscriptionText);
+      if (call && TranscriptionStatus === "completed" && TranscriptionText) await storeTranscription(ctx, call, CallSid, TranscriptionText);
       return twiml(c, renderTwiml([]));
     });
 }

@@ -1,11 +1,9 @@
 import { createHmac } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "../../middleware/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { MINUTE } from "../../clock";
-import { departments, staff, teams } from "../../db/schema";
 import type { Ctx } from "../../deps";
 import { automationReason, refusesConfirmation } from "../../domain/automation";
 import { isLanguage, languageFromAcceptHeader, messages, type Language } from "../../i18n/index";
@@ -19,12 +17,12 @@ import { Code } from "../../schemas/common";
 import { verifyUnsubscribeId } from "../../services/mail/address";
 import { isOptedOut, optOut } from "../../services/mail/opt-out";
 import { BROWSER_COOKIE, browserKey, dailySalt, isBrowserId, newBrowserId } from "../../services/signature/client-key";
-import { commitSoon } from "../../db/group-commit";
 import { confirmSignatureRating } from "../../services/signature/confirm-rating";
 import { recentClicks } from "../../services/signature/recent-clicks";
 import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
+import { stripPerson } from "../../services/signature/strip-person";
 import { validate } from "../../validation";
-import { ChoosePage, ConfirmPage, UnsubscribePage, type Person } from "./pages";
+import { ChoosePage, ConfirmPage, UnsubscribePage } from "./pages";
 
 const FaceLinkParams = z.object({ staff: Code, score: z.string().regex(/^[1-5]$/).transform(Number) });
 const ConfirmForm = z.object({ [CSRF_FIELD]: z.string().max(100).optional(), browser: z.string().max(40).optional() });
@@ -38,7 +36,7 @@ const CONFIRMATIONS_PER_WINDOW = 20;
  * of every message. They show the chosen face and one Confirm button; the POST records.
  */
 export function signatureRoutes(ctx: Ctx) {
-  const { db, config, clock } = ctx;
+  const { config, clock } = ctx;
   const org = config.ORG_NAME;
   const allowedOrigins = [new URL(config.PUBLIC_BASE_URL).origin];
   const secureCookie = config.PUBLIC_BASE_URL.startsWith("https://");
@@ -63,16 +61,7 @@ export function signatureRoutes(ctx: Ctx) {
   const limiter = (limit: number, windowMs: number) =>
     rateLimit({ limit, windowMs, clock, salt: `${config.SESSION_SECRET}:signature`, trustProxy: config.TRUST_PROXY, onLimited: (c) => tooMany(c) });
 
-  const findPerson = (code: string): (Person & { id: number }) | undefined => {
-    const row = db
-      .select({ id: staff.id, code: staff.code, name: staff.name, retiredAt: staff.retiredAt, team: teams.name, department: departments.name })
-      .from(staff)
-      .innerJoin(teams, eq(teams.id, staff.teamId))
-      .innerJoin(departments, eq(departments.id, teams.departmentId))
-      .where(eq(staff.code, code))
-      .get();
-    return row && row.retiredAt === null ? row : undefined;
-  };
+  const findPerson = (code: string) => stripPerson(ctx.db.read, code);
 
   /** A hash of the client's address under today's in-memory salt; nothing is stored. */
   const addressKey = (c: Context) => createHmac("sha256", salt.at(clock.now())).update(clientAddress(c, config.TRUST_PROXY)).digest("base64url");
@@ -87,15 +76,15 @@ export function signatureRoutes(ctx: Ctx) {
     })
     .use("/r/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
     .use("/unsubscribe/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
-    .get("/r/:staff", (c) => {
+    .get("/r/:staff", async (c) => {
       const code = Code.safeParse(c.req.param("staff"));
-      const person = code.success ? findPerson(code.data) : undefined;
+      const person = code.success ? await findPerson(code.data) : undefined;
       if (!person) return notFound(c);
       return sendPage(c, ChoosePage({ lang: pickLanguage(c), org, person }));
     })
-    .get("/r/:staff/:score", (c) => {
+    .get("/r/:staff/:score", async (c) => {
       const params = FaceLinkParams.safeParse(c.req.param());
-      const person = params.success ? findPerson(params.data.staff) : undefined;
+      const person = params.success ? await findPerson(params.data.staff) : undefined;
       if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
       const score = params.data.score;
       const now = clock.now();
@@ -106,7 +95,7 @@ export function signatureRoutes(ctx: Ctx) {
         score,
         recent: clicks.note(`${person.id}:${addressKey(c)}`, { score, at: now }),
       });
-      if (reason) recordSuspectedClick(ctx, { reason, staffId: person.id, score });
+      if (reason) await recordSuspectedClick(ctx, { reason, staffId: person.id, score });
       // The cookie is set on the page so the confirmation carries it; a browser that refuses
       // it falls back to the daily address hash.
       const existing = getCookie(c, BROWSER_COOKIE);
@@ -124,14 +113,14 @@ export function signatureRoutes(ctx: Ctx) {
       validate("form", ConfirmForm),
       async (c) => {
         const params = FaceLinkParams.safeParse(c.req.param());
-        const person = params.success ? findPerson(params.data.staff) : undefined;
+        const person = params.success ? await findPerson(params.data.staff) : undefined;
         if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
         const score = params.data.score;
         const lang = pickLanguage(c);
         const expired = () => page(c, 403, messages(lang).errors.formExpiredTitle, messages(lang).errors.formExpiredBody);
         const refused = refusesConfirmation(c.req.header("user-agent"));
         if (refused) {
-          recordSuspectedClick(ctx, { reason: refused, staffId: person.id, score });
+          await recordSuspectedClick(ctx, { reason: refused, staffId: person.id, score });
           return expired();
         }
         if (isCrossSite({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, allowedOrigins)) return expired();
@@ -150,23 +139,23 @@ export function signatureRoutes(ctx: Ctx) {
           pepper: config.TOKEN_PEPPER,
           salt: salt.at(clock.now()),
         });
-        // Group commit, like the survey page: answered once the confirmation is durable.
-        const confirmed = await commitSoon(ctx.db, () => confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang }));
+        // Like the survey page: answered once the confirmation is durable.
+        const confirmed = await confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang });
         return c.redirect(`/s/${confirmed.token}?saved=1`, 303);
       },
     )
-    .get("/unsubscribe/:id", (c) => {
+    .get("/unsubscribe/:id", async (c) => {
       const hash = verifyUnsubscribeId(c.req.param("id"), config.SESSION_SECRET);
       if (!hash) return notFound(c);
       // A GET only shows the button: scanners open this link too.
-      return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: isOptedOut(ctx, hash) }));
+      return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: await isOptedOut(ctx, hash) }));
     })
-    .post("/unsubscribe/:id", bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text("Request too large", 413) }), (c) => {
+    .post("/unsubscribe/:id", bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text("Request too large", 413) }), async (c) => {
       // RFC 8058 one-click: the mail provider POSTs "List-Unsubscribe=One-Click" from its own
       // servers, so there is no form token; the signed id is the authority.
       const hash = verifyUnsubscribeId(c.req.param("id"), config.SESSION_SECRET);
       if (!hash) return notFound(c);
-      optOut(ctx, hash);
+      await optOut(ctx, hash);
       return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: true }));
     });
 }

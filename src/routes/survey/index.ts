@@ -8,7 +8,6 @@ import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../midd
 import { rateLimit } from "../../middleware/rate-limit";
 import { MessagePage } from "../../pages/layout";
 import { renderPage, sendHtml, sendPage } from "../../pages/render";
-import { commitSoon } from "../../db/group-commit";
 import { automationReason } from "../../domain/automation";
 import { lastEmailSentAt } from "../../services/mail/sent-at";
 import { recentClicks } from "../../services/signature/recent-clicks";
@@ -47,9 +46,9 @@ export function surveyRoutes(ctx: Ctx) {
     sendPage(c, MessagePage({ lang, org, title, body, action, langHref: (l) => `?lang=${l}` }), status);
 
   /** Resolves the link, or answers with the friendly 404 / 410 page. */
-  const open = (c: Context, token: string): SurveyContext | Response => {
+  const open = async (c: Context, token: string): Promise<SurveyContext | Response> => {
     try {
-      return resolveToken(ctx, token);
+      return await resolveToken(ctx, token);
     } catch (err) {
       const lang = pickLanguage(c);
       const m = messages(lang).link;
@@ -144,7 +143,7 @@ export function surveyRoutes(ctx: Ctx) {
    * Mail scanners open every link of an email on delivery. Such a view records nothing
    * anyway (only the form's POST does); it is counted apart so administrators can see it.
    */
-  const noteIfAutomated = (c: Context, s: SurveyContext, score: number | undefined) => {
+  const noteIfAutomated = async (c: Context, s: SurveyContext, score: number | undefined) => {
     const at = clock.now();
     const reason = automationReason({
       method: c.req.method,
@@ -152,9 +151,9 @@ export function surveyRoutes(ctx: Ctx) {
       at,
       score,
       recent: score === undefined ? undefined : clicks.note(String(s.tokenId), { score, at }),
-      sentAt: lastEmailSentAt(ctx.db, s.interaction.id),
+      sentAt: await lastEmailSentAt(ctx.db.read, s.interaction.id),
     });
-    if (reason) recordSuspectedClick(ctx, { reason, interactionId: s.interaction.id, staffId: s.interaction.staffId, score });
+    if (reason) await recordSuspectedClick(ctx, { reason, interactionId: s.interaction.id, staffId: s.interaction.staffId, score });
   };
 
   return new Hono()
@@ -172,16 +171,16 @@ export function surveyRoutes(ctx: Ctx) {
         },
       }),
     )
-    .get("/:token", (c) => {
+    .get("/:token", async (c) => {
       const token = c.req.param("token");
-      const s = open(c, token);
+      const s = await open(c, token);
       if (s instanceof Response) return s;
       const lang = pickLanguage(c, s.interaction.language);
       // Already answered and the window has passed: nothing left to do here.
       if (s.response && !canEdit(s)) return thanksPage(c, s, lang);
       const csat = c.req.query("csat");
       const chosenCsat = csat && /^[1-5]$/.test(csat) ? Number(csat) : undefined;
-      noteIfAutomated(c, s, chosenCsat);
+      await noteIfAutomated(c, s, chosenCsat);
       if (!s.response) return freshPage(c, s, lang, chosenCsat);
       const values = { ...savedValues(s), ...(chosenCsat ? { csat: String(chosenCsat) } : {}) };
       return formPage(c, s, lang, { values, chosenCsat }, 200);
@@ -198,7 +197,7 @@ export function surveyRoutes(ctx: Ctx) {
       }),
       async (c) => {
         const token = c.req.param("token");
-        const s = open(c, token);
+        const s = await open(c, token);
         if (s instanceof Response) return s;
         const lang = pickLanguage(c, s.interaction.language);
         const now = clock.now();
@@ -220,17 +219,15 @@ export function surveyRoutes(ctx: Ctx) {
         const parsed = parseSurveyForm(values);
         if (!parsed.ok) return formPage(c, s, lang, { values, errors: parsed }, 400);
         try {
-          // Group commit: answered only once the answer is durable.
-          await commitSoon(ctx.db, () =>
-            recordResponse(
-              ctx,
-              { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
-              { enforceEditWindow: true },
-            ),
+          // Answered only once the answer is durable (on SQLite, with the writes arriving alongside).
+          await recordResponse(
+            ctx,
+            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
+            { enforceEditWindow: true },
           );
         } catch (err) {
           // The window can close between reading and writing; the service has the last word.
-          if (err instanceof ConflictError) return thanksPage(c, resolveToken(ctx, token), lang, 409);
+          if (err instanceof ConflictError) return thanksPage(c, await resolveToken(ctx, token), lang, 409);
           if (err instanceof ValidationError) {
             return formPage(c, s, lang, { values, errors: { ok: false, fields: [], nothing: true, values } }, 400);
           }
@@ -239,9 +236,9 @@ export function surveyRoutes(ctx: Ctx) {
         return c.redirect(`${c.req.path}/thanks?lang=${lang}`, 303);
       },
     )
-    .get("/:token/thanks", (c) => {
+    .get("/:token/thanks", async (c) => {
       const token = c.req.param("token");
-      const s = open(c, token);
+      const s = await open(c, token);
       if (s instanceof Response) return s;
       const lang = pickLanguage(c, s.interaction.language);
       if (!s.response) return c.redirect(`${surveyPath(c)}?lang=${lang}`, 303);

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../deps";
+import type { Db } from "../../db/database";
 import { users } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../users";
 import { nextAttemptAt } from "./throttle";
@@ -13,27 +14,59 @@ export type LoginResult =
 // password and response times do not reveal who has an account.
 let dummyHash: Promise<string> | undefined;
 
+async function wrongEmail(password: string): Promise<LoginResult> {
+  await verifyPassword(password, await (dummyHash ??= hashPassword("not a real password")));
+  return { ok: false, reason: "wrong" };
+}
+
+const waitUntil = (lockedUntil: number, now: number): LoginResult => ({ ok: false, reason: "wait", retryAfterMs: lockedUntil - now });
+
 /**
  * Checks an email and password. Failures are counted on the user; after a few, each further
  * attempt must wait (growing), and after ten the account is locked for 15 minutes. While
  * waiting, the password is not even checked, so guessing gets no faster by hammering.
  */
 export async function attemptLogin(ctx: Ctx, email: string, password: string): Promise<LoginResult> {
-  const user = ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-  if (!user || user.disabledAt !== null) {
-    await verifyPassword(password, await (dummyHash ??= hashPassword("not a real password")));
-    return { ok: false, reason: "wrong" };
-  }
+  const [user] = await ctx.db.read
+    .select({ id: users.id, disabledAt: users.disabledAt, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!user || user.disabledAt !== null) return wrongEmail(password);
   const now = ctx.clock.now();
-  if (user.lockedUntil !== null && user.lockedUntil > now) {
-    return { ok: false, reason: "wait", retryAfterMs: user.lockedUntil - now };
+  if (user.lockedUntil !== null && user.lockedUntil > now) return waitUntil(user.lockedUntil, now);
+  const claim = await ctx.db.write((tx) => claimAttempt(tx, user.id, now));
+  if (claim.kind === "disabled") return { ok: false, reason: "wrong" };
+  if (claim.kind === "locked") return waitUntil(claim.lockedUntil, now);
+  // scrypt runs between the two writes, never inside one.
+  if (!(await verifyPassword(password, claim.passwordHash))) return { ok: false, reason: "wrong" };
+  await ctx.db.write(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  });
+  return { ok: true, userId: user.id };
+}
+
+type Claim = { kind: "check"; passwordHash: string } | { kind: "locked"; lockedUntil: number } | { kind: "disabled" };
+
+/**
+ * Counts the attempt as a failure before its password is checked (a success then clears the
+ * count). Counting afterwards would let attempts made at the same moment all pass the lock
+ * check while none has been counted yet, and two failures counted together could both write
+ * the same count. The increment is one conditional UPDATE, so attempts on the same user take
+ * turns on its row: each sees the count and the lock the previous one left.
+ */
+async function claimAttempt(tx: Db, userId: number, now: number): Promise<Claim> {
+  const [counted] = await tx
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(and(eq(users.id, userId), isNull(users.disabledAt), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ failedLogins: users.failedLogins, passwordHash: users.passwordHash });
+  if (!counted) {
+    // Locked or disabled by another attempt or an administrator since the first look.
+    const [user] = await tx.select({ lockedUntil: users.lockedUntil, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+    if (!user || user.disabledAt !== null) return { kind: "disabled" };
+    return { kind: "locked", lockedUntil: user.lockedUntil ?? now };
   }
-  if (await verifyPassword(password, user.passwordHash)) {
-    ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
-    return { ok: true, userId: user.id };
-  }
-  const failures = user.failedLogins + 1;
-  const lockedUntil = nextAttemptAt(failures, ctx.clock.now());
-  ctx.db.update(users).set({ failedLogins: failures, lockedUntil }).where(eq(users.id, user.id)).run();
-  return { ok: false, reason: "wrong" };
+  const lockedUntil = nextAttemptAt(counted.failedLogins, now);
+  if (lockedUntil !== null) await tx.update(users).set({ lockedUntil }).where(eq(users.id, userId));
+  return { kind: "check", passwordHash: counted.passwordHash };
 }

@@ -15,7 +15,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function requireSession(ctx: Ctx): MiddlewareHandler<SessionEnv> {
   return async (c, next) => {
-    const session = findSession(ctx, getCookie(c, SESSION_COOKIE));
+    const session = await findSession(ctx, getCookie(c, SESSION_COOKIE));
     if (!session) throw new UnauthorizedError("Sign in to use the dashboard.");
     if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header("x-csrf-token"), session.csrfToken)) {
       throw new ForbiddenError("Missing or wrong CSRF token.");

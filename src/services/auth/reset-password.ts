@@ -14,14 +14,14 @@ export type PasswordReset = { id: number; email: string; generatedPassword?: str
  */
 export async function resetPassword(ctx: Ctx, who: { userId: number } | { email: string }, password?: string): Promise<PasswordReset> {
   const where = "userId" in who ? eq(users.id, who.userId) : eq(users.email, who.email.trim().toLowerCase());
-  const found = ctx.db.select({ id: users.id, email: users.email }).from(users).where(where).get();
+  const [found] = await ctx.db.read.select({ id: users.id, email: users.email }).from(users).where(where);
   if (!found) throw new NotFoundError("userId" in who ? `No user with id ${who.userId}.` : `No user with email ${who.email}.`);
   const chosen = password ?? generatePassword();
-  // Hashed before the transaction: scrypt takes ~50 ms and must not hold the write lock.
+  // Hashed before the write: scrypt takes ~50 ms, and every other write would wait for it.
   const passwordHash = await hashPassword(chosen);
-  ctx.db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id)).run();
-    tx.delete(sessions).where(eq(sessions.userId, found.id)).run();
+  await ctx.db.write(async (tx) => {
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id));
+    await tx.delete(sessions).where(eq(sessions.userId, found.id));
   });
   return { ...found, generatedPassword: password === undefined ? chosen : undefined };
 }

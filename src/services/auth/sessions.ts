@@ -17,23 +17,24 @@ export function hashSessionId(cookieValue: string): string {
 }
 
 /** Starts a session; returns the cookie value (32 random bytes), which is never stored. */
-export function createSession(ctx: Ctx, userId: number): { cookieValue: string; csrfToken: string; expiresAt: number } {
+export async function createSession(ctx: Ctx, userId: number): Promise<{ cookieValue: string; csrfToken: string; expiresAt: number }> {
   const cookieValue = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const now = ctx.clock.now();
   const expiresAt = now + SESSION_TTL_MS;
-  ctx.db.transaction((tx) => {
+  const id = hashSessionId(cookieValue);
+  await ctx.db.write(async (tx) => {
     // Expired sessions are swept here rather than by a job: signing in is rare enough.
-    tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-    tx.insert(sessions).values({ id: hashSessionId(cookieValue), userId, csrfToken, createdAt: now, expiresAt }).run();
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await tx.insert(sessions).values({ id, userId, csrfToken, createdAt: now, expiresAt });
   });
   return { cookieValue, csrfToken, expiresAt };
 }
 
 /** The live session behind a cookie, or null (unknown, expired, or the user was disabled). */
-export function findSession(ctx: Ctx, cookieValue: string | undefined): Session | null {
+export async function findSession(ctx: Ctx, cookieValue: string | undefined): Promise<Session | null> {
   if (!cookieValue || cookieValue.length > 100) return null;
-  const row = ctx.db
+  const [row] = await ctx.db.read
     .select({
       id: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -46,8 +47,7 @@ export function findSession(ctx: Ctx, cookieValue: string | undefined): Session 
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashSessionId(cookieValue)), gt(sessions.expiresAt, ctx.clock.now())))
-    .get();
+    .where(and(eq(sessions.id, hashSessionId(cookieValue)), gt(sessions.expiresAt, ctx.clock.now())));
   if (!row || row.disabledAt !== null) return null;
   return {
     id: row.id,
@@ -57,6 +57,8 @@ export function findSession(ctx: Ctx, cookieValue: string | undefined): Session 
   };
 }
 
-export function deleteSession(ctx: Ctx, sessionId: string): void {
-  ctx.db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function deleteSession(ctx: Ctx, sessionId: string): Promise<void> {
+  await ctx.db.write(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, sessionId));
+  });
 }

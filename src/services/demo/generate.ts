@@ -2,8 +2,8 @@
  * `demo`: fills an empty database with a year of believable data for the demonstration
  * council (organisation.ts), following the story in story.ts.
  *
- * Speed matters (a million responses for the benchmark), so rows go in through prepared
- * statements in large transactions rather than through registerInteraction/recordResponse,
+ * Speed matters (a million responses for the benchmark), so rows go in through multi-row
+ * statements in large writes rather than through registerInteraction/recordResponse,
  * and the report counters are built once at the end by rebuildRollup, which recounts exactly
  * what the incremental upkeep would have kept. Comment themes and sentiment still come from
  * the real matcher and scorer (cached per distinct comment text); masking is skipped because
@@ -12,16 +12,19 @@
 import { count } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { DAY, HOUR, MINUTE } from "../../clock";
-import { departments, interactions, services, staff, teams, themes } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { departments, interactions, responses, responseThemes, services, staff, surveyTokens, teams, themes } from "../../db/schema";
+import { optimizePlanner, setPageCache } from "../../db/sqlite-maintenance";
 import type { Language } from "../../domain/languages";
 import { localDate, zonedMidnight } from "../../domain/periods";
 import { commentSentiment } from "../../domain/sentiment";
 import { compileThemes, type ThemeMatcher } from "../../domain/themes";
 import { ConflictError } from "../../errors";
 import type { Channel } from "../../schemas/common";
-import { rebuildRollup } from "../rebuild-rollup";
-import { seedDefaultThemes } from "../reference/seed-themes";
-import { createTarget } from "../reference/targets";
+import { bulkInsert } from "../import/bulk-insert";
+import { rebuildRollup, type RebuildStats } from "../rebuild-rollup";
+import { seedDefaultThemesIn } from "../reference/seed-themes";
+import { createTargetIn } from "../reference/targets";
 import { hashToken, tokenFromNonce } from "../tokens";
 import { CLOSINGS, COMMENT_PIECES, themesWithPieces, type DemoThemeCode } from "./comments";
 import { DEMO_DEPARTMENTS, DEMO_SERVICES, DEMO_TARGETS, DEMO_TEAMS, demoStaffNames, STAFF_PER_TEAM, type DemoServiceCode, type DemoTeam } from "./organisation";
@@ -50,7 +53,8 @@ export type DemoResult = {
   to: string;
 };
 
-const BATCH = 20_000;
+/** Responses (and the five or so times as many interactions and tokens) per write. */
+const RESPONSES_PER_WRITE = 4_000;
 const OTHER_LANGUAGES: readonly Language[] = ["cy", "pl", "pt", "ar"];
 const OTHER_LANGUAGE_WEIGHTS = [0.35, 0.35, 0.15, 0.15];
 
@@ -58,42 +62,131 @@ type TeamRow = { team: DemoTeam; id: number; staff: { id: number; effect: number
 type Day = { date: string; midnight: number; moment: Moment; quota: number };
 
 /** Fills an empty database; refuses one that already holds reference data or interactions. */
-export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
+export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<DemoResult> {
   const { db, config } = ctx;
-  const hasData = db.select({ n: count() }).from(departments).get()!.n + db.select({ n: count() }).from(interactions).get()!.n > 0;
-  if (hasData) throw new ConflictError("The database already holds data; the demo fills an empty one. Point DATA_DIR at a new folder.");
+  const [[depts], [contacts]] = await Promise.all([db.read.select({ n: count() }).from(departments), db.read.select({ n: count() }).from(interactions)]);
+  if ((depts?.n ?? 0) + (contacts?.n ?? 0) > 0) {
+    throw new ConflictError("The database already holds data; the demo fills an empty one. Point DATA_DIR (or DATABASE_URL) at a new, empty database.");
+  }
 
   const random = mulberry32(options.seed);
-  const org = insertOrganisation(ctx, random);
-  for (const target of DEMO_TARGETS) createTarget(ctx, target);
-  seedDefaultThemes(ctx);
-  const themeRows = db.select({ id: themes.id, code: themes.code, rules: themes.rules }).from(themes).all();
+  const org = await db.write(async (tx) => {
+    const teamRows = await insertOrganisation(tx, ctx, random);
+    for (const target of DEMO_TARGETS) await createTargetIn(tx, ctx, target);
+    await seedDefaultThemesIn(tx, ctx);
+    return teamRows;
+  });
+  const themeRows = await db.read.select({ id: themes.id, code: themes.code, rules: themes.rules }).from(themes);
   const commentWriter = new CommentWriter(compileThemes(themeRows), new Map(themeRows.map((t) => [t.code, t.id])));
 
   const days = planDays(ctx.clock.now(), config.TIMEZONE, options.responses, org);
-  const sqlite = db.$client;
-  // Millions of random token hashes go into a unique index: a larger page cache for the load
-  // keeps that index in memory (restored afterwards).
-  const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
-  sqlite.pragma("cache_size = -524288");
-  const insertInteraction = sqlite.prepare(
-    `insert into interactions (id, channel, team_id, staff_id, service_id, occurred_at, language, source, created_at) values (?, ?, ?, ?, ?, ?, ?, 'demo', ?)`,
-  );
-  const insertToken = sqlite.prepare(`insert into survey_tokens (interaction_id, nonce, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)`);
-  const insertResponse = sqlite.prepare(
-    `insert into responses (id, interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented, comment_sentiment, language, confirmed_via, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?, ?)`,
-  );
-  const insertTheme = sqlite.prepare(`insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`);
+  // Millions of random token hashes go into a unique index: on SQLite a larger page cache for
+  // the load keeps that index in memory (restored afterwards).
+  const cacheSize = await db.write(async (tx) => setPageCache(tx, -524288));
+  const generator = new DayWriter(ctx, random, org, commentWriter);
+  let rollup: RebuildStats;
+  try {
+    // One write per batch of days: large enough to be fast, small enough for the WAL (and for
+    // memory: a batch's rows are made before its write, so the write only stores them).
+    let batch = new Batch();
+    for (const day of days) {
+      generator.writeDay(day, batch);
+      if (batch.responses >= RESPONSES_PER_WRITE) {
+        await storeBatch(ctx, batch);
+        options.onProgress?.({ responses: generator.responses, interactions: generator.interactions, phase: "data" });
+        batch = new Batch();
+      }
+    }
+    if (batch.interactions > 0) await storeBatch(ctx, batch);
+    options.onProgress?.({ responses: generator.responses, interactions: generator.interactions, phase: "rollup" });
+    rollup = await rebuildRollup(db, config.TIMEZONE);
+  } finally {
+    await db.write(async (tx) => {
+      setPageCache(tx, cacheSize);
+      optimizePlanner(tx);
+    });
+  }
+  return {
+    departments: DEMO_DEPARTMENTS.length,
+    teams: org.length,
+    staff: org.reduce((n, t) => n + t.staff.length, 0),
+    services: DEMO_SERVICES.length,
+    themes: themeRows.length,
+    targets: DEMO_TARGETS.length,
+    interactions: generator.interactions,
+    responses: generator.responses,
+    comments: generator.comments,
+    rollupRows: rollup.rows,
+    from: days[0]?.date ?? "",
+    to: days.at(-1)?.date ?? "",
+  };
+}
 
-  const now = ctx.clock.now();
-  const ttl = config.TOKEN_TTL_DAYS * DAY;
-  const nonceBytes = Buffer.alloc(16);
-  let interactionId = 0;
-  let responseId = 0;
-  let comments = 0;
+/**
+ * One write's worth of rows, as the multi-row inserts take them. The ids of the rows they
+ * belong to are not known until the write: tokens and responses hold the index of their
+ * interaction in the batch, theme tags the index of their response, filled in when stored.
+ */
+class Batch {
+  interactions = 0;
+  responses = 0;
+  readonly interactionValues: unknown[] = [];
+  readonly tokenValues: unknown[] = [];
+  readonly responseValues: unknown[] = [];
+  readonly themeValues: unknown[] = [];
+}
 
-  const writeDay = (day: Day) => {
+const INTERACTION_COLUMNS = ["channel", "teamId", "staffId", "serviceId", "occurredAt", "language", "source", "createdAt"];
+const TOKEN_COLUMNS = ["interactionId", "nonce", "tokenHash", "expiresAt", "createdAt"];
+const RESPONSE_COLUMNS = [
+  "interactionId", "teamId", "staffId", "serviceId", "channel", "occurredAt", "csat", "ces", "csi", "fcr",
+  "comment", "commented", "commentSentiment", "language", "confirmedVia", "createdAt", "updatedAt",
+];
+const THEME_COLUMNS = ["responseId", "themeId", "matched"];
+const insertInteractions = bulkInsert("demo_interactions", interactions, INTERACTION_COLUMNS, interactions.id);
+const insertTokens = bulkInsert("demo_tokens", surveyTokens, TOKEN_COLUMNS);
+const insertResponses = bulkInsert("demo_responses", responses, RESPONSE_COLUMNS, responses.id);
+const insertThemes = bulkInsert("demo_response_themes", responseThemes, THEME_COLUMNS);
+
+/** Replaces the batch indexes in the first column of each row with the ids they stand for. */
+function resolve(values: unknown[], width: number, ids: readonly number[]): void {
+  for (let i = 0; i < values.length; i += width) values[i] = ids[values[i] as number];
+}
+
+function storeBatch(ctx: Ctx, batch: Batch): Promise<void> {
+  return ctx.db.write(async (tx) => {
+    const interactionIds = await insertInteractions(tx, batch.interactionValues);
+    resolve(batch.tokenValues, TOKEN_COLUMNS.length, interactionIds);
+    await insertTokens(tx, batch.tokenValues);
+    resolve(batch.responseValues, RESPONSE_COLUMNS.length, interactionIds);
+    const responseIds = await insertResponses(tx, batch.responseValues);
+    resolve(batch.themeValues, THEME_COLUMNS.length, responseIds);
+    await insertThemes(tx, batch.themeValues);
+  });
+}
+
+/** Makes each day's contacts and answers, following the story, into batches. */
+class DayWriter {
+  interactions = 0;
+  responses = 0;
+  comments = 0;
+  private readonly nonceBytes = Buffer.alloc(16);
+  private readonly now: number;
+  private readonly ttl: number;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly random: Random,
+    private readonly org: TeamRow[],
+    private readonly commentWriter: CommentWriter,
+  ) {
+    this.now = ctx.clock.now();
+    this.ttl = ctx.config.TOKEN_TTL_DAYS * DAY;
+  }
+
+  writeDay(day: Day, batch: Batch): void {
+    const { random, org } = this;
+    const { config } = this.ctx;
     const teamWeights = org.map((t) => teamVolume(t.team, day.moment.month));
     let quota = day.quota;
     while (quota > 0) {
@@ -104,92 +197,61 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoResult {
       const language: Language = random() < t.team.otherLanguages ? OTHER_LANGUAGES[weightedIndex(random, OTHER_LANGUAGE_WEIGHTS)]! : "en";
       const occurredAt = day.midnight + 8 * HOUR + Math.floor(random() * 10 * HOUR);
       const createdAt = occurredAt + Math.floor(random() * 5 * MINUTE);
-      interactionId++;
-      insertInteraction.run(interactionId, channel, t.id, member?.id ?? null, service.id, occurredAt, language, createdAt);
-      for (let i = 0; i < 4; i++) nonceBytes.writeUInt32LE(Math.floor(random() * 0x1_0000_0000), i * 4);
-      const nonce = nonceBytes.toString("base64url");
-      insertToken.run(interactionId, nonce, hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER), createdAt + ttl, createdAt);
+      const interaction = batch.interactions++;
+      this.interactions++;
+      batch.interactionValues.push(channel, t.id, member?.id ?? null, service.id, occurredAt, language, "demo", createdAt);
+      for (let i = 0; i < 4; i++) this.nonceBytes.writeUInt32LE(Math.floor(random() * 0x1_0000_0000), i * 4);
+      const nonce = this.nonceBytes.toString("base64url");
+      batch.tokenValues.push(interaction, nonce, hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER), createdAt + this.ttl, createdAt);
 
       if (random() >= RESPONSE_RATE[channel]) continue;
       quota--;
       const expected = expectedSatisfaction(t.team, member?.effect ?? 0, service.code, channel, day.moment);
       const answers = answersFor(random, expected, channel);
-      const comment = random() < commentProbability(answers) ? commentWriter.write(random, language, toneOf(answers, random), (tone) => themeWeights(tone, t.team, service.code, channel, day.moment)) : null;
+      const comment =
+        random() < commentProbability(answers)
+          ? this.commentWriter.write(random, language, toneOf(answers, random), (tone) => themeWeights(tone, t.team, service.code, channel, day.moment))
+          : null;
       // Most answer within the hour; some days later; never in the future.
-      const answeredAt = Math.min(now, createdAt + Math.floor(random() < 0.7 ? random() * HOUR : random() * 5 * DAY));
-      responseId++;
-      insertResponse.run(
-        responseId, interactionId, t.id, member?.id ?? null, service.id, channel, occurredAt,
-        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, comment ? 1 : 0, comment?.sentiment ?? null, language, answeredAt, answeredAt,
+      const answeredAt = Math.min(this.now, createdAt + Math.floor(random() < 0.7 ? random() * HOUR : random() * 5 * DAY));
+      const response = batch.responses++;
+      this.responses++;
+      batch.responseValues.push(
+        interaction, t.id, member?.id ?? null, service.id, channel, occurredAt, answers.csat, answers.ces, answers.csi, answers.fcr,
+        comment?.text ?? null, comment ? 1 : 0, comment?.sentiment ?? null, language, "demo", answeredAt, answeredAt,
       );
       if (comment) {
-        comments++;
-        for (const tag of comment.tags) insertTheme.run(responseId, tag.themeId, tag.matched);
+        this.comments++;
+        for (const tag of comment.tags) batch.themeValues.push(response, tag.themeId, tag.matched);
       }
     }
-  };
-
-  // One transaction per batch of days: large enough to be fast, small enough for the WAL.
-  const writeDays = sqlite.transaction((batch: Day[]) => batch.forEach(writeDay));
-  let batch: Day[] = [];
-  let batchQuota = 0;
-  for (const day of days) {
-    batch.push(day);
-    batchQuota += day.quota;
-    if (batchQuota >= BATCH / 5) {
-      writeDays(batch);
-      options.onProgress?.({ responses: responseId, interactions: interactionId, phase: "data" });
-      batch = [];
-      batchQuota = 0;
-    }
   }
-  if (batch.length > 0) writeDays(batch);
-  options.onProgress?.({ responses: responseId, interactions: interactionId, phase: "rollup" });
-
-  const rollup = rebuildRollup(db, config.TIMEZONE);
-  sqlite.pragma(`cache_size = ${cacheSize}`);
-  sqlite.pragma("optimize");
-  return {
-    departments: DEMO_DEPARTMENTS.length,
-    teams: org.length,
-    staff: org.reduce((n, t) => n + t.staff.length, 0),
-    services: DEMO_SERVICES.length,
-    themes: themeRows.length,
-    targets: DEMO_TARGETS.length,
-    interactions: interactionId,
-    responses: responseId,
-    comments,
-    rollupRows: rollup.rows,
-    from: days[0]?.date ?? "",
-    to: days.at(-1)?.date ?? "",
-  };
 }
 
-function insertOrganisation(ctx: Ctx, random: Random): TeamRow[] {
-  const { db } = ctx;
+async function insertOrganisation(tx: Db, ctx: Ctx, random: Random): Promise<TeamRow[]> {
   const now = ctx.clock.now() - 400 * DAY;
-  return db.transaction((tx) => {
-    const deptIds = new Map(
-      tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ ...d, createdAt: now }))).returning().all().map((d) => [d.code, d.id]),
-    );
-    const serviceIds = new Map(
-      tx.insert(services).values(DEMO_SERVICES.map((s) => ({ ...s, createdAt: now }))).returning().all().map((s) => [s.code, s.id]),
-    );
-    const names = demoStaffNames(DEMO_TEAMS.length * STAFF_PER_TEAM);
-    return DEMO_TEAMS.map((team, i) => {
-      const row = tx.insert(teams).values({ code: team.code, name: team.name, departmentId: deptIds.get(team.department)!, createdAt: now }).returning().get();
-      const members = names.slice(i * STAFF_PER_TEAM, (i + 1) * STAFF_PER_TEAM);
-      const staffRows = tx.insert(staff).values(members.map((m) => ({ ...m, teamId: row.id, createdAt: now }))).returning().all();
-      return {
-        team,
-        id: row.id,
-        // Some staff do a little better or worse than their team: staff-level figures differ.
-        staff: staffRows.map((s) => ({ id: s.id, effect: gaussian(random, 0, 0.04) })),
-        services: Object.entries(team.services).map(([code, weight]) => ({ id: serviceIds.get(code)!, code: code as DemoServiceCode, weight: weight ?? 0 })),
-        channels: Object.entries(team.channels).map(([channel, weight]) => ({ channel: channel as Channel, weight: weight ?? 0 })),
-      };
+  const deptIds = new Map(
+    (await tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ ...d, createdAt: now }))).returning({ code: departments.code, id: departments.id })).map((d) => [d.code, d.id]),
+  );
+  const serviceIds = new Map(
+    (await tx.insert(services).values(DEMO_SERVICES.map((s) => ({ ...s, createdAt: now }))).returning({ code: services.code, id: services.id })).map((s) => [s.code, s.id]),
+  );
+  const names = demoStaffNames(DEMO_TEAMS.length * STAFF_PER_TEAM);
+  const rows: TeamRow[] = [];
+  for (const [i, team] of DEMO_TEAMS.entries()) {
+    const [row] = await tx.insert(teams).values({ code: team.code, name: team.name, departmentId: deptIds.get(team.department)!, createdAt: now }).returning({ id: teams.id });
+    const members = names.slice(i * STAFF_PER_TEAM, (i + 1) * STAFF_PER_TEAM);
+    const staffRows = await tx.insert(staff).values(members.map((m) => ({ ...m, teamId: row!.id, createdAt: now }))).returning({ id: staff.id });
+    rows.push({
+      team,
+      id: row!.id,
+      // Some staff do a little better or worse than their team: staff-level figures differ.
+      staff: staffRows.map((s) => ({ id: s.id, effect: gaussian(random, 0, 0.04) })),
+      services: Object.entries(team.services).map(([code, weight]) => ({ id: serviceIds.get(code)!, code: code as DemoServiceCode, weight: weight ?? 0 })),
+      channels: Object.entries(team.channels).map(([channel, weight]) => ({ channel: channel as Channel, weight: weight ?? 0 })),
     });
-  });
+  }
+  return rows;
 }
 
 /**
@@ -223,7 +285,7 @@ function planDays(now: number, timeZone: string, responses: number, org: TeamRow
   return days;
 }
 
-type WrittenComment = { text: string; sentiment: number | null; tags: { themeId: number; matched: string }[] };
+type WrittenComment = { text: string; sentiment: number | null; tags: { themeId: number; matched: string[] }[] };
 
 /** Builds comments from the pieces and tags them with the real matcher, once per distinct text. */
 class CommentWriter {
@@ -252,7 +314,7 @@ class CommentWriter {
         tags: this.matcher
           .match(text, language)
           .filter((m) => this.themeIds.has(m.code))
-          .map((m) => ({ themeId: m.themeId, matched: JSON.stringify(m.matched) })),
+          .map((m) => ({ themeId: m.themeId, matched: m.matched })),
       };
       this.cache.set(text, written);
     }

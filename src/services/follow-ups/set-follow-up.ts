@@ -15,20 +15,19 @@ const isLow = (score: number | null) => score !== null && score <= 2;
  * follow-up: anything else is a 409, so a follow-up list never fills with contented customers.
  */
 export function setFollowUp(ctx: Ctx, input: FollowUpInput, viewer: { userId: number; teamIds?: readonly number[] }) {
-  return ctx.db.transaction((tx) => {
-    const response = tx
+  const values = { status: input.status, note: input.note, userId: viewer.userId, updatedAt: ctx.clock.now() };
+  return ctx.db.write(async (tx) => {
+    const [response] = await tx
       .select({ id: responses.id, teamId: responses.teamId, csat: responses.csat, csi: responses.csi })
       .from(responses)
-      .where(eq(responses.id, input.responseId))
-      .get();
+      .where(eq(responses.id, input.responseId));
     if (!response) throw new NotFoundError(`No response ${input.responseId}.`);
     if (viewer.teamIds && !viewer.teamIds.includes(response.teamId)) throw new ForbiddenError("Managers can follow up their own team's responses only.");
     if (!isLow(response.csat) && !isLow(response.csi)) throw new ConflictError("Only low scores (CSAT or CSI of 1 or 2) are followed up.");
-    const values = { status: input.status, note: input.note, userId: viewer.userId, updatedAt: ctx.clock.now() };
-    tx.insert(followUps)
+    await tx
+      .insert(followUps)
       .values({ responseId: response.id, ...values })
-      .onConflictDoUpdate({ target: followUps.responseId, set: values })
-      .run();
+      .onConflictDoUpdate({ target: followUps.responseId, set: values });
     return { responseId: response.id, ...values, updatedAt: new Date(values.updatedAt).toISOString() };
   });
 }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Db } from "../../db/client";
+import type { Database } from "../../db/client";
 import { activeThemes, themeMatcher } from "../theme-matcher";
 import { cachedStoredComment, type StoredComment } from "./comments";
 
@@ -22,8 +22,8 @@ export type CommentProcessor = {
 
 const BATCH = 1000;
 
-export function inThreadComments(db: Db): CommentProcessor {
-  const store = cachedStoredComment(themeMatcher(db));
+export async function inThreadComments(db: Database): Promise<CommentProcessor> {
+  const store = cachedStoredComment(await themeMatcher(db.read, db));
   const results: StoredComment[] = [];
   return {
     add: (text, language) => void results.push(store(text, language)),
@@ -32,8 +32,8 @@ export function inThreadComments(db: Db): CommentProcessor {
   };
 }
 
-export function workerComments(db: Db, workers: number): CommentProcessor {
-  const themes = activeThemes(db);
+export async function workerComments(db: Database, workers: number): Promise<CommentProcessor> {
+  const themes = await activeThemes(db.read);
   const pool = Array.from({ length: workers }, () => new Worker(new URL("./comment-worker-boot.mjs", import.meta.url), { workerData: { themes } }));
   const batches: Promise<StoredComment[]>[] = [];
   const waiting = new Map<number, { resolve(c: StoredComment[]): void; reject(e: unknown): void }>();

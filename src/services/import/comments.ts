@@ -10,15 +10,15 @@ export type StoredComment = {
   text: string;
   sentiment: number | null;
   themeIds: number[];
-  /** JSON arrays of the matched words, one per theme id, as response_themes.matched holds them. */
-  matched: string[];
+  /** The matched words, one list per theme id (response_themes.matched). */
+  matched: string[][];
 };
 
 /** Only non-empty comments reach here: the validator sends nothing else. */
 export function storedComment(raw: string, language: string, matcher: ThemeMatcher): StoredComment {
   const c = prepareComment(raw, language, matcher);
   if (!c) throw new Error("an empty comment reached the import's comment step");
-  return { text: c.text, sentiment: c.sentiment, themeIds: c.tags.map((t) => t.themeId), matched: c.tags.map((t) => JSON.stringify(t.matched)) };
+  return { text: c.text, sentiment: c.sentiment, themeIds: c.tags.map((t) => t.themeId), matched: c.tags.map((t) => t.matched) };
 }
 
 /**

@@ -1,28 +1,32 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import type { Ctx } from "../../deps";
+import { interactions, responses, responseThemes } from "../../db/schema";
+import { setPageCache } from "../../db/sqlite-maintenance";
 import { tallyOfResponse } from "../../domain/measures";
 import { ConflictError, UnprocessableError } from "../../errors";
 import { inThreadComments, workerComments, type CommentProcessor } from "./comment-pool";
 import type { StoredComment } from "./comments";
 import { CsvSyntaxError, readCsvFile } from "./csv";
 import { occurredAtParser } from "./occurred-at";
+import { isUniqueViolation } from "../reference/common";
 import { RollupSums } from "../rollup-sums";
-import { channelName, fcrName, languageName, loadReferences, RowValidator, type ImportRows, type RowError } from "./validate";
+import { bulkInsert } from "./bulk-insert";
+import { channelName, fcrName, languageName, loadReferences, RowValidator, storedExternalRefs, type ImportRows, type RowError } from "./validate";
 
 /*
  * `cli import FILE`: historic responses from a CSV file, all or nothing. Every row is checked
  * first; if any is bad nothing is stored and the errors name row and column. Otherwise each row
  * becomes an interaction (source "import") and its response (confirmed via "import"), stored as
  * recordResponse stores one (masked comment, sentiment, theme tags), and report_rollup is
- * brought up to date, all in one transaction.
+ * brought up to date, all in one write.
  *
  * Historic rows get no survey token: nobody can answer them again, and no token was issued
  * through this platform, so response rates cannot be worked out for imported history.
  *
- * Speed (100,000 rows a second is the aim): raw prepared statements, codes resolved from maps
- * read once, comments handled by worker threads while the file is read, and the report
- * counters summed in memory and written once (rollup.ts).
+ * Speed (100,000 rows a second is the aim): multi-row statements prepared once, codes resolved
+ * from maps read once, comments handled by worker threads while the file is read, and the
+ * report counters summed in memory and written once (rollup-sums.ts).
  */
 
 export type ImportProgress = { phase: "check" | "store"; done: number; total: number };
@@ -73,9 +77,13 @@ export async function importResponses(ctx: Ctx, file: string, options: ImportOpt
   }
   const started = performance.now();
   const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1));
-  const comments: CommentProcessor | null = options.dryRun ? null : workers > 0 && size > (options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES) ? workerComments(db, workers) : inThreadComments(db);
+  const comments: CommentProcessor | null = options.dryRun
+    ? null
+    : workers > 0 && size > (options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES)
+      ? await workerComments(db, workers)
+      : await inThreadComments(db);
   try {
-    const validator = checkFile(ctx, file, size, comments, options);
+    const validator = await checkFile(ctx, file, size, comments, options);
     const rows = validator.rows;
     if (validator.errorCount > 0) throw new ImportRejected(validator.errors, validator.errorCount);
     const checked = performance.now();
@@ -84,17 +92,16 @@ export async function importResponses(ctx: Ctx, file: string, options: ImportOpt
     const stored = await comments.finish();
     // Waiting for the workers' last batches belongs to checking: storing starts after it.
     const ready = performance.now();
-    const written = storeRows(ctx, rows, stored, config.TIMEZONE, clock.now(), options.onProgress);
+    const written = await storeRows(ctx, rows, stored, config.TIMEZONE, clock.now(), options.onProgress);
     return { ...base, ...written, checkSeconds: (ready - started) / 1000, storeSeconds: (performance.now() - ready) / 1000 };
   } finally {
     await comments?.close();
   }
 }
 
-function checkFile(ctx: Ctx, file: string, size: number, comments: CommentProcessor | null, options: ImportOptions): RowValidator {
-  const refExists = ctx.db.$client.prepare("select 1 from interactions where external_ref = ?").pluck();
+async function checkFile(ctx: Ctx, file: string, size: number, comments: CommentProcessor | null, options: ImportOptions): Promise<RowValidator> {
   const parseTime = occurredAtParser(ctx.config.TIMEZONE);
-  const refs = loadReferences(ctx.db);
+  const refs = await loadReferences(ctx.db.read);
   const now = ctx.clock.now();
   let validator: RowValidator | undefined;
   let records = 0;
@@ -103,7 +110,7 @@ function checkFile(ctx: Ctx, file: string, size: number, comments: CommentProces
       file,
       (fields, record) => {
         if (record === 0) {
-          validator = new RowValidator({ header: fields, refs, parseTime, now, refExists: (ref) => refExists.get(ref) !== undefined, onComment: comments ? (t, l) => comments.add(t, l) : undefined });
+          validator = new RowValidator({ header: fields, refs, parseTime, now, onComment: comments ? (t, l) => comments.add(t, l) : undefined });
         } else if (validator!.headerOk) {
           validator!.add(fields, record);
         }
@@ -112,90 +119,122 @@ function checkFile(ctx: Ctx, file: string, size: number, comments: CommentProces
     );
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    validator ??= new RowValidator({ header: [], refs, parseTime, now, refExists: () => false });
+    validator ??= new RowValidator({ header: [], refs, parseTime, now });
     validator.fail(err.record, null, err.message);
   }
   if (!validator) throw new ImportRejected([{ row: 0, column: null, message: "the file is empty: expected a header row naming the columns" }], 1);
   if (records === 1 && validator.headerOk) validator.fail(0, null, "the file has a header row but no rows");
+  validator.refuseStoredRefs(await storedExternalRefs(ctx.db.read, [...validator.externalRefs.keys()]));
   return validator;
 }
 
-const SQL = {
-  interaction: `insert into interactions (channel, team_id, staff_id, service_id, occurred_at, external_ref, language, source, created_at)
-    values (?, ?, ?, ?, ?, ?, ?, 'import', ?)`,
-  response: `insert into responses (interaction_id, team_id, staff_id, service_id, channel, occurred_at, csat, ces, csi, fcr, comment, commented,
-    comment_sentiment, language, confirmed_via, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
-  theme: `insert into response_themes (response_id, theme_id, matched) values (?, ?, ?)`,
-};
+const insertInteractions = bulkInsert(
+  "import_interactions",
+  interactions,
+  ["channel", "teamId", "staffId", "serviceId", "occurredAt", "externalRef", "language", "source", "createdAt"],
+  interactions.id,
+);
+const insertResponses = bulkInsert(
+  "import_responses",
+  responses,
+  [
+    "interactionId", "teamId", "staffId", "serviceId", "channel", "occurredAt", "csat", "ces", "csi", "fcr",
+    "comment", "commented", "commentSentiment", "language", "confirmedVia", "createdAt", "updatedAt",
+  ],
+  responses.id,
+);
+const insertThemes = bulkInsert("import_response_themes", responseThemes, ["responseId", "themeId", "matched"]);
+
+/** Rows stored per round of statements (interactions, then their responses, then their themes). */
+const CHUNK = 2000;
 
 /**
- * Writes every row in one transaction. A response's created_at is the contact's time, not the
- * import's: retention deletes comments by created_at, and a comment from three years ago must
- * not gain three more years by being imported.
+ * Writes every row in one write: the import is all or nothing, so a failure half way (another
+ * process storing one of the file's external references meanwhile) leaves nothing behind. The
+ * rows go in chunks of multi-row statements. A response's created_at is the contact's time,
+ * not the import's: retention deletes comments by created_at, and a comment from three years
+ * ago must not gain three more years by being imported.
  */
-function storeRows(
+async function storeRows(
   ctx: Ctx,
   rows: ImportRows,
   comments: StoredComment[],
   timeZone: string,
   now: number,
   onProgress: ImportOptions["onProgress"],
-): { themeTags: number; rollupRows: number; countersSeconds: number } {
-  const sqlite = ctx.db.$client;
-  const insertInteraction = sqlite.prepare(SQL.interaction);
-  const insertResponse = sqlite.prepare(SQL.response);
-  const insertTheme = sqlite.prepare(SQL.theme);
+): Promise<{ themeTags: number; rollupRows: number; countersSeconds: number }> {
   const sums = new RollupSums(timeZone);
   const noThemes: number[] = [];
-  const run = sqlite.transaction(() => {
-    let themeTags = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const at = rows.occurredAt[i]!;
-      const teamId = rows.teamId[i]!;
-      const staffId = rows.staffId[i]! || null;
-      const serviceId = rows.serviceId[i]! || null;
-      const channel = channelName(rows.channel[i]!);
-      const language = languageName(rows.language[i]!);
-      const c = rows.comment[i]!;
-      const comment = c < 0 ? null : comments[c]!;
-      const answers = {
-        csat: rows.csat[i]! || null,
-        ces: rows.ces[i]! || null,
-        csi: rows.csi[i]! || null,
-        fcr: fcrName(rows.fcr[i]!),
-        commentSentiment: comment?.sentiment ?? null,
-        commented: comment !== null,
-      };
-      const interactionId = insertInteraction.run(channel, teamId, staffId, serviceId, at, rows.externalRef[i], language, now).lastInsertRowid;
-      const responseId = insertResponse.run(
-        interactionId, teamId, staffId, serviceId, channel, at,
-        answers.csat, answers.ces, answers.csi, answers.fcr, comment?.text ?? null, comment ? 1 : 0, answers.commentSentiment, language, at, now,
-      ).lastInsertRowid;
-      const themeIds = comment?.themeIds ?? noThemes;
-      for (let t = 0; t < themeIds.length; t++) insertTheme.run(responseId, themeIds[t], comment!.matched[t]);
-      themeTags += themeIds.length;
-      sums.add(at, teamId, staffId ?? 0, serviceId ?? 0, channel, themeIds, tallyOfResponse(answers));
-      if ((i & 0x3fff) === 0x3fff) onProgress?.({ phase: "store", done: i + 1, total: rows.length });
-    }
-    const countersStarted = performance.now();
-    const rollupRows = sums.write(sqlite);
-    const countersSeconds = (performance.now() - countersStarted) / 1000;
-    onProgress?.({ phase: "store", done: rows.length, total: rows.length });
-    return { themeTags, rollupRows, countersSeconds };
-  });
-  // One transaction writes every page it touches: a page cache that holds them all (allocated
-  // only as used, restored afterwards) keeps SQLite from spilling and re-reading them.
-  const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
-  sqlite.pragma("cache_size = -1048576");
   try {
-    return run.immediate();
+    return await ctx.db.write(async (tx) => {
+      // One transaction writes every page it touches: on SQLite a page cache that holds them
+      // all (allocated only as used, restored afterwards) keeps it from spilling and re-reading them.
+      const cacheSize = setPageCache(tx, -1048576);
+      try {
+        let themeTags = 0;
+        for (let first = 0; first < rows.length; first += CHUNK) {
+          const end = Math.min(rows.length, first + CHUNK);
+          const interactionValues: unknown[] = [];
+          for (let i = first; i < end; i++) {
+            interactionValues.push(
+              channelName(rows.channel[i]!), rows.teamId[i], rows.staffId[i] || null, rows.serviceId[i] || null, rows.occurredAt[i],
+              rows.externalRef[i], languageName(rows.language[i]!), "import", now,
+            );
+          }
+          const interactionIds = await insertInteractions(tx, interactionValues);
+          const responseValues: unknown[] = [];
+          for (let i = first; i < end; i++) {
+            const c = rows.comment[i]!;
+            const comment = c < 0 ? null : comments[c]!;
+            const at = rows.occurredAt[i];
+            responseValues.push(
+              interactionIds[i - first], rows.teamId[i], rows.staffId[i] || null, rows.serviceId[i] || null, channelName(rows.channel[i]!), at,
+              rows.csat[i] || null, rows.ces[i] || null, rows.csi[i] || null, fcrName(rows.fcr[i]!), comment?.text ?? null, comment ? 1 : 0,
+              comment?.sentiment ?? null, languageName(rows.language[i]!), "import", at, now,
+            );
+          }
+          const responseIds = await insertResponses(tx, responseValues);
+          const themeValues: unknown[] = [];
+          for (let i = first; i < end; i++) {
+            const c = rows.comment[i]!;
+            const comment = c < 0 ? null : comments[c]!;
+            const themeIds = comment?.themeIds ?? noThemes;
+            for (let t = 0; t < themeIds.length; t++) themeValues.push(responseIds[i - first], themeIds[t], comment!.matched[t]);
+            themeTags += themeIds.length;
+            const answers = {
+              csat: rows.csat[i]! || null,
+              ces: rows.ces[i]! || null,
+              csi: rows.csi[i]! || null,
+              fcr: fcrName(rows.fcr[i]!),
+              commentSentiment: comment?.sentiment ?? null,
+              commented: comment !== null,
+            };
+            sums.add(rows.occurredAt[i]!, rows.teamId[i]!, rows.staffId[i]!, rows.serviceId[i]!, channelName(rows.channel[i]!), themeIds, tallyOfResponse(answers));
+          }
+          await insertThemes(tx, themeValues);
+          onProgress?.({ phase: "store", done: end, total: rows.length });
+        }
+        const countersStarted = performance.now();
+        const rollupRows = await sums.write(tx);
+        const countersSeconds = (performance.now() - countersStarted) / 1000;
+        return { themeTags, rollupRows, countersSeconds };
+      } finally {
+        setPageCache(tx, cacheSize);
+      }
+    });
   } catch (err) {
-    // Checked before, but another process may have registered the same reference meanwhile.
-    if (err instanceof Error && "code" in err && err.code === "SQLITE_CONSTRAINT_UNIQUE" && err.message.includes("external_ref")) {
+    // Checked before, but another process may have stored the same reference meanwhile.
+    if (isUniqueViolation(err) && mentions(err, "external_ref")) {
       throw new ConflictError("An external_ref in the file was stored by someone else during the import; nothing was imported. Run the import again.");
     }
     throw err;
-  } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+/** Whether an error, or one it was caused by, names `what` (a column or an index). */
+function mentions(err: unknown, what: string): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (e.message.includes(what) || String((e as Error & { constraint?: unknown }).constraint ?? "").includes(what)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,7 @@
+import { and, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { interactions, services, staff, teams } from "../../db/schema";
 import { FCR_VALUES, type Fcr } from "../../domain/measures";
 import { LANGUAGES } from "../../domain/languages";
 import { CONTROL_CHARACTERS } from "../../domain/comment";
@@ -55,12 +57,28 @@ type Ref = { id: number; retiredAt: number | null };
 export type References = { teams: Map<string, Ref>; staff: Map<string, Ref>; services: Map<string, Ref> };
 
 /** Every team, staff and service code, read once. */
-export function loadReferences(db: Db): References {
-  const read = (table: string) =>
-    new Map(
-      (db.$client.prepare(`select code, id, retired_at as retiredAt from ${table}`).all() as ({ code: string } & Ref)[]).map((r) => [r.code, r]),
-    );
-  return { teams: read("teams"), staff: read("staff"), services: read("services") };
+export async function loadReferences(db: Db): Promise<References> {
+  const columns = (t: typeof teams | typeof staff | typeof services) => ({ code: t.code, id: t.id, retiredAt: t.retiredAt });
+  const [teamRows, staffRows, serviceRows] = await Promise.all([
+    db.select(columns(teams)).from(teams),
+    db.select(columns(staff)).from(staff),
+    db.select(columns(services)).from(services),
+  ]);
+  const byCode = (rows: ({ code: string } & Ref)[]) => new Map(rows.map(({ code, id, retiredAt }) => [code, { id, retiredAt }]));
+  return { teams: byCode(teamRows), staff: byCode(staffRows), services: byCode(serviceRows) };
+}
+
+/** Which of these external references interactions already hold. */
+export async function storedExternalRefs(db: Db, refs: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (let i = 0; i < refs.length; i += 1000) {
+    const rows = await db
+      .select({ ref: interactions.externalRef })
+      .from(interactions)
+      .where(and(isNotNull(interactions.externalRef), inArray(interactions.externalRef, refs.slice(i, i + 1000))));
+    for (const r of rows) if (r.ref !== null) found.push(r.ref);
+  }
+  return found;
 }
 
 const CHANNEL_INDEX = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
@@ -116,8 +134,6 @@ export type ValidatorOptions = {
   refs: References;
   parseTime: TimeParser;
   now: number;
-  /** True when an interaction with this external reference is already stored. */
-  refExists: (ref: string) => boolean;
   /** Called with each good row's comment as soon as it is read (the workers start on it). */
   onComment?: (text: string, language: string) => void;
   /** How many errors to keep word for word; the rest are only counted. */
@@ -131,7 +147,8 @@ export class RowValidator {
   private readonly index: Partial<Record<Column, number>> = {};
   private readonly width: number;
   private readonly caches = new Map<string, Map<string, z.ZodSafeParseResult<unknown>>>();
-  private readonly refsSeen = new Set<string>();
+  /** Each external reference of the file, with the row it is on. */
+  readonly externalRefs = new Map<string, number>();
   /** False when the header is wrong: the rows cannot be read against it. */
   readonly headerOk: boolean;
 
@@ -153,6 +170,16 @@ export class RowValidator {
   fail(row: number, column: Column | null, message: string): void {
     this.errorCount++;
     if (this.errors.length < (this.options.keepErrors ?? 50)) this.errors.push({ row, column, message });
+  }
+
+  /**
+   * Refuses the rows whose external reference is already stored. The database is asked once
+   * for every reference of the file, after reading it; the errors are then put back in row order.
+   */
+  refuseStoredRefs(stored: readonly string[]): void {
+    if (stored.length === 0) return;
+    for (const ref of stored) this.fail(this.externalRefs.get(ref)!, "external_ref", `'${ref}' is already stored (an interaction with this reference exists)`);
+    this.errors.sort((a, b) => a.row - b.row);
   }
 
   /** Checks one data row (row numbers start at 1 after the header) and keeps it if good. */
@@ -184,9 +211,8 @@ export class RowValidator {
     const ref = cell("external_ref").trim();
     if (ref !== "") {
       if (ref.length > 200) this.fail(row, "external_ref", "is longer than 200 characters");
-      else if (this.refsSeen.has(ref)) this.fail(row, "external_ref", `'${ref}' appears on an earlier row of this file`);
-      else if (this.options.refExists(ref)) this.fail(row, "external_ref", `'${ref}' is already stored (an interaction with this reference exists)`);
-      this.refsSeen.add(ref);
+      else if (this.externalRefs.has(ref)) this.fail(row, "external_ref", `'${ref}' appears on an earlier row of this file`);
+      else this.externalRefs.set(ref, row);
     }
     if (csat === null && ces === null && csi === null && fcr === null && comment === "") {
       this.fail(row, null, "answers no question and has no comment (give csat, ces, csi, fcr or a comment)");

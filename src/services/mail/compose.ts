@@ -18,18 +18,22 @@ export type Composed =
  * invitation template in the interaction's language, the survey links from its token, and
  * RFC 8058 one-click unsubscribe headers next to the opt-out link in the body.
  */
-export function composeOutboxMail(ctx: Ctx, row: OutboxRow, now: number): Composed {
-  const { db, config } = ctx;
-  const interaction = db.select().from(interactions).where(eq(interactions.id, row.interactionId)).get();
-  const token = db.select().from(surveyTokens).where(eq(surveyTokens.interactionId, row.interactionId)).get();
+export async function composeOutboxMail(ctx: Ctx, row: OutboxRow, now: number): Promise<Composed> {
+  const { config } = ctx;
+  const db = ctx.db.read;
+  const id = row.interactionId;
+  const [[interaction], [token], [contact], [answered]] = await Promise.all([
+    db.select({ language: interactions.language }).from(interactions).where(eq(interactions.id, id)),
+    db.select({ nonce: surveyTokens.nonce, expiresAt: surveyTokens.expiresAt }).from(surveyTokens).where(eq(surveyTokens.interactionId, id)),
+    db.select({ email: customerContacts.email, mayContact: customerContacts.mayContact }).from(customerContacts).where(eq(customerContacts.interactionId, id)),
+    db.select({ id: responses.id }).from(responses).where(eq(responses.interactionId, id)),
+  ]);
   if (!interaction || !token) return { send: false, reason: "unknown_interaction" };
-  const contact = db.select().from(customerContacts).where(eq(customerContacts.interactionId, row.interactionId)).get();
   if (!contact?.email || !contact.mayContact) return { send: false, reason: "no_address" };
   const hash = addressHash(contact.email, config.TOKEN_PEPPER);
-  const state = db.select().from(emailAddressState).where(eq(emailAddressState.addressHash, hash)).get();
+  const [state] = await db.select({ optedOutAt: emailAddressState.optedOutAt }).from(emailAddressState).where(eq(emailAddressState.addressHash, hash));
   if (state?.optedOutAt != null) return { send: false, reason: "opted_out" };
   if (token.expiresAt <= now) return { send: false, reason: "expired" };
-  const answered = db.select({ id: responses.id }).from(responses).where(eq(responses.interactionId, row.interactionId)).get();
   if (answered) return { send: false, reason: "answered" };
 
   const base = config.PUBLIC_BASE_URL;

@@ -1,36 +1,36 @@
-import { and, eq, inArray, isNotNull, lt, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, notExists, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { customerContacts, emailOutbox } from "../../db/schema";
 
 /*
  * Forgetting a customer's address: the email column goes; the row goes too when it holds
  * nothing else (a phone number is the phone channel's business). The keyed hash in
- * email_address_state is all that remains.
+ * email_address_state is all that remains. Every function here runs inside the caller's write.
  */
 
-function forget(db: Db, interactionId: number): void {
-  db.update(customerContacts).set({ email: null }).where(eq(customerContacts.interactionId, interactionId)).run();
-  db.delete(customerContacts)
-    .where(and(eq(customerContacts.interactionId, interactionId), sql`${customerContacts.email} is null and ${customerContacts.phone} is null`))
-    .run();
+async function forget(tx: Db, interactionId: number): Promise<void> {
+  await tx.update(customerContacts).set({ email: null }).where(eq(customerContacts.interactionId, interactionId));
+  await tx
+    .delete(customerContacts)
+    .where(and(eq(customerContacts.interactionId, interactionId), isNull(customerContacts.email), isNull(customerContacts.phone)));
 }
 
 const open = ["pending", "sending"];
 
 /** Forgets the address once no email of this interaction is waiting to go. */
-export function forgetAddressIfDone(db: Db, interactionId: number): boolean {
-  const waiting = db
+export async function forgetAddressIfDone(tx: Db, interactionId: number): Promise<boolean> {
+  const [waiting] = await tx
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.interactionId, interactionId), inArray(emailOutbox.status, open)))
-    .get();
+    .limit(1);
   if (waiting) return false;
-  forget(db, interactionId);
+  await forget(tx, interactionId);
   return true;
 }
 
-export function forgetAddress(db: Db, interactionId: number): void {
-  forget(db, interactionId);
+export async function forgetAddress(tx: Db, interactionId: number): Promise<void> {
+  await forget(tx, interactionId);
 }
 
 /**
@@ -38,8 +38,8 @@ export function forgetAddress(db: Db, interactionId: number): void {
  * emails were dealt with. Kept for an hour after registration so a request in flight is not
  * raced; swept on every outbox pass.
  */
-export function forgetUnneededAddresses(db: Db, now: number): number {
-  const stale = db
+export async function forgetUnneededAddresses(tx: Db, now: number): Promise<number> {
+  const stale = await tx
     .select({ id: customerContacts.interactionId })
     .from(customerContacts)
     .where(
@@ -47,15 +47,16 @@ export function forgetUnneededAddresses(db: Db, now: number): number {
         isNotNull(customerContacts.email),
         lt(customerContacts.createdAt, now - 3_600_000),
         notExists(
-          db
+          tx
             .select({ one: sql`1` })
             .from(emailOutbox)
             .where(and(eq(emailOutbox.interactionId, customerContacts.interactionId), inArray(emailOutbox.status, open))),
         ),
       ),
     )
-    .limit(500)
-    .all();
-  for (const row of stale) forget(db, row.id);
+    // In key order: two servers sweeping at once lock the rows in the same order.
+    .orderBy(customerContacts.interactionId)
+    .limit(500);
+  for (const row of stale) await forget(tx, row.id);
   return stale.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { customerContacts, emailAddressState, emailOutbox } from "../../db/schema";
 import { addressHash } from "./address";
@@ -8,31 +8,41 @@ import { forgetAddress } from "./forget-address";
  * Records an opt-out for an address hash, forever (the first date is kept), and cancels
  * whatever is still waiting in the outbox for that address, forgetting the address at once.
  */
-export function optOut(ctx: Ctx, hash: string): { cancelled: number } {
+export async function optOut(ctx: Ctx, hash: string): Promise<{ cancelled: number }> {
   const { db, clock, config } = ctx;
   const now = clock.now();
-  return db.transaction(() => {
-    db.insert(emailAddressState)
-      .values({ addressHash: hash, optedOutAt: now })
-      .onConflictDoUpdate({ target: emailAddressState.addressHash, set: { optedOutAt: sql`coalesce(${emailAddressState.optedOutAt}, ${now})` } })
-      .run();
-    // Waiting emails are few (a delay and a reminder's worth), so hashing each address is cheap.
-    const waiting = db
+  // Which waiting emails go to this address is worked out before the write: only a hash of it
+  // is known, so every waiting address is hashed, and the write does database work alone.
+  // An email queued after this read is stopped when it falls due: the sender checks the opt-out.
+  const waiting = (
+    await db.read
       .select({ id: emailOutbox.id, interactionId: emailOutbox.interactionId, email: customerContacts.email })
       .from(emailOutbox)
       .innerJoin(customerContacts, eq(customerContacts.interactionId, emailOutbox.interactionId))
-      .where(and(inArray(emailOutbox.status, ["pending"]), sql`${customerContacts.email} is not null`))
-      .all()
-      .filter((r) => r.email !== null && addressHash(r.email, config.TOKEN_PEPPER) === hash);
+      .where(and(eq(emailOutbox.status, "pending"), isNotNull(customerContacts.email)))
+  ).filter((r) => r.email !== null && addressHash(r.email, config.TOKEN_PEPPER) === hash);
+  return db.write(async (tx) => {
+    await tx
+      .insert(emailAddressState)
+      .values({ addressHash: hash, optedOutAt: now })
+      .onConflictDoUpdate({ target: emailAddressState.addressHash, set: { optedOutAt: sql`coalesce(${emailAddressState.optedOutAt}, ${now})` } });
+    let cancelled = 0;
     for (const row of waiting) {
-      db.update(emailOutbox).set({ status: "cancelled", lastError: "opted_out" }).where(eq(emailOutbox.id, row.id)).run();
-      forgetAddress(db, row.interactionId);
+      // Still waiting: a worker may have claimed it meanwhile (it then finds the opt-out).
+      const stopped = await tx
+        .update(emailOutbox)
+        .set({ status: "cancelled", lastError: "opted_out" })
+        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")))
+        .returning({ id: emailOutbox.id });
+      if (stopped.length === 0) continue;
+      cancelled++;
+      await forgetAddress(tx, row.interactionId);
     }
-    return { cancelled: waiting.length };
+    return { cancelled };
   });
 }
 
-export function isOptedOut(ctx: Ctx, hash: string): boolean {
-  const row = ctx.db.select({ at: emailAddressState.optedOutAt }).from(emailAddressState).where(eq(emailAddressState.addressHash, hash)).get();
+export async function isOptedOut(ctx: Ctx, hash: string): Promise<boolean> {
+  const [row] = await ctx.db.read.select({ at: emailAddressState.optedOutAt }).from(emailAddressState).where(eq(emailAddressState.addressHash, hash));
   return row?.at != null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { emailOutbox } from "../../db/schema";
 
@@ -14,33 +14,29 @@ export type OutboxStatus = {
 };
 
 /** The outbox at a glance, for the dashboard and the health of the email channel. */
-export function outboxStatus(db: Db): OutboxStatus {
-  const counts = db
-    .select({ status: emailOutbox.status, n: sql<number>`count(*)` })
-    .from(emailOutbox)
-    .groupBy(emailOutbox.status)
-    .all();
-  const count = (s: string) => counts.filter((c) => c.status === s).reduce((a, c) => a + c.n, 0);
-  const retrying = db
-    .select({ n: sql<number>`count(*)` })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, "pending"), sql`${emailOutbox.attempts} > 0`))
-    .get()!.n;
-  const recentFailures = db
-    .select({
-      id: emailOutbox.id,
-      kind: emailOutbox.kind,
-      interactionId: emailOutbox.interactionId,
-      attempts: emailOutbox.attempts,
-      lastError: emailOutbox.lastError,
-      createdAt: emailOutbox.createdAt,
-      // A failed email's last try was made when it fell due (the worker picks rows up as they do).
-      lastTriedAt: emailOutbox.dueAt,
-    })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.status, "failed"))
-    .orderBy(desc(emailOutbox.id))
-    .limit(20)
-    .all();
-  return { pending: count("pending") + count("sending"), sent: count("sent"), failed: count("failed"), cancelled: count("cancelled"), retrying, recentFailures };
+export async function outboxStatus(db: Db): Promise<OutboxStatus> {
+  const [counts, [retrying], recentFailures] = await Promise.all([
+    db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status),
+    db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, "pending"), gt(emailOutbox.attempts, 0))),
+    db
+      .select({
+        id: emailOutbox.id,
+        kind: emailOutbox.kind,
+        interactionId: emailOutbox.interactionId,
+        attempts: emailOutbox.attempts,
+        lastError: emailOutbox.lastError,
+        createdAt: emailOutbox.createdAt,
+        // The worker sets a finished email's due_at to the time it was last tried.
+        lastTriedAt: emailOutbox.dueAt,
+      })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.status, "failed"))
+      .orderBy(desc(emailOutbox.id))
+      .limit(20),
+  ]);
+  const of = (s: string) => counts.filter((c) => c.status === s).reduce((a, c) => a + c.n, 0);
+  return { pending: of("pending") + of("sending"), sent: of("sent"), failed: of("failed"), cancelled: of("cancelled"), retrying: retrying?.n ?? 0, recentFailures };
 }

@@ -1,6 +1,9 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
-import type { Ctx } from "../../deps";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { MINUTE } from "../../clock";
+import type { Db } from "../../db/client";
 import { emailAddressState, emailOutbox } from "../../db/schema";
+import { bySqlDialect, rows } from "../../db/sql";
+import type { Ctx } from "../../deps";
 import { describeMailError, isPermanentMailError, type MailTransport } from "../../mail/transport";
 import { composeOutboxMail, type OutboxRow } from "./compose";
 import { forgetAddressIfDone, forgetUnneededAddresses } from "./forget-address";
@@ -19,13 +22,25 @@ export type OutboxWorker = {
 
 export type WorkerOptions = { intervalMs?: number; batchSize?: number };
 
+/** A row this worker claimed, with the end of its lease (its due_at while it is being sent). */
+type Claimed = OutboxRow & { leaseUntil: number };
+
 /**
- * Sends what the outbox holds, in the same process as the web server. A row is claimed
- * (pending → sending) before the send and becomes sent only after the transport accepted it,
- * so a crash or an SMTP outage loses nothing: failures go back to pending with a growing
- * delay, and a crash mid-send leaves a 'sending' row that start() puts back (at-least-once:
- * in that rare case one email may go twice, never zero times). A 5xx refusal, or
- * MAX_ATTEMPTS failures, mark the row failed with its last error and the queue moves on.
+ * How long a claimed email belongs to the worker that claimed it. Far longer than one send
+ * can take (the SMTP transport gives up within a minute), so a worker never loses an email it
+ * is still sending; once it has run out, the worker is taken to have died mid-send.
+ */
+export const SEND_LEASE_MS = 10 * MINUTE;
+
+/**
+ * Sends what the outbox holds, in the same process as the web server; every server runs one
+ * on the same queue. A row is claimed before the send (pending → sending, its due_at moved
+ * to the end of the claim's lease) and becomes sent only after the transport accepted it, so
+ * a crash or an SMTP outage loses nothing: failures go back to pending with a growing delay,
+ * and a crash mid-send leaves a 'sending' row that any worker takes over once its lease has
+ * run out (at-least-once: in that rare case one email may go twice, never zero times). A
+ * 5xx refusal, or MAX_ATTEMPTS failures, mark the row failed with its last error and the
+ * queue moves on. Once done, a row's due_at is when it was last tried.
  */
 export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: WorkerOptions = {}): OutboxWorker {
   const { db, log } = ctx;
@@ -35,67 +50,92 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
   let running: Promise<PassResult> | undefined;
   let lastSweep = -Infinity;
 
-  const finish = (row: OutboxRow, set: Partial<OutboxRow>) => {
-    db.update(emailOutbox).set(set).where(eq(emailOutbox.id, row.id)).run();
-    if (set.status !== "pending") forgetAddressIfDone(db, row.interactionId);
-  };
+  /**
+   * Claims the email due first, if any. On PostgreSQL other servers claim at the same time:
+   * `for update skip locked` passes over a row another claim holds, and the row's new status
+   * and due_at keep it from everyone until the lease runs out. On SQLite writes run one at a
+   * time, so the select and the update already happen together.
+   */
+  const claimNext = (now: number): Promise<Claimed | undefined> =>
+    db.write(async (tx) => {
+      const due = and(inArray(emailOutbox.status, ["pending", "sending"]), lte(emailOutbox.dueAt, now));
+      const skipLocked = bySqlDialect(tx, { sqlite: sql``, postgres: sql` for update skip locked` });
+      const [next] = await rows<{ id: number }>(
+        tx,
+        sql`select ${emailOutbox.id} as "id" from ${emailOutbox} where ${due} order by ${emailOutbox.dueAt}, ${emailOutbox.id} limit 1${skipLocked}`,
+      );
+      if (!next) return undefined;
+      const leaseUntil = now + SEND_LEASE_MS;
+      const [row] = await tx.update(emailOutbox).set({ status: "sending", dueAt: leaseUntil }).where(eq(emailOutbox.id, next.id)).returning();
+      return row && { ...row, leaseUntil };
+    });
 
-  async function deliver(row: OutboxRow, now: number, result: PassResult): Promise<void> {
-    const composed = composeOutboxMail(ctx, row, now);
+  /** Still ours: sending, with the lease this worker took (a worker that outlived its lease changes nothing). */
+  const held = (row: Claimed) =>
+    and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.dueAt, row.leaseUntil));
+
+  /** Records the outcome of a claimed row; returns false when the claim had been lost. */
+  const finish = (tx: Db, row: Claimed, set: Partial<OutboxRow>) =>
+    tx
+      .update(emailOutbox)
+      .set(set)
+      .where(held(row))
+      .returning({ id: emailOutbox.id })
+      .then((r) => r.length > 0);
+
+  const settle = (row: Claimed, set: Partial<OutboxRow>) =>
+    db.write(async (tx) => {
+      if ((await finish(tx, row, set)) && set.status !== "pending") await forgetAddressIfDone(tx, row.interactionId);
+    });
+
+  async function deliver(row: Claimed, now: number, result: PassResult): Promise<void> {
+    const composed = await composeOutboxMail(ctx, row, now);
     if (!composed.send) {
-      finish(row, { status: "cancelled", lastError: composed.reason });
+      await settle(row, { status: "cancelled", lastError: composed.reason, dueAt: now });
       result.cancelled++;
       return;
     }
     const attempts = row.attempts + 1;
+    let messageId: string;
     try {
-      const { messageId } = await transport.send(composed.mail);
-      db.transaction((tx) => {
-        tx.update(emailOutbox).set({ status: "sent", attempts, sentAt: now, messageId, lastError: null }).where(eq(emailOutbox.id, row.id)).run();
-        if (row.kind === "invitation") {
-          tx.update(emailAddressState).set({ lastInvitedAt: now }).where(eq(emailAddressState.addressHash, composed.addressHash)).run();
-          tx.insert(emailOutbox).values({ kind: "reminder", interactionId: row.interactionId, dueAt: reminderDueAt(now, ctx.config), createdAt: now }).run();
-        }
-        forgetAddressIfDone(db, row.interactionId);
-      });
-      result.sent++;
-      log.info("email sent", { outboxId: row.id, kind: row.kind, messageId });
+      ({ messageId } = await transport.send(composed.mail));
     } catch (err) {
       const lastError = describeMailError(err);
       if (isPermanentMailError(err) || attempts >= MAX_ATTEMPTS) {
-        finish(row, { status: "failed", attempts, lastError });
+        await settle(row, { status: "failed", attempts, lastError, dueAt: now });
         result.failed++;
         log.error(`email ${row.id} failed for good after ${attempts} attempt(s)`, lastError);
       } else {
-        finish(row, { status: "pending", attempts, lastError, dueAt: now + retryDelay(attempts) });
+        await settle(row, { status: "pending", attempts, lastError, dueAt: now + retryDelay(attempts) });
         result.retrying++;
         log.info("email send failed; will retry", { outboxId: row.id, attempts, error: lastError });
       }
+      return;
     }
+    const reminderAt = reminderDueAt(now, ctx.config);
+    await db.write(async (tx) => {
+      if (!(await finish(tx, row, { status: "sent", attempts, sentAt: now, messageId, lastError: null, dueAt: now }))) return;
+      if (row.kind === "invitation") {
+        await tx.update(emailAddressState).set({ lastInvitedAt: now }).where(eq(emailAddressState.addressHash, composed.addressHash));
+        await tx.insert(emailOutbox).values({ kind: "reminder", interactionId: row.interactionId, dueAt: reminderAt, createdAt: now });
+      }
+      await forgetAddressIfDone(tx, row.interactionId);
+    });
+    result.sent++;
+    log.info("email sent", { outboxId: row.id, kind: row.kind, messageId });
   }
 
   async function pass(now: number): Promise<PassResult> {
     const result: PassResult = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
-    const due = db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.dueAt, now)))
-      .orderBy(asc(emailOutbox.dueAt))
-      .limit(batchSize)
-      .all();
-    for (const row of due) {
-      // Claim first: only the pass that moves the row out of pending sends it.
-      const claimed = db
-        .update(emailOutbox)
-        .set({ status: "sending" })
-        .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "pending")))
-        .run();
-      if (claimed.changes !== 1) continue;
+    // One row at a time: each claim's lease then only has to cover its own send.
+    for (let n = 0; n < batchSize; n++) {
+      const row = await claimNext(now);
+      if (!row) break;
       await deliver(row, now, result);
     }
     // The sweep scans customer_contacts, so hourly is enough; sends forget their own addresses.
     if (now - lastSweep >= 3_600_000) {
-      forgetUnneededAddresses(db, now);
+      await db.write((tx) => forgetUnneededAddresses(tx, now));
       lastSweep = now;
     }
     return result;
@@ -115,8 +155,6 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
   return {
     start() {
       if (timer) return;
-      // Rows left 'sending' by a crash: their send may or may not have happened; send again.
-      db.update(emailOutbox).set({ status: "pending" }).where(inArray(emailOutbox.status, ["sending"])).run();
       tick();
       timer = setInterval(tick, intervalMs);
       timer.unref();

@@ -1,14 +1,21 @@
+import { eq, max, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { prepared } from "../../db/prepared";
+import { emailOutbox } from "../../db/schema";
+import { prepared } from "../../db/sql";
+
+const latestSentAt = prepared("last_email_sent_at", (db) =>
+  db
+    .select({ sentAt: max(emailOutbox.sentAt) })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.interactionId, sql.placeholder("interactionId"))),
+);
 
 /**
  * When the latest email of an interaction was sent, or null: the evidence the survey page
  * passes to automationReason({ sentAt }) to spot a scanner opening the link on delivery.
  * Runs on every survey page view, hence the prepared statement.
  */
-export function lastEmailSentAt(db: Db, interactionId: number): number | null {
-  const row = prepared(db.$client, "select max(sent_at) as sentAt from email_outbox where interaction_id = ?").get(interactionId) as
-    | { sentAt: number | null }
-    | undefined;
+export async function lastEmailSentAt(db: Db, interactionId: number): Promise<number | null> {
+  const [row] = await latestSentAt(db, { interactionId });
   return row?.sentAt ?? null;
 }

@@ -1,18 +1,14 @@
 import { eq } from "drizzle-orm";
 import { ivrCalls } from "../../db/schema";
 import type { Ctx } from "../../deps";
-import { recordResponse } from "../record-response";
+import { recordResponseIn } from "../record-response";
 import { claimTurn } from "./handle-turn";
 import type { SurveyCall } from "./start-call";
 
 /** The caller finished a recorded comment: keep where the recording is, once. */
-export function storeRecording(ctx: Ctx, callSid: string, seq: number, recordingUrl: string | null): boolean {
-  return claimTurn(ctx, callSid, String(seq), "done", () => {
-    ctx.db
-      .update(ivrCalls)
-      .set({ step: "done", recordingUrl, updatedAt: ctx.clock.now() })
-      .where(eq(ivrCalls.callSid, callSid))
-      .run();
+export function storeRecording(ctx: Ctx, callSid: string, seq: number, recordingUrl: string | null): Promise<boolean> {
+  return claimTurn(ctx, callSid, String(seq), "done", async (tx) => {
+    await tx.update(ivrCalls).set({ step: "done", recordingUrl, updatedAt: ctx.clock.now() }).where(eq(ivrCalls.callSid, callSid));
   });
 }
 
@@ -21,12 +17,13 @@ export function storeRecording(ctx: Ctx, callSid: string, seq: number, recording
  * text becomes the response's comment, masked for personal data and tagged with themes by
  * recordResponse, merged with the answers already stored. Once per call.
  */
-export function storeTranscription(ctx: Ctx, call: SurveyCall, callSid: string, text: string): boolean {
+export async function storeTranscription(ctx: Ctx, call: SurveyCall, callSid: string, text: string): Promise<boolean> {
   // A minute of speech is far shorter; the cap only guards the column against a faulty provider.
   const comment = text.trim().slice(0, 2000);
   if (comment === "") return false;
-  return claimTurn(ctx, callSid, "transcription", "transcription", () => {
-    recordResponse(
+  return claimTurn(ctx, callSid, "transcription", "transcription", async (tx) => {
+    await recordResponseIn(
+      tx,
       ctx,
       { interactionId: call.interactionId, csat: null, ces: null, csi: null, fcr: null, comment, language: call.language, confirmedVia: "ivr" },
       { merge: true },

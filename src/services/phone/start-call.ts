@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/database";
 import { interactions, ivrCalls } from "../../db/schema";
+import { prepared } from "../../db/sql";
 import type { Ctx } from "../../deps";
 import { isLanguage, type Language } from "../../domain/languages";
 import { NotFoundError } from "../../errors";
 import { QUESTIONS } from "../../ivr/flow";
-import { registerInteraction } from "../register-interaction";
+import { registerInteractionIn } from "../register-interaction";
 
 export type CallStart = {
   callSid: string;
@@ -17,16 +19,29 @@ export type CallStart = {
 
 export type SurveyCall = { interactionId: number; language: Language };
 
+// Prepared: every webhook of every call looks its call up.
+const callBySid = prepared("phone_call_by_sid", (db) =>
+  db
+    .select({ interactionId: ivrCalls.interactionId, language: interactions.language })
+    .from(ivrCalls)
+    .innerJoin(interactions, eq(interactions.id, ivrCalls.interactionId))
+    .where(eq(ivrCalls.callSid, sql.placeholder("callSid"))),
+);
+const languageOf = prepared("phone_interaction_language", (db) =>
+  db.select({ language: interactions.language }).from(interactions).where(eq(interactions.id, sql.placeholder("id"))),
+);
+
 /**
  * A call reaches the survey: opens its survey token (an interaction with the CallSid as its
  * external reference; registerInteraction is idempotent by it, so a retried webhook or an
  * interaction the telephony registered earlier through the API is reused) and its ivr_calls row.
  */
-export function startPhoneSurvey(ctx: Ctx, input: CallStart): SurveyCall {
-  return ctx.db.transaction((tx) => {
+export function startPhoneSurvey(ctx: Ctx, input: CallStart): Promise<SurveyCall> {
+  return ctx.db.write(async (tx) => {
     let interactionId: number;
     if (input.team !== undefined) {
-      interactionId = registerInteraction(
+      const registered = await registerInteractionIn(
+        tx,
         ctx,
         {
           channel: "phone",
@@ -38,29 +53,34 @@ export function startPhoneSurvey(ctx: Ctx, input: CallStart): SurveyCall {
           language: input.language ?? "en",
         },
         "ivr",
-      ).id;
+      );
+      interactionId = registered.id;
     } else {
-      const found = tx.select({ id: interactions.id }).from(interactions).where(eq(interactions.externalRef, input.callSid)).get();
+      const [found] = await tx.select({ id: interactions.id }).from(interactions).where(eq(interactions.externalRef, input.callSid));
       if (!found) throw new NotFoundError("No interaction is registered for this call, and the webhook URL names no team.");
       interactionId = found.id;
     }
     const now = ctx.clock.now();
-    tx.insert(ivrCalls)
+    await tx
+      .insert(ivrCalls)
       .values({ callSid: input.callSid, interactionId, step: QUESTIONS[0], failures: 0, createdAt: now, updatedAt: now })
-      .onConflictDoNothing()
-      .run();
-    return surveyCallOf(ctx, interactionId);
+      .onConflictDoNothing();
+    return surveyCallOf(tx, interactionId);
   });
 }
 
-function surveyCallOf(ctx: Ctx, interactionId: number): SurveyCall {
-  const row = ctx.db.select({ language: interactions.language }).from(interactions).where(eq(interactions.id, interactionId)).get();
+async function surveyCallOf(db: Db, interactionId: number): Promise<SurveyCall> {
+  const [row] = await languageOf(db, { id: interactionId });
   if (!row) throw new NotFoundError("No such interaction.");
-  return { interactionId, language: isLanguage(row.language) ? row.language : "en" };
+  return { interactionId, language: asLanguage(row.language) };
+}
+
+function asLanguage(language: string): Language {
+  return isLanguage(language) ? language : "en";
 }
 
 /** The survey a call is in, for every webhook after the first. */
-export function findSurveyCall(ctx: Ctx, callSid: string): SurveyCall | null {
-  const call = ctx.db.select({ interactionId: ivrCalls.interactionId }).from(ivrCalls).where(eq(ivrCalls.callSid, callSid)).get();
-  return call ? surveyCallOf(ctx, call.interactionId) : null;
+export async function findSurveyCall(ctx: Ctx, callSid: string): Promise<SurveyCall | null> {
+  const [call] = await callBySid(ctx.db.read, { callSid });
+  return call ? { interactionId: call.interactionId, language: asLanguage(call.language) } : null;
 }

@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, lt } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { DAY } from "../../clock";
+import type { Db } from "../../db/client";
 import { contactSubjects, customerContacts, ivrCalls, ivrEvents, responseThemes, responses } from "../../db/schema";
 
 export type RetentionResult = { comments: number; contacts: number; subjects: number; recordings: number; callSteps: number };
@@ -13,31 +14,35 @@ export type RetentionResult = { comments: number; contacts: number; subjects: nu
  * it has handled (call ids kept so a redelivered webhook stores once) goes too: a call that
  * old receives no more webhooks.
  */
-export function applyRetention(ctx: Ctx): RetentionResult {
+export function applyRetention(ctx: Ctx): Promise<RetentionResult> {
+  return ctx.db.write((tx) => applyRetentionIn(tx, ctx));
+}
+
+/** applyRetention inside the caller's write (the daily job takes its lock in the same write). */
+export async function applyRetentionIn(tx: Db, ctx: Ctx): Promise<RetentionResult> {
   const cutoff = ctx.clock.now() - ctx.config.RETENTION_DAYS * DAY;
-  return ctx.db.transaction(
-    (tx) => {
-      const old = tx
-        .select({ id: responses.id })
-        .from(responses)
-        .where(and(isNotNull(responses.comment), lt(responses.createdAt, cutoff)))
-        .all()
-        .map((r) => r.id);
-      for (let i = 0; i < old.length; i += 500) {
-        const ids = old.slice(i, i + 500);
-        tx.update(responses).set({ comment: null }).where(inArray(responses.id, ids)).run();
-        tx.update(responseThemes).set({ matched: [] }).where(inArray(responseThemes.responseId, ids)).run();
-      }
-      const contacts = tx.delete(customerContacts).where(lt(customerContacts.createdAt, cutoff)).run().changes;
-      const subjects = tx.delete(contactSubjects).where(lt(contactSubjects.createdAt, cutoff)).run().changes;
-      const recordings = tx
-        .update(ivrCalls)
-        .set({ recordingUrl: null })
-        .where(and(isNotNull(ivrCalls.recordingUrl), lt(ivrCalls.createdAt, cutoff)))
-        .run().changes;
-      const callSteps = tx.delete(ivrEvents).where(lt(ivrEvents.createdAt, cutoff)).run().changes;
-      return { comments: old.length, contacts, subjects, recordings, callSteps };
-    },
-    { behavior: "immediate" },
+  const old = (
+    await tx
+      .select({ id: responses.id })
+      .from(responses)
+      .where(and(isNotNull(responses.comment), lt(responses.createdAt, cutoff)))
+      .orderBy(responses.id)
+  ).map((r) => r.id);
+  for (let i = 0; i < old.length; i += 500) {
+    const ids = old.slice(i, i + 500);
+    await tx.update(responses).set({ comment: null }).where(inArray(responses.id, ids));
+    await tx.update(responseThemes).set({ matched: [] }).where(inArray(responseThemes.responseId, ids));
+  }
+  const count = (deleted: unknown[]) => deleted.length;
+  const contacts = count(await tx.delete(customerContacts).where(lt(customerContacts.createdAt, cutoff)).returning({ id: customerContacts.interactionId }));
+  const subjects = count(await tx.delete(contactSubjects).where(lt(contactSubjects.createdAt, cutoff)).returning({ id: contactSubjects.interactionId }));
+  const recordings = count(
+    await tx
+      .update(ivrCalls)
+      .set({ recordingUrl: null })
+      .where(and(isNotNull(ivrCalls.recordingUrl), lt(ivrCalls.createdAt, cutoff)))
+      .returning({ id: ivrCalls.callSid }),
   );
+  const callSteps = count(await tx.delete(ivrEvents).where(lt(ivrEvents.createdAt, cutoff)).returning({ id: ivrEvents.callSid }));
+  return { comments: old.length, contacts, subjects, recordings, callSteps };
 }

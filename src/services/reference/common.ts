@@ -16,21 +16,27 @@ export function nextRetiredAt(current: number | null, retired: boolean | undefin
   return retired ? (current ?? now) : null;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  // drizzle wraps driver errors in DrizzleQueryError; the SQLite code is on the cause.
+/** SQLite's and PostgreSQL's codes for a row that would break a unique index. */
+const UNIQUE_VIOLATION = new Set(["SQLITE_CONSTRAINT_UNIQUE", "23505"]);
+
+export function isUniqueViolation(err: unknown): boolean {
+  // drizzle wraps driver errors in DrizzleQueryError; the driver's code is on the cause.
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    if ((e as Error & { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === "string" && UNIQUE_VIOLATION.has(code)) return true;
   }
   return false;
 }
 
 /**
  * Runs an insert; a duplicate code is a 409. Relying on the unique index rather than a
- * look-up first also covers a second process (the CLI) inserting the same code meanwhile.
+ * look-up first also covers another process (the CLI, a second server) inserting the same
+ * code meanwhile. The error ends the write it happens in (PostgreSQL aborts the transaction):
+ * a caller composing several inserts in one write cannot catch it and go on.
  */
-export function insertOrConflict<T>(what: string, code: string, insert: () => T): T {
+export async function insertOrConflict<T>(what: string, code: string, insert: () => Promise<T>): Promise<T> {
   try {
-    return insert();
+    return await insert();
   } catch (err) {
     if (isUniqueViolation(err)) throw new ConflictError(`A ${what} with code '${code}' already exists.`);
     throw err;

@@ -4,20 +4,20 @@ import type { AutomationReason } from "../../domain/automation";
 import { localDate } from "../../domain/periods";
 
 /** Counts one click that looked automated, on the organisation's local date. Never scored. */
-export function recordSuspectedClick(
+export async function recordSuspectedClick(
   ctx: Ctx,
   click: { reason: AutomationReason; staffId?: number | null; interactionId?: number | null; score?: number | null },
-): void {
+): Promise<void> {
   const now = ctx.clock.now();
-  ctx.db
-    .insert(suspectedClicks)
-    .values({
-      day: localDate(now, ctx.config.TIMEZONE),
-      reason: click.reason,
-      staffId: click.staffId ?? null,
-      interactionId: click.interactionId ?? null,
-      score: click.score ?? null,
-      createdAt: now,
-    })
-    .run();
+  const row = {
+    day: localDate(now, ctx.config.TIMEZONE),
+    reason: click.reason,
+    staffId: click.staffId ?? null,
+    interactionId: click.interactionId ?? null,
+    score: click.score ?? null,
+    createdAt: now,
+  };
+  await ctx.db.write(async (tx) => {
+    await tx.insert(suspectedClicks).values(row);
+  });
 }

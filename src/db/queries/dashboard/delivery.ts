@@ -1,4 +1,4 @@
-import type { Db } from "../../client";
+import type { Db } from "../../database";
 import { outboxStatus, type OutboxStatus } from "../../../services/mail/outbox-status";
 import { suspectedClicksPerDay } from "../suspected-clicks";
 import { dayBefore } from "./range";
@@ -37,12 +37,13 @@ export function deliveryRange(q: { from?: string; to?: string }, today: string):
 }
 
 /**
- * The email channel's health for administrators (issue 3 §2–3, issue 5): the outbox at a glance
+ * The email channel's health for administrators: the outbox at a glance
  * and the suspected automated clicks per local day by reason. The clicks never enter a score;
  * this only shows how much scanning there is.
  */
-export function deliveryQuery(db: Db, range: { from: string; to: string }): Delivery {
-  const found = new Map(suspectedClicksPerDay(db, range).map((d) => [d.day, d]));
+export async function deliveryQuery(db: Db, range: { from: string; to: string }): Promise<Delivery> {
+  const [clicks, outbox] = await Promise.all([suspectedClicksPerDay(db, range), outboxStatus(db)]);
+  const found = new Map(clicks.map((d) => [d.day, d]));
   const days: DeliveryDay[] = [];
   const byReason = zeros();
   for (let day = range.to; day >= range.from; day = dayBefore(day)) {
@@ -55,5 +56,5 @@ export function deliveryQuery(db: Db, range: { from: string; to: string }): Deli
     days.push({ day, total: found.get(day)?.count ?? 0, ...counts });
   }
   days.reverse();
-  return { ...range, outbox: outboxStatus(db), suspectedClicks: { days, total: days.reduce((a, d) => a + d.total, 0), byReason } };
+  return { ...range, outbox, suspectedClicks: { days, total: days.reduce((a, d) => a + d.total, 0), byReason } };
 }

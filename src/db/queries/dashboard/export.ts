@@ -1,6 +1,8 @@
-import type { Db } from "../../client";
-import { prepared } from "../../prepared";
+import { sql } from "drizzle-orm";
+import type { Db } from "../../database";
+import { bySqlDialect, rows } from "../../sql";
 import { localDate, zonedMidnight } from "../../../domain/periods";
+import { allOf } from "../group-where";
 import type { ScopeFilter } from "./overview";
 import { nextDay, scopeWhere } from "./where";
 
@@ -32,31 +34,31 @@ export type ExportCursor = { occurredAt: number; id: number } | null;
 
 /**
  * One batch of the filtered responses, oldest first, after the cursor. Batches rather than one
- * open iterator: better-sqlite3 keeps the connection busy while an iterator is open, and a
- * slow download would then block every other request.
+ * open cursor: on SQLite an open iterator keeps the connection busy, and on PostgreSQL a pooled
+ * connection, for as long as a slow download takes.
  */
-export function exportBatch(db: Db, f: ScopeFilter, timeZone: string, after: ExportCursor, limit = 1000): { rows: ExportRow[]; next: ExportCursor } {
-  const scope = scopeWhere(f);
-  const where = ["r.occurred_at >= ?", "r.occurred_at < ?"];
-  const params: (string | number)[] = [zonedMidnight(f.from, timeZone), zonedMidnight(nextDay(f.to), timeZone)];
-  if (scope.sql) (where.push(scope.sql), params.push(...scope.params));
-  if (after) (where.push("(r.occurred_at, r.id) > (?, ?)"), params.push(after.occurredAt, after.id));
-  // Cached per SQL text (a handful of filter shapes): a new statement per batch holds native
-  // memory until the garbage collector gets to it.
-  const rows = prepared(
-      db.$client,
-      `select r.id as response_id, r.occurred_at as occurred, r.channel, d.name as department, t.name as team,
-         s.name as staff, v.name as service, r.csat, r.ces, r.csi, r.fcr, r.comment, r.comment_sentiment,
-         (select group_concat(th.code, ' ') from response_themes x join themes th on th.id = x.theme_id where x.response_id = r.id) as themes,
-         r.language
+export async function exportBatch(db: Db, f: ScopeFilter, timeZone: string, after: ExportCursor, limit = 1000): Promise<{ rows: ExportRow[]; next: ExportCursor }> {
+  const where = [sql`r.occurred_at >= ${zonedMidnight(f.from, timeZone)}`, sql`r.occurred_at < ${zonedMidnight(nextDay(f.to), timeZone)}`, ...scopeWhere(f)];
+  if (after) where.push(sql`(r.occurred_at, r.id) > (${after.occurredAt}, ${after.id})`);
+  // A response's theme codes in theme order, spelled as each database spells it.
+  const themeCodes = bySqlDialect(db, {
+    sqlite: sql`group_concat(th.code, ' ' order by x.theme_id)`,
+    postgres: sql`string_agg(th.code, ' ' order by x.theme_id)`,
+  });
+  const found = await rows<Omit<ExportRow, "date"> & { occurred: number }>(
+    db,
+    sql`select r.id as "response_id", r.occurred_at as "occurred", r.channel as "channel", d.name as "department", t.name as "team",
+         s.name as "staff", v.name as "service", r.csat as "csat", r.ces as "ces", r.csi as "csi", r.fcr as "fcr", r.comment as "comment",
+         r.comment_sentiment as "comment_sentiment",
+         (select ${themeCodes} from response_themes x join themes th on th.id = x.theme_id where x.response_id = r.id) as "themes",
+         r.language as "language"
        from responses r join teams t on t.id = r.team_id join departments d on d.id = t.department_id
          left join staff s on s.id = r.staff_id left join services v on v.id = r.service_id
-       where ${where.join(" and ")} order by r.occurred_at, r.id limit ?`,
-    )
-    .all(...params, limit) as (Omit<ExportRow, "date"> & { occurred: number })[];
-  const last = rows.at(-1);
+       where ${allOf(where)} order by r.occurred_at, r.id limit ${limit}`,
+  );
+  const last = found.at(-1);
   return {
-    rows: rows.map(({ occurred, ...rest }) => ({ ...rest, date: localDate(occurred, timeZone) })),
-    next: rows.length < limit || !last ? null : { occurredAt: last.occurred, id: Number(last.response_id) },
+    rows: found.map(({ occurred, ...rest }) => ({ ...rest, date: localDate(occurred, timeZone) })),
+    next: found.length < limit || !last ? null : { occurredAt: last.occurred, id: Number(last.response_id) },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../../client";
+import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
@@ -9,8 +9,8 @@ import { previousRange } from "./range";
 export type ScopeFilter = Omit<SummaryFilter, "groupBy">;
 
 /** Sums the rollup rows of a filter into one tally per period start and one overall. */
-function totals(db: Db, f: ScopeFilter) {
-  const { start, rows } = summaryTallies(db, { ...f, groupBy: "channel" });
+async function totals(db: Db, f: ScopeFilter) {
+  const { start, rows } = await summaryTallies(db, { ...f, groupBy: "channel" });
   const byPeriod = new Map<string, Tally>();
   let all = emptyTally();
   for (const r of rows) {
@@ -24,10 +24,9 @@ function totals(db: Db, f: ScopeFilter) {
  * The five headline figures for the filter, each with its n and interval, the same figure for
  * the previous stretch of equal length, a per-period sparkline, and the target's colour.
  */
-export function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets: readonly TargetRow[]) {
-  const cur = totals(db, f);
+export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets: readonly TargetRow[]) {
   const prevRange = previousRange(f.from, f.to, f.period);
-  const prev = totals(db, { ...f, ...prevRange });
+  const [cur, prev] = await Promise.all([totals(db, f), totals(db, { ...f, ...prevRange })]);
   const scores = scoreTally(cur.all, { minCount });
   const prevScores = scoreTally(prev.all, { minCount });
   const starts = periodStartsBetween(cur.start, f.to, f.period);
@@ -59,4 +58,4 @@ export function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets:
     cesEasy: scores.cesEasy,
   };
 }
-export type Overview = ReturnType<typeof overviewQuery>;
+export type Overview = Awaited<ReturnType<typeof overviewQuery>>;

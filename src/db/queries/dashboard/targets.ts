@@ -4,10 +4,9 @@ import { targets } from "../../schema";
 import type { TargetRow } from "../../../domain/targets";
 
 /** The live targets; few rows, read whole and matched by the pure applicableTarget. */
-export function liveTargets(db: Db): TargetRow[] {
+export async function liveTargets(db: Db): Promise<TargetRow[]> {
   return db
     .select({ measure: targets.measure, departmentId: targets.departmentId, teamId: targets.teamId, value: targets.value })
     .from(targets)
-    .where(isNull(targets.retiredAt))
-    .all();
+    .where(isNull(targets.retiredAt));
 }

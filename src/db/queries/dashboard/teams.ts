@@ -1,4 +1,5 @@
-import type { Db } from "../../client";
+import type { Db } from "../../database";
+import { teams } from "../../schema";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
 import { groupNames, summaryTallies } from "../summary";
@@ -8,26 +9,25 @@ import type { ScopeFilter } from "./overview";
 type Level = "department" | "team" | "staff";
 
 /** Sums over the periods of the range: one tally per group. */
-function groupTotals(db: Db, f: ScopeFilter, level: Level): Map<string, Tally> {
-  const { rows } = summaryTallies(db, { ...f, groupBy: level });
+async function groupTotals(db: Db, f: ScopeFilter, level: Level): Promise<Map<string, Tally>> {
+  const { rows } = await summaryTallies(db, { ...f, groupBy: level });
   const out = new Map<string, Tally>();
   for (const r of rows) out.set(String(r.key), addTallies(out.get(String(r.key)) ?? emptyTally(), r.tally));
   return out;
 }
 
-function teamDepartments(db: Db): Map<number, number> {
-  const rows = db.$client.prepare("select id, department_id as departmentId from teams").all() as { id: number; departmentId: number }[];
-  return new Map(rows.map((r) => [r.id, r.departmentId]));
+async function teamDepartments(db: Db): Promise<Map<number, number>> {
+  const found = await db.select({ id: teams.id, departmentId: teams.departmentId }).from(teams);
+  return new Map(found.map((r) => [r.id, r.departmentId]));
 }
 
 /**
  * Rows for the teams table: each department (unless the viewer sees one team only), team, or a
  * team's staff, with every score and the colour against the target that applies to it.
  */
-export function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: number, targets: readonly TargetRow[]) {
-  const names = groupNames(db, level);
-  const deptOf = teamDepartments(db);
-  const rows = [...groupTotals(db, f, level).entries()].map(([key, tally]) => {
+export async function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: number, targets: readonly TargetRow[]) {
+  const [names, deptOf, totals] = await Promise.all([groupNames(db, level), teamDepartments(db), groupTotals(db, f, level)]);
+  const rows = [...totals.entries()].map(([key, tally]) => {
     const group = names(key);
     const scores = scoreTally(tally, { minCount });
     const scope =
@@ -49,4 +49,4 @@ export function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: 
   });
   return rows.sort((a, b) => a.group.name.localeCompare(b.group.name));
 }
-export type GroupTableRow = ReturnType<typeof groupTableQuery>[number];
+export type GroupTableRow = Awaited<ReturnType<typeof groupTableQuery>>[number];

@@ -1,14 +1,17 @@
-import type { Db } from "../../client";
+import { sql } from "drizzle-orm";
+import type { Db } from "../../database";
 import { hasRollupFeature } from "../../rollup-features";
+import { bySqlDialect, rows } from "../../sql";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { zonedMidnight } from "../../../domain/periods";
+import { allOf } from "../group-where";
 import { groupNames, summaryTallies } from "../summary";
 import type { ScopeFilter } from "./overview";
 import { dayBefore, previousRange } from "./range";
 import { nextDay, scopeWhere } from "./where";
 
-function themeTotals(db: Db, f: ScopeFilter): { start: string; totals: Map<number, Tally> } {
-  const { start, rows } = summaryTallies(db, { ...f, groupBy: "theme" });
+async function themeTotals(db: Db, f: ScopeFilter): Promise<{ start: string; totals: Map<number, Tally> }> {
+  const { start, rows } = await summaryTallies(db, { ...f, groupBy: "theme" });
   const totals = new Map<number, Tally>();
   for (const r of rows) totals.set(Number(r.key), addTallies(totals.get(Number(r.key)) ?? emptyTally(), r.tally));
   return { start, totals };
@@ -24,24 +27,31 @@ function themeTotals(db: Db, f: ScopeFilter): { start: string; totals: Map<numbe
  * whole periods as the theme counts); on a database that had responses before migration 0008
  * and has not been through `rollup rebuild` since, from the responses (a second on 10M).
  */
-function commentCounts(db: Db, f: ScopeFilter, start: string, timeZone: string): Map<number, number> {
-  if (hasRollupFeature(db.$client, "commented")) {
+async function commentCounts(db: Db, f: ScopeFilter, start: string, timeZone: string): Promise<Map<number, number>> {
+  if (await hasRollupFeature(db, "commented")) {
     const counts = new Map<number, number>();
-    for (const r of summaryTallies(db, { ...f, departmentId: undefined, groupBy: "department" }).rows) {
+    for (const r of (await summaryTallies(db, { ...f, departmentId: undefined, groupBy: "department" })).rows) {
       counts.set(Number(r.key), (counts.get(Number(r.key)) ?? 0) + r.tally.commented);
     }
     return counts;
   }
-  const w = scopeWhere({ ...f, departmentId: undefined });
-  // The partial covering index holds exactly the commented responses; left to itself the
-  // planner walks the team index and reads every response row (1.9 s against 0.15 s on 1M).
-  const sql = `select t.department_id as dept, count(*) as n from responses r indexed by responses_commented join teams t on t.id = r.team_id
-    where r.commented = 1 and r.occurred_at >= ? and r.occurred_at < ? ${w.sql ? `and ${w.sql}` : ""}
-    group by t.department_id`;
-  const rows = db.$client
-    .prepare(sql)
-    .all(zonedMidnight(start, timeZone), zonedMidnight(nextDay(f.to), timeZone), ...w.params) as { dept: number; n: number }[];
-  return new Map(rows.map((r) => [r.dept, r.n]));
+  // On SQLite, the partial covering index holds exactly the commented responses; left to
+  // itself the planner walks the team index and reads every response row (1.9 s against
+  // 0.15 s on 1M). `commented` is an integer flag on both databases, not a boolean.
+  const commented = bySqlDialect(db, { sqlite: sql`responses r indexed by responses_commented`, postgres: sql`responses r` });
+  const where = [
+    sql`r.commented = 1`,
+    sql`r.occurred_at >= ${zonedMidnight(start, timeZone)}`,
+    sql`r.occurred_at < ${zonedMidnight(nextDay(f.to), timeZone)}`,
+    ...scopeWhere({ ...f, departmentId: undefined }),
+  ];
+  const found = await rows<{ dept: number; n: number }>(
+    db,
+    sql`select t.department_id as "dept", count(*) as "n" from ${commented} join teams t on t.id = r.team_id
+      where ${allOf(where)}
+      group by t.department_id`,
+  );
+  return new Map(found.map((r) => [r.dept, r.n]));
 }
 
 const share = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) / n) / 10);
@@ -50,13 +60,10 @@ const share = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) 
  * Share of comments per theme and each theme's scores; then per department the three themes
  * with the largest share and how that share moved against the previous stretch of time.
  */
-export function themesQuery(db: Db, f: ScopeFilter, minCount: number, timeZone: string, departmentIds: readonly number[]) {
-  const names = groupNames(db, "theme");
-  const deptNames = groupNames(db, "department");
+export async function themesQuery(db: Db, f: ScopeFilter, minCount: number, timeZone: string, departmentIds: readonly number[]) {
   const prevRange = previousRange(f.from, f.to, f.period);
-  const cur = themeTotals(db, f);
-  const counts = commentCounts(db, f, cur.start, timeZone);
-  const prevCounts = commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone);
+  const [names, deptNames, cur] = await Promise.all([groupNames(db, "theme"), groupNames(db, "department"), themeTotals(db, f)]);
+  const [counts, prevCounts] = await Promise.all([commentCounts(db, f, cur.start, timeZone), commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone)]);
   const inScope = (m: Map<number, number>) =>
     f.departmentId !== undefined ? (m.get(f.departmentId) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0);
   const comments = inScope(counts);
@@ -64,29 +71,30 @@ export function themesQuery(db: Db, f: ScopeFilter, minCount: number, timeZone: 
     .map(([id, tally]) => ({ theme: names(id), comments: tally.responses, share: share(tally.responses, comments), scores: scoreTally(tally, { minCount }) }))
     .sort((a, b) => b.comments - a.comments);
 
-  const departments = departmentIds.map((departmentId) => {
-    const now = themeTotals(db, { ...f, departmentId });
-    const before = themeTotals(db, { ...f, ...prevRange, departmentId });
-    const n = counts.get(departmentId) ?? 0;
-    const nBefore = prevCounts.get(departmentId) ?? 0;
-    const top = [...now.totals.entries()]
-      .sort((a, b) => b[1].responses - a[1].responses)
-      .slice(0, 3)
-      .map(([id, tally]) => {
-        const nowShare = share(tally.responses, n);
-        const beforeShare = share(before.totals.get(id)?.responses ?? 0, nBefore);
-        const moved = nowShare === null || beforeShare === null ? null : Math.round((nowShare - beforeShare) * 10) / 10;
-        return {
-          theme: names(id),
-          comments: tally.responses,
-          share: nowShare,
-          previousShare: beforeShare,
-          change: moved,
-          direction: moved === null ? ("new" as const) : moved > 0 ? ("up" as const) : moved < 0 ? ("down" as const) : ("same" as const),
-        };
-      });
-    return { department: deptNames(departmentId), comments: n, top };
-  });
+  const departments = await Promise.all(
+    departmentIds.map(async (departmentId) => {
+      const [now, before] = await Promise.all([themeTotals(db, { ...f, departmentId }), themeTotals(db, { ...f, ...prevRange, departmentId })]);
+      const n = counts.get(departmentId) ?? 0;
+      const nBefore = prevCounts.get(departmentId) ?? 0;
+      const top = [...now.totals.entries()]
+        .sort((a, b) => b[1].responses - a[1].responses)
+        .slice(0, 3)
+        .map(([id, tally]) => {
+          const nowShare = share(tally.responses, n);
+          const beforeShare = share(before.totals.get(id)?.responses ?? 0, nBefore);
+          const moved = nowShare === null || beforeShare === null ? null : Math.round((nowShare - beforeShare) * 10) / 10;
+          return {
+            theme: names(id),
+            comments: tally.responses,
+            share: nowShare,
+            previousShare: beforeShare,
+            change: moved,
+            direction: moved === null ? ("new" as const) : moved > 0 ? ("up" as const) : moved < 0 ? ("down" as const) : ("same" as const),
+          };
+        });
+      return { department: deptNames(departmentId), comments: n, top };
+    }),
+  );
   return { period: f.period, from: cur.start, to: f.to, previous: { from: prevRange.from, to: dayBefore(cur.start) }, comments, themes, departments };
 }
-export type ThemesReport = ReturnType<typeof themesQuery>;
+export type ThemesReport = Awaited<ReturnType<typeof themesQuery>>;

@@ -1,4 +1,4 @@
-import type { Db } from "../../client";
+import type { Db } from "../../database";
 import { emptyTally, scoreTally, type Scores } from "../../../domain/measures";
 import { periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { groupNames, summaryTallies } from "../summary";
@@ -11,10 +11,9 @@ export type TrendSplit = (typeof TREND_SPLITS)[number];
  * One series per department, team, service or channel with a point for every period in range (an empty period
  * is an empty point, not a gap that joins its neighbours), each point carrying all the scores.
  */
-export function trendsQuery(db: Db, f: ScopeFilter, split: TrendSplit, minCount: number) {
-  const { start, rows } = summaryTallies(db, { ...f, groupBy: split });
+export async function trendsQuery(db: Db, f: ScopeFilter, split: TrendSplit, minCount: number) {
+  const [{ start, rows }, names] = await Promise.all([summaryTallies(db, { ...f, groupBy: split }), groupNames(db, split)]);
   const starts = periodStartsBetween(start, f.to, f.period);
-  const names = groupNames(db, split);
   const byGroup = new Map<string, Map<string, Scores>>();
   for (const r of rows) {
     const key = String(r.key);
@@ -34,4 +33,4 @@ export function trendsQuery(db: Db, f: ScopeFilter, split: TrendSplit, minCount:
       .sort((a, b) => a.group.name.localeCompare(b.group.name)),
   };
 }
-export type Trends = ReturnType<typeof trendsQuery>;
+export type Trends = Awaited<ReturnType<typeof trendsQuery>>;

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { groupWhere } from "../group-where";
 import type { ScopeFilter } from "./overview";
 
@@ -10,8 +11,8 @@ export function nextDay(date: string): string {
  * SQL conditions on `responses r` (joined to `teams t`) for the scope of a filter, for the
  * queries that read responses themselves (comments, export) rather than the rollup.
  */
-export function scopeWhere(f: Partial<ScopeFilter>): { sql: string; params: (string | number)[] } {
-  const { where, params } = groupWhere(f);
-  if (f.themeId !== undefined) (where.push("exists (select 1 from response_themes x where x.response_id = r.id and x.theme_id = ?)"), params.push(f.themeId));
-  return { sql: where.join(" and "), params };
+export function scopeWhere(f: Partial<ScopeFilter>): SQL[] {
+  const where = groupWhere(f);
+  if (f.themeId !== undefined) where.push(sql`exists (select 1 from response_themes x where x.response_id = r.id and x.theme_id = ${f.themeId})`);
+  return where;
 }

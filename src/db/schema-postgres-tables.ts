@@ -1,0 +1,8 @@
+import { postgresTables } from "./schema-postgres";
+
+// drizzle-kit reads a schema module's named exports: one per table.
+export const {
+  departments, teams, staff, services, themes, themesVersion, targets, interactions, customerContacts, contactSubjects,
+  surveyTokens, responses, responseThemes, reportRollup, rollupFeatures, apiKeys, users, sessions, emailOutbox,
+  emailAddressState, suspectedClicks, ivrCalls, ivrEvents, signatureConfirmations, followUps,
+} = postgresTables;
