@@ -1,10 +1,11 @@
 /**
- * (d) Answering while a heavy report runs (issue 6 §1): POST /api/v1/interactions throughput
- * on the real server over the big bench database, idle, then while another process requests
- * heavy dashboard reports back to back, then idle again. The reports run in the server's reader
- * thread, so the event loop should keep answering. Measured twice: the server pinned to core 0
- * alone (its reader thread then shares that core) and the server given both cores; the load
- * generator and the report generator are on core 1 throughout.
+ * (d) Answering while a heavy report runs (issue 6 §1) and while ten CSV exports run:
+ * POST /api/v1/interactions throughput on the real server over the big bench database, idle,
+ * then while another process requests heavy dashboard reports back to back, idle again, then
+ * while ten responses exports download at once, and idle once more. Reports and exports run in
+ * the server's reader thread, so the event loop should keep answering. Measured twice: the
+ * server pinned to core 0 alone (its reader thread then shares that core) and the server given
+ * both cores; the load generator and the report generator are on core 1 throughout.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -31,8 +32,22 @@ export function heavyReports(now = new Date()): string[] {
   ];
 }
 
+/** The year's responses as CSV (every response of the demo year, in batches). */
+export function exportPath(now = new Date()): string {
+  const day = (yearsBack: number) => new Date(Date.UTC(now.getUTCFullYear() - yearsBack, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+  return `/dashboard/api/export/responses.csv?period=month&from=${day(1)}&to=${day(0)}`;
+}
+
+/** What runs beside the answers: the heavy reports one at a time, or ten exports at once. */
+export const BACKGROUNDS = [
+  { name: "heavy reports", paths: () => heavyReports(), concurrency: 1 },
+  { name: "10 CSV exports", paths: () => [exportPath()], concurrency: 10 },
+] as const;
+
 export type UnderLoadRow = {
   label: string;
+  /** What ran while the loaded run was measured (BACKGROUNDS). */
+  background: string;
   cores: string;
   idleBefore: LoadResult;
   loaded: LoadResult;
@@ -42,6 +57,8 @@ export type UnderLoadRow = {
   reportsDone: number;
   reportStatuses: Record<string, number>;
   reportMedianMs: number;
+  /** Bytes of the reports that finished inside the loaded run, per second of it. */
+  reportBytesPerSec: number;
   /** Each report on its own before any load (second of two requests): what one costs. */
   reportAloneMs: Record<string, number>;
 };
@@ -83,10 +100,10 @@ export async function benchUnderLoad(options: { dataDir: string; duration: numbe
       const url = `http://127.0.0.1:${server.port}`;
       const cookie = await signIn(url);
       const reportAloneMs: Record<string, number> = {};
-      const paths = heavyReports();
       const headers = { cookie, authorization: `Bearer ${server.apiKey}` };
       // Twice each, keeping the second: the first prepares statements and warms the cache.
-      for (const path of [...paths, ...paths]) {
+      const alone = BACKGROUNDS.flatMap((b) => b.paths());
+      for (const path of [...alone, ...alone]) {
         const t0 = performance.now();
         const res = await fetch(`${url}${path}`, { headers });
         await res.arrayBuffer();
@@ -95,31 +112,37 @@ export async function benchUnderLoad(options: { dataDir: string; duration: numbe
       }
       const spec = { url, kind: "api-interaction" as const, apiKey: server.apiKey, connections: options.connections };
       await load({ ...spec, duration: 2 }); // warm-up (JIT), not measured
-      const idleBefore = await load({ ...spec, duration: options.duration });
-      const reports = await startReports({ url, headers, paths });
-      let loaded: LoadResult;
-      try {
-        loaded = await load({ ...spec, duration: options.duration });
-      } finally {
-        await stop(reports.child);
+      // Idle, each background, idle again: every loaded run lies between two idle ones.
+      let idleBefore = await load({ ...spec, duration: options.duration });
+      for (const background of BACKGROUNDS) {
+        const reports = await startReports({ url, headers, paths: background.paths(), concurrency: background.concurrency });
+        let loaded: LoadResult;
+        try {
+          loaded = await load({ ...spec, duration: options.duration });
+        } finally {
+          await stop(reports.child);
+        }
+        const idleAfter = await load({ ...spec, duration: options.duration });
+        // Reports that finished while autocannon was measuring.
+        const inWindow = reports.done.filter((r) => r.at >= loaded.startedAt && r.at <= loaded.finishedAt);
+        const reportStatuses: Record<string, number> = {};
+        for (const r of inWindow) reportStatuses[r.status] = (reportStatuses[r.status] ?? 0) + 1;
+        rows.push({
+          label,
+          background: background.name,
+          cores,
+          idleBefore,
+          loaded,
+          idleAfter,
+          ratio: loaded.requestsPerSec / ((idleBefore.requestsPerSec + idleAfter.requestsPerSec) / 2),
+          reportsDone: inWindow.length,
+          reportStatuses,
+          reportMedianMs: median(inWindow.map((r) => r.ms)),
+          reportBytesPerSec: inWindow.reduce((n, r) => n + r.bytes, 0) / ((loaded.finishedAt - loaded.startedAt) / 1000),
+          reportAloneMs,
+        });
+        idleBefore = idleAfter;
       }
-      const idleAfter = await load({ ...spec, duration: options.duration });
-      // Reports that finished while autocannon was measuring.
-      const inWindow = reports.done.filter((r) => r.at >= loaded.startedAt && r.at <= loaded.finishedAt);
-      const reportStatuses: Record<string, number> = {};
-      for (const r of inWindow) reportStatuses[r.status] = (reportStatuses[r.status] ?? 0) + 1;
-      rows.push({
-        label,
-        cores,
-        idleBefore,
-        loaded,
-        idleAfter,
-        ratio: loaded.requestsPerSec / ((idleBefore.requestsPerSec + idleAfter.requestsPerSec) / 2),
-        reportsDone: inWindow.length,
-        reportStatuses,
-        reportMedianMs: median(inWindow.map((r) => r.ms)),
-        reportAloneMs,
-      });
     } finally {
       await stop(server.child);
     }

@@ -7,13 +7,13 @@
  * `npm install` (prepare); it takes well under a second.
  */
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = `${root}build/server`;
-rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: [
     { in: "src/main.ts", out: "main" },
@@ -30,4 +30,14 @@ await build({
   packages: "external",
   sourcemap: "linked",
   logLevel: "warning",
+  write: false,
 });
+// Each file is written beside its place and renamed over it: a server starting from the bundle
+// at that moment (the tests start several at once) reads the old file or the new one, never a
+// missing or half-written one.
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}

@@ -18,7 +18,9 @@ export function startCommand(): { nodeArgs: string[]; entry: string; script: str
     built = true;
   }
   const script = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  // `exec` makes the shell npm runs the script in become node, so npm's SIGTERM reaches the server.
   const words = script.trim().split(/\s+/);
+  if (words[0] === "exec") words.shift();
   if (words[0] !== "node" || words.length < 2) throw new Error(`cannot read the start script: ${script}`);
   return { nodeArgs: words.slice(1, -1), entry: join(ROOT, words.at(-1)!), script };
 }

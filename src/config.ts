@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { parseCidrList } from "./domain/networks";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -46,6 +47,13 @@ export const EnvSchema = z.object({
   REMINDER_AFTER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /**
+   * The Twilio account (AC…) whose recordings and transcriptions retention and erasure delete
+   * through the REST API, with TWILIO_AUTH_TOKEN. Unset: they wait in recording_deletions.
+   */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits").optional(),
+  /** Where Twilio's REST API is; tests point it at a fake on loopback. */
+  TWILIO_API_BASE_URL: z.url().default("https://api.twilio.com"),
+  /**
    * postgres://user:password@host:5432/database: run on PostgreSQL (several servers may share
    * it). Unset: the embedded SQLite file DATA_DIR/survey.db.
    */
@@ -87,7 +95,30 @@ export const EnvSchema = z.object({
    */
   RATE_LIMIT_IVR_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
+  /**
+   * The organisation's own networks, CIDR blocks separated by commas ("10.0.0.0/8, 2001:db8::/32"):
+   * a signature rating confirmed from inside them is staff trying a strip, kept apart as
+   * suspected and never counted.
+   */
+  STAFF_NETWORKS: z
+    .string()
+    .default("")
+    .transform((text, issue) => {
+      const { blocks, invalid } = parseCidrList(text);
+      if (invalid.length > 0) issue.addIssue({ code: "custom", message: `not CIDR blocks: ${invalid.join(", ")}` });
+      return blocks;
+    }),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Bearer token for GET /metrics (Prometheus); unset, the endpoint does not exist. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * DKIM signing of outgoing mail, when all three are set: the signing domain (usually
+   * MAIL_FROM's), the selector whose TXT record holds the public key, and the private key as
+   * PEM text or the path of a PEM file.
+   */
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

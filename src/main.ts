@@ -6,8 +6,11 @@ import { DatabaseStartError, migrateOrExplain, openDatabase, type Database } fro
 import { createPool, drizzleOverPool } from "./db/postgres";
 import { inProcessReads, workerReads, type ReadPool } from "./db/read-pool";
 import { hasRollupFeature } from "./db/rollup-features";
-import { consoleLogger, type Ctx, type Logger } from "./deps";
+import type { Ctx, Logger } from "./deps";
+import { loadDotEnv } from "./dotenv";
+import { jsonLogger } from "./logging";
 import { createMailTransport } from "./mail/nodemailer-transport";
+import { createMetrics, timedReads } from "./metrics";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { startRetentionJob } from "./services/privacy/retention-job";
 import { gracefulShutdown, type Closer } from "./shutdown";
@@ -32,24 +35,26 @@ function openReports(config: Config, db: Database, log: Logger): ReadPool {
 }
 
 async function start() {
+  loadDotEnv();
   const config = loadConfig();
-  const log = consoleLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config);
+  const log = jsonLogger(config.LOG_LEVEL);
+  const metrics = createMetrics({ process: true });
+  const db = await openDatabase({ ...config, onWriteGroup: (size) => metrics.writeGroupSize.observe(size) });
   await migrateOrExplain(db);
   if (!(await hasRollupFeature(db.read, "commented"))) {
     // A report counter added by a later migration: only a recount can fill it for older answers.
     log.info("the Themes page counts comments from the responses until `npm run cli -- rollup rebuild` is run once", {});
   }
-  const reads = openReports(config, db, log);
+  const reads = timedReads(openReports(config, db, log), metrics);
   const mail = createMailTransport(config, log);
-  const app = createApp({ db, clock: systemClock, config, log, reads, mail });
+  const app = createApp({ db, clock: systemClock, config, log, reads, mail, metrics });
   // The email outbox is sent from every server; rows are claimed, so each is sent once.
   const ctx: Ctx = { db, clock: systemClock, config, log };
   const outbox = createOutboxWorker(ctx, mail, { intervalMs: config.OUTBOX_POLL_SECONDS * 1000 });
   outbox.start();
   const retention = startRetentionJob(ctx);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, database: db.dialect, dataDir: config.DATA_DIR });
+    log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, pid: process.pid, database: db.dialect, dataDir: config.DATA_DIR });
   });
   let stopping = false;
   const stop = (signal: string) => {

@@ -10,6 +10,8 @@ export type DatabaseSettings = {
   DATA_DIR: string;
   SQLITE_SYNCHRONOUS?: SqliteOptions["synchronous"];
   DATABASE_POOL_SIZE?: number;
+  /** SQLite: told the size of each group commit (metrics). */
+  onWriteGroup?: (size: number) => void;
 };
 
 /** Start-up cannot reach or use the database: one line for the operator, never a stack trace. */
@@ -23,7 +25,7 @@ export async function openDatabase(settings: DatabaseSettings, role = "server"):
   if (!settings.DATABASE_URL) {
     const file = join(settings.DATA_DIR, "survey.db");
     try {
-      return openSqlite(file, { synchronous: settings.SQLITE_SYNCHRONOUS });
+      return openSqlite(file, { synchronous: settings.SQLITE_SYNCHRONOUS, onGroup: settings.onWriteGroup });
     } catch (err) {
       throw new DatabaseStartError(`Cannot open the database file ${file}: ${describeError(err)}`);
     }

@@ -1,6 +1,7 @@
 import type { Db } from "./database";
 import { summaryReport } from "./queries/summary";
 import { commentsQuery } from "./queries/dashboard/comments";
+import { exportCsvBatch } from "./queries/dashboard/export";
 import { overviewQuery } from "./queries/dashboard/overview";
 import { quarterlyQuery } from "./queries/dashboard/quarterly";
 import { groupTableQuery } from "./queries/dashboard/teams";
@@ -20,6 +21,7 @@ export const readQueries = {
   themes: themesQuery,
   comments: commentsQuery,
   quarterly: quarterlyQuery,
+  exportCsv: exportCsvBatch,
 } satisfies Record<string, (db: Db, ...args: never[]) => Promise<unknown>>;
 
 export type ReadQueries = typeof readQueries;

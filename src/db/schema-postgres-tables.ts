@@ -4,5 +4,5 @@ import { postgresTables } from "./schema-postgres";
 export const {
   departments, teams, staff, services, themes, themesVersion, targets, interactions, customerContacts, contactSubjects,
   surveyTokens, responses, responseThemes, reportRollup, rollupFeatures, apiKeys, users, sessions, emailOutbox,
-  emailAddressState, suspectedClicks, ivrCalls, ivrEvents, signatureConfirmations, followUps,
+  emailAddressState, suspectedClicks, ivrCalls, ivrEvents, signatureConfirmations, followUps, recordingDeletions,
 } = postgresTables;

@@ -371,9 +371,33 @@ export const ivrCalls = sqliteTable("ivr_calls", {
   step: text("step").notNull(),
   failures: integer("failures").notNull().default(0),
   recordingUrl: text("recording_url"),
+  /** The provider's transcription of the recording, to delete it there with the recording. */
+  transcriptionSid: text("transcription_sid"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * Recordings and transcriptions to delete at the telephony provider: written in the same
+ * transaction in which retention or an erasure forgets them here, and deleted by the outbox
+ * worker with the email outbox's claims and retries, so an outage at the provider loses none.
+ */
+export const recordingDeletions = sqliteTable(
+  "recording_deletions",
+  {
+    id: integer("id").primaryKey(),
+    /** The resource under the provider account: Recordings/RE… or Transcriptions/TR… */
+    resource: text("resource").notNull(),
+    /** pending | sending | done | failed */
+    status: text("status").notNull().default("pending"),
+    dueAt: integer("due_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: integer("done_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("recording_deletions_due").on(t.status, t.dueAt)],
+);
 
 /**
  * Phone survey webhooks already handled. Twilio retries a webhook it got no answer to, so each

@@ -40,6 +40,8 @@ export function bySqlDialect(db: Db, spellings: { sqlite: SQL; postgres: SQL }):
 
 type Preparable<P> = { prepare(name?: string): P };
 type Executable = { execute(placeholders?: Record<string, unknown>): unknown };
+/** drizzle's SQLite prepared query: `execute` wraps the synchronous method it names in a promise-like object. */
+type SqlitePrepared = { executeMethod: "run" | "all" | "get" } & Record<"run" | "all" | "get", (p?: Record<string, unknown>) => unknown>;
 
 /**
  * A query prepared once per connection, with `sql.placeholder("name")` for its parameters.
@@ -53,7 +55,11 @@ export function prepared<P extends Executable>(name: string, build: (db: Db) => 
   return (db: Db, placeholders?: Record<string, unknown>): Promise<Awaited<ReturnType<P["execute"]>>> => {
     let statement = cache.get(db);
     if (!statement) cache.set(db, (statement = build(db).prepare(name)));
-    return Promise.resolve(statement.execute(placeholders)) as Promise<Awaited<ReturnType<P["execute"]>>>;
+    // On better-sqlite3 the method execute() stands for is called directly: the same result,
+    // without the promise-like wrapper and its extra turns through the microtask queue.
+    const sync = statement as unknown as Partial<SqlitePrepared>;
+    const result = sync.executeMethod && dialectOf(db) === "sqlite" ? sync[sync.executeMethod]!(placeholders) : statement.execute(placeholders);
+    return Promise.resolve(result) as Promise<Awaited<ReturnType<P["execute"]>>>;
   };
 }
 

@@ -8,7 +8,12 @@ import * as schema from "./schema";
 
 export const SQLITE_MIGRATIONS = projectPath("migrations/sqlite");
 
-export type SqliteOptions = { synchronous?: "FULL" | "NORMAL" | "OFF"; readonly?: boolean };
+export type SqliteOptions = {
+  synchronous?: "FULL" | "NORMAL" | "OFF";
+  readonly?: boolean;
+  /** Told the number of writes in each group that committed (the metrics' write sizes). */
+  onGroup?: (size: number) => void;
+};
 
 /**
  * One better-sqlite3 connection. WAL lets readers (reports) run beside the writer; the busy
@@ -102,6 +107,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): Database 
       for (const job of jobs) job.reject(error);
       return;
     }
+    options.onGroup?.(jobs.length);
     jobs.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value);

@@ -16,7 +16,11 @@ export type AutomationReason =
   | "mail_scanner"
   | "http_library"
   | "several_faces"
-  | "too_soon_after_sending";
+  | "too_soon_after_sending"
+  /** A confirmed rating sent from the organisation's own networks (STAFF_NETWORKS). */
+  | "staff_network"
+  /** A confirmed rating in a burst of new ratings for one staff member. */
+  | "burst";
 
 /** Agents of mail scanners, link previewers and crawlers. */
 const SCANNER_AGENTS: readonly RegExp[] = [
@@ -89,4 +93,18 @@ export function automationReason(e: ClickEvidence): AutomationReason | null {
 /** For a confirmation (POST): only an agent that says it is a machine is refused. */
 export function refusesConfirmation(userAgent: string | null | undefined): AutomationReason | null {
   return agentKind(userAgent);
+}
+
+/**
+ * Ratings of one staff member arrive a few a day. More new ones than this within the window,
+ * each from another address (one address keeps one answer a day), is a campaign, not customers:
+ * those beyond are kept apart. Ratings already kept apart count towards the burst, so a steady
+ * stream stays apart for as long as it goes on.
+ */
+export const BURST_WINDOW_MS = 10 * 60_000;
+export const BURST_LIMIT = 5;
+
+/** Whether a new rating is part of a burst, given how many came (counted or kept apart) within the window before it. */
+export function isBurst(earlierInWindow: number): boolean {
+  return earlierInWindow >= BURST_LIMIT;
 }

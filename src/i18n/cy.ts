@@ -61,6 +61,8 @@ export const cy: Messages = {
     nothingAnswered: "Atebwch o leiaf un cwestiwn neu gadewch sylw",
     formExpiredTitle: "Mae’r ffurflen hon wedi dod i ben",
     formExpiredBody: "Er eich diogelwch, mae ffurflenni’n peidio â gweithio ar ôl ychydig. Agorwch y ddolen eto ac anfonwch eich atebion.",
+    automatedTitle: "Ni chofnodwyd y sgôr hwn",
+    automatedBody: "Roedd yn edrych fel pe bai wedi’i anfon gan raglen awtomatig, fel gwiriwr dolenni, felly ni chafodd ei gyfrif. Os oeddech am ein sgorio, agorwch y ddolen yn eich porwr gwe a phwyso Cadarnhau.",
     tooManyTitle: "Gormod o geisiadau",
     tooManyBody: "Arhoswch funud a rhowch gynnig arall arni.",
     titlePrefix: "Gwall: ",

@@ -69,6 +69,8 @@ export const pl: Messages = {
     nothingAnswered: "Odpowiedz na co najmniej jedno pytanie lub zostaw komentarz",
     formExpiredTitle: "Ten formularz wygasł",
     formExpiredBody: "Ze względów bezpieczeństwa formularze po pewnym czasie przestają działać. Otwórz link ponownie i wyślij odpowiedzi.",
+    automatedTitle: "Ta ocena nie została zapisana",
+    automatedBody: "Wyglądało na to, że wysłał ją automatyczny program, np. narzędzie sprawdzające linki, więc nie została policzona. Jeśli chcesz nas ocenić, otwórz link w przeglądarce internetowej i naciśnij Potwierdź.",
     tooManyTitle: "Zbyt wiele żądań",
     tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
     titlePrefix: "Błąd: ",

@@ -60,6 +60,9 @@ export type Messages = {
     /** The form's anti-forgery check failed (usually a page left open for days). */
     formExpiredTitle: string;
     formExpiredBody: string;
+    /** A confirmation refused because it came from a program (a link checker, a script), not a person. */
+    automatedTitle: string;
+    automatedBody: string;
     tooManyTitle: string;
     tooManyBody: string;
     /** Prefix for the <title> of a page showing errors. */

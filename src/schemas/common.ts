@@ -46,3 +46,15 @@ export const ErrorBody = z.object({
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/** A batch refused for what its items name (422): which items, and why. */
+export const BatchErrorBody = ErrorBody.extend({
+  items: z.array(
+    z.object({
+      index: z.number().int().describe("The item's position in the batch, from 0"),
+      status: z.number().int().describe("What the item alone would have answered (422, or 404)"),
+      message: z.string(),
+      field: z.string().optional().describe("The item's field at fault, as interactions.<index>.<field>"),
+    }),
+  ),
+});

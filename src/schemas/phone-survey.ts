@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FCR_VALUES } from "../domain/measures";
+import { LANGUAGES } from "../domain/languages";
 import { Code, Language, Timestamp } from "./common";
 
 /**
@@ -29,24 +30,48 @@ const fcrAnswer = z
   })
   .describe("1 = yes, 2 = partly, 3 = no (or the word)");
 
-export const PhoneSurveyAnswers = z.strictObject({
-  csat: keypad(5).optional().describe("1 very dissatisfied … 5 very satisfied"),
-  ces: keypad(7).optional().describe("1 strongly disagree … 7 strongly agree"),
-  csi: keypad(5).optional().describe("1 very unhappy … 5 very happy"),
-  fcr: fcrAnswer.optional(),
-});
+/*
+ * Telephony sends what its flow holds, not what a schema would like: a flow variable nobody set
+ * arrives as "", the caller's locale as a BCP-47 tag ("en-GB"), and a flow may pass along fields
+ * of its own. None of these should cost the call's answers, so this endpoint alone takes ""
+ * for a field left out, a tag for its language, and ignores fields it does not know (zod's
+ * plain object strips them).
+ */
 
-export const PhoneSurveyInput = z.strictObject({
-  /** The telephony's id of the call (Amazon Connect ContactId, Genesys conversation id). */
-  callId: z.string().min(1).max(200).describe("The telephony's call id; the same id again updates the same response"),
-  team: Code,
-  staff: Code.optional(),
-  service: Code.optional(),
-  occurredAt: Timestamp,
-  language: Language.default("en"),
-  answers: PhoneSurveyAnswers.default({}),
-  comment: z.string().max(2000).optional().describe("A transcribed comment; personal data in it is masked before it is stored"),
-});
+/** An optional field where "" means left out. */
+const optionalField = <T extends z.ZodType>(schema: T) => z.union([z.literal("").transform(() => undefined), schema]).optional();
+
+/** "en", "en-GB", "cy_GB": the language subtag alone counts; absent or "" is English. */
+const phoneLanguage = z
+  .string()
+  .max(35)
+  .optional()
+  .transform((tag) => (tag ? tag.split(/[-_]/)[0]!.toLowerCase() : "en"))
+  .pipe(Language)
+  .describe(`The caller's language: ${LANGUAGES.join(", ")}, or a BCP-47 tag for one (en-GB, cy-GB); absent or "" is en`);
+
+export const PhoneSurveyAnswers = z
+  .object({
+    csat: keypad(5).optional().describe("1 very dissatisfied … 5 very satisfied"),
+    ces: keypad(7).optional().describe("1 strongly disagree … 7 strongly agree"),
+    csi: keypad(5).optional().describe("1 very unhappy … 5 very happy"),
+    fcr: fcrAnswer.optional(),
+  })
+  .describe("The digits pressed; \"\" is a skipped question; other fields are ignored");
+
+export const PhoneSurveyInput = z
+  .object({
+    /** The telephony's id of the call (Amazon Connect ContactId, Genesys conversation id). */
+    callId: z.string().min(1).max(200).describe("The telephony's call id; the same id again updates the same response"),
+    team: Code,
+    staff: optionalField(Code).describe('The staff member\'s code; "" is the same as leaving it out'),
+    service: optionalField(Code).describe('The service\'s code; "" is the same as leaving it out'),
+    occurredAt: Timestamp,
+    language: phoneLanguage,
+    answers: PhoneSurveyAnswers.default({}),
+    comment: optionalField(z.string().max(2000)).describe("A transcribed comment; personal data in it is masked before it is stored"),
+  })
+  .describe("Fields this endpoint does not know are ignored, so a flow may send variables of its own");
 export type PhoneSurveyInput = z.infer<typeof PhoneSurveyInput>;
 
 export const PhoneSurveyResult = z.object({

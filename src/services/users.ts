@@ -10,8 +10,19 @@ import { isUniqueViolation } from "./reference/common";
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 
-/** scrypt with N=2^15: about 50 ms per hash here, slow enough to make guessing expensive. */
-const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+type ScryptParams = { N: number; r: number; p: number };
+
+/**
+ * scrypt at OWASP's minimum cost, N=2^17 (about 0.4 s and 128 MiB per hash here). The stored
+ * hash names its parameters, so hashes made at a lower cost still verify and are replaced at
+ * their owner's next sign-in (passwordNeedsRehash).
+ */
+const PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+/** The most memory a stored hash may ask for: a damaged row must not take the server's memory. */
+const MAX_MEMORY = 512 * 1024 * 1024;
+
+/** scrypt refuses to run over `maxmem`; it needs 128 × r × (N + p + 2) bytes, so allow exactly that and a little. */
+const memoryFor = ({ N, r, p }: ScryptParams) => 128 * r * (N + p + 2) + 1024 * 1024;
 
 export const ROLES = ["admin", "director", "manager"] as const;
 export type Role = (typeof ROLES)[number];
@@ -41,21 +52,34 @@ export function requireRoleTeamAgree(role: Role, team: string | undefined): void
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize("NFKC"), salt, 32, PARAMS);
+  const key = await scryptAsync(password.normalize("NFKC"), salt, 32, { ...PARAMS, maxmem: memoryFor(PARAMS) });
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
+/** The parameters a stored hash was made with, or null when it is not one of ours or asks too much. */
+function storedParams(stored: string): (ScryptParams & { salt: Buffer; key: Buffer }) | null {
+  const [scheme, n, r, p, salt, key, ...rest] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key || rest.length > 0) return null;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  const fits = (v: number, max: number) => Number.isInteger(v) && v >= 1 && v <= max;
+  if (!fits(params.N, 2 ** 24) || !fits(params.r, 64) || !fits(params.p, 16) || memoryFor(params) > MAX_MEMORY) return null;
+  // scrypt's N is a power of two above 1.
+  if (params.N < 2 || (params.N & (params.N - 1)) !== 0) return null;
+  return { ...params, salt: Buffer.from(salt, "base64"), key: Buffer.from(key, "base64") };
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !key) return false;
-  const expected = Buffer.from(key, "base64");
-  const actual = await scryptAsync(password.normalize("NFKC"), Buffer.from(salt, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: PARAMS.maxmem,
-  });
+  const params = storedParams(stored);
+  if (!params || params.key.length < 16) return false;
+  const { salt, key: expected, ...cost } = params;
+  const actual = await scryptAsync(password.normalize("NFKC"), salt, expected.length, { ...cost, maxmem: memoryFor(cost) });
   return timingSafeEqual(actual, expected);
+}
+
+/** True for a hash made at a lower cost than today's: hash the password again once it is known right. */
+export function passwordNeedsRehash(stored: string): boolean {
+  const params = storedParams(stored);
+  return params === null || params.N < PARAMS.N || params.r < PARAMS.r || params.p < PARAMS.p;
 }
 
 export function generatePassword(): string {
@@ -72,7 +96,7 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number
   if ((await ctx.db.read.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0) throw taken();
   requireRoleTeamAgree(input.role, input.team);
   const password = input.password ?? generatePassword();
-  // Hashed before the write: scrypt takes ~50 ms, and every other write would wait for it.
+  // Hashed before the write: scrypt takes a good part of a second, and every other write would wait for it.
   const passwordHash = await hashPassword(password);
   const id = await ctx.db.write(async (tx) => {
     const team = input.team ? requireActive(await findTeam(tx, input.team), "team", input.team) : undefined;

@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
-import { csvCell, csvLine, toCsv } from "../../src/routes/dashboard/csv";
+import { csvCell, csvLine, toCsv } from "../../src/domain/csv";
 import { Gen, HOSTILE_STRINGS } from "./generator";
 
 /*
  * Comments are written by the public and exported to spreadsheets. The dashboard already has
- * the guard (src/routes/dashboard/csv.ts, shared with the browser), so this tests that one
+ * the guard (src/domain/csv.ts, shared with the browser), so this tests that one
  * rather than adding a second: OWASP's rule, a cell beginning with = + - @ tab or carriage
  * return is prefixed with ' so Excel, Calc and Sheets show it as text.
  */

@@ -3,7 +3,7 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { addressHash, unsubscribeId } from "../../src/services/mail/address";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { BROKEN_BODIES, deeplyNested, Gen, hostileQuery, safeEncode, type Json } from "./generator";
-import { AUTH_TOKEN, runAll, segment, twilioSigned, type Case, type Outcome } from "./fuzz-support";
+import { AUTH_TOKEN, runAll, segment, twilioSigned, useApiKeyOnce, type Case, type Outcome } from "./fuzz-support";
 
 /*
  * Every public endpoint fed thousands of generated requests: malformed, oversized, wrongly
@@ -42,6 +42,7 @@ beforeAll(async () => {
     body,
   });
   expect(started.status).toBe(200);
+  await useApiKeyOnce(t);
 });
 
 const JSON_TYPE = { "Content-Type": "application/json" };

@@ -4,7 +4,7 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { addressHash, unsubscribeId } from "../../src/services/mail/address";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { deeplyNested } from "./generator";
-import { AUTH_TOKEN, totalChanges, twilioSigned } from "./fuzz-support";
+import { AUTH_TOKEN, totalChanges, twilioSigned, useApiKeyOnce } from "./fuzz-support";
 
 /*
  * The hostile inputs the fuzz run meets at random, each stated once with its exact outcome:
@@ -17,6 +17,7 @@ async function app() {
   const t = await createTestApp({ TWILIO_AUTH_TOKEN: AUTH_TOKEN });
   await seedOrganisation(t);
   const token = (await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now() - 3_600_000, language: "en" })).token;
+  await useApiKeyOnce(t);
   return { ...t, token };
 }
 

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createTestApp, type TestApp } from "../helpers";
 
+type Media = { schema?: { properties?: Record<string, unknown>; $ref?: string }; example?: unknown; examples?: unknown };
 type Operation = {
   tags?: string[];
   summary?: string;
+  description?: string;
   parameters?: { in: string; name: string; required?: boolean }[];
   requestBody?: { content: { "application/json": { schema: { properties?: Record<string, unknown>; required?: string[] } } } };
-  responses: Record<string, { content?: unknown }>;
+  responses: Record<string, { description?: string; content?: Record<string, Media> }>;
 };
 type Spec = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
@@ -76,6 +78,55 @@ describe("GET /api/v1/openapi.json", () => {
     const params = s.paths["/reports/summary"]!.get!.parameters!.map((p) => p.name);
     expect(params).toEqual(expect.arrayContaining(["groupBy", "period", "from", "to", "department", "team", "staff", "service", "channel", "theme"]));
     expect(s.paths["/teams/{code}"]!.get!.parameters).toEqual([expect.objectContaining({ in: "path", name: "code", required: true })]);
+  });
+});
+
+describe("errors and examples in the OpenAPI document", () => {
+  /** Every operation in the document, as [METHOD path, operation]. */
+  const operations = async () => Object.entries((await spec()).paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as const));
+  const jsonSchemaOf = (op: Operation, status: string) => op.responses[status]?.content?.["application/json"]?.schema;
+
+  test("every operation documents 400, 401, 403, 413 and 429 with the error schema", async () => {
+    const ops = await operations();
+    expect(ops.length).toBeGreaterThanOrEqual(expected.length + 2);
+    for (const [name, op] of ops) {
+      for (const status of ["400", "401", "403", "413", "429"]) {
+        const schema = jsonSchemaOf(op, status);
+        expect(schema, `${name} documents ${status} with a schema`).toBeDefined();
+        expect(JSON.stringify(schema), `${name} ${status}`).toContain('"error"');
+      }
+    }
+  });
+
+  test("every operation has a description and an example", async () => {
+    for (const [name, op] of await operations()) {
+      expect(op.description?.length ?? 0, `${name} has a description`).toBeGreaterThan(20);
+      const media = Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}));
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith("2"));
+      expect(success.length, name).toBeGreaterThan(0);
+      for (const [status, r] of success) expect(r.content?.["application/json"]?.example, `${name} ${status} has an example`).toBeDefined();
+      expect(media.every((m) => m.example !== undefined), `${name}: every answer has an example`).toBe(true);
+    }
+  });
+
+  test("the operations that can answer 422 document it with a schema, the batch's with its items", async () => {
+    const s = await spec();
+    const can422 = [
+      ["post", "/interactions"],
+      ["post", "/interactions/batch"],
+      ["post", "/phone-surveys"],
+      ...ENTITIES.flatMap((e) => [
+        ["post", `/${e}`],
+        ["patch", `/${e}/{code}`],
+      ]),
+    ] as const;
+    for (const [method, path] of can422) {
+      const schema = jsonSchemaOf(s.paths[path]![method]!, "422");
+      expect(schema, `${method.toUpperCase()} ${path} documents 422 with a schema`).toBeDefined();
+      expect(JSON.stringify(schema)).toContain('"error"');
+    }
+    const batch = jsonSchemaOf(s.paths["/interactions/batch"]!.post!, "422") as { properties: { items: { items: { properties: Record<string, unknown> } } } };
+    expect(Object.keys(batch.properties.items.items.properties)).toEqual(expect.arrayContaining(["index", "status", "message"]));
   });
 });
 

@@ -1,9 +1,16 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
+import { MINUTE } from "../../src/clock";
+import { loadConfig } from "../../src/config";
 import { openSqlite } from "../../src/db/sqlite";
-import { responses } from "../../src/db/schema";
-import { count } from "drizzle-orm";
+import { emailOutbox, responses } from "../../src/db/schema";
+import { silentLogger, type Ctx } from "../../src/deps";
+import { folderTransport } from "../../src/mail/nodemailer-transport";
+import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { registerInteraction } from "../../src/services/register-interaction";
+import { seedOrganisation } from "../helpers";
+import { count, eq } from "drizzle-orm";
 import { TEST_DIALECT } from "../db/test-database";
 import { cliSandbox, type CliSandbox } from "./run-cli";
 
@@ -51,4 +58,26 @@ test("erase needs --email or --phone and validates them; retention reports what 
   expect(kept.code).toBe(0);
   expect(kept.stdout).toMatch(/^Deleted \d+ comments/);
   if (TEST_DIALECT === "sqlite") expect(existsSync(box.dbFile)).toBe(true);
+});
+
+test("erase --email deletes the emails the server wrote to DATA_DIR/outbox-mail and keeps the sent invitation sent", async () => {
+  box = await cliSandbox();
+  expect((await box.run("migrate")).code).toBe(0);
+  // A server on the same data folder, with no SMTP_URL: its emails are .eml files.
+  const ctx: Ctx = { db: box.open(), config: loadConfig(box.env), clock: box.clock, log: silentLogger };
+  await seedOrganisation({ ctx });
+  for (const email of ["pat@example.org", "other@example.org"]) {
+    await registerInteraction(ctx, { channel: "email", team: "CONTACT", occurredAt: ctx.clock.now(), language: "en", customer: { email, mayContact: true } });
+  }
+  box.clock.advance(10 * MINUTE);
+  const folder = join(box.dataDir, "outbox-mail");
+  expect(await createOutboxWorker(ctx, folderTransport(folder, ctx.config.MAIL_FROM, silentLogger)).processDue()).toMatchObject({ sent: 2 });
+  expect(readdirSync(folder)).toHaveLength(2);
+
+  const erased = await box.run("erase", "--email", "pat@example.org");
+  expect(erased.code).toBe(0);
+  expect(erased.stdout).toMatch(/Erased 1 contact details .* deleted 1 email files/);
+  expect(readdirSync(folder)).toHaveLength(1);
+  const sent = await ctx.db.read.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.kind, "invitation"));
+  expect(sent).toEqual([{ status: "sent" }, { status: "sent" }]);
 });

@@ -100,7 +100,16 @@ describe("delivery: email outbox and suspected automated clicks", () => {
     expect(d.suspectedClicks.days.find((x) => x.day === "2026-02-27")).toMatchObject({ total: 4, several_faces: 3, too_soon_after_sending: 1 });
     expect(d.suspectedClicks.days.find((x) => x.day === "2026-02-15")).toMatchObject({ total: 0, mail_scanner: 0 });
     expect(d.suspectedClicks.total).toBe(11);
-    expect(d.suspectedClicks.byReason).toEqual({ mail_scanner: 4, head_request: 2, http_library: 1, no_user_agent: 0, several_faces: 3, too_soon_after_sending: 1 });
+    expect(d.suspectedClicks.byReason).toEqual({
+      mail_scanner: 4,
+      head_request: 2,
+      http_library: 1,
+      no_user_agent: 0,
+      several_faces: 3,
+      too_soon_after_sending: 1,
+      staff_network: 0,
+      burst: 0,
+    });
   });
 
   test("a chosen range; a lone `from` runs to today", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { createLoader } from "../../web/src/models/loader";
 import { nextSort, parseSort, sortRows } from "../../web/src/models/sort";
 import { createUrlModel, pageOf, parseQuery, sharedOnly, toSearch, withParam } from "../../web/src/models/url";
-import { csvCell, toCsv } from "../../src/routes/dashboard/csv";
+import { csvCell, toCsv } from "../../src/domain/csv";
 import { formatChange, formatInterval, formatValue } from "../../web/src/lib/format";
 
 describe("URL model", () => {

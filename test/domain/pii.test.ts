@@ -85,3 +85,78 @@ describe("maskPersonalData leaves ordinary text alone", () => {
     expect(maskPersonalData(input)).toBe(input);
   });
 });
+
+describe("maskPersonalData masks payment cards, NHS numbers, bank details, dates of birth and names", () => {
+  test.each([
+    // payment card numbers (Luhn-valid)
+    ["my card 4111 1111 1111 1111 was charged twice", "my card [card number] was charged twice"],
+    ["card no. 4111-1111-1111-1111", "card no. [card number]"],
+    ["5555555555554444", "[card number]"],
+    ["Amex 3782 822463 10005 please refund", "Amex [card number] please refund"],
+    ["ref 1234 then card 4111 1111 1111 1111", "ref 1234 then card [card number]"],
+    // NHS numbers (modulus 11)
+    ["NHS number 943 476 5919", "NHS number [NHS number]"],
+    ["my nhs no is 4010232137", "my nhs no is [NHS number]"],
+    ["450-557-7104 is on my letter", "[NHS number] is on my letter"],
+    // bank details
+    ["sort code 12-34-56 account number 12345678", "sort code [sort code] account number [account number]"],
+    ["Sort code: 123456, acc no 1234 5678", "Sort code: [sort code], acc no [account number]"],
+    ["paid into 20-00-00 43759217 last week", "paid into [sort code] [account number] last week"],
+    ["my bank account number is 87654321", "my bank account number is [account number]"],
+    ["a/c 55779911 s/c 40-11-62", "a/c [account number] s/c [sort code]"],
+    // dates of birth
+    ["DOB 12/03/1958", "DOB [date of birth]"],
+    ["d.o.b: 3.7.62", "d.o.b: [date of birth]"],
+    ["my date of birth is 1958-03-12", "my date of birth is [date of birth]"],
+    ["I was born on 3rd of March 1950 and", "I was born on [date of birth] and"],
+    ["born March 3, 1950", "born [date of birth]"],
+    ["dyddiad geni 12/03/1958", "dyddiad geni [date of birth]"],
+    ["data urodzenia: 12.03.1958", "data urodzenia: [date of birth]"],
+    ["urodziłam się 12 marca 1958", "urodziłam się [date of birth]"],
+    ["nasci em 12 de março de 1958", "nasci em [date of birth]"],
+    ["تاريخ الميلاد 12/03/1958", "تاريخ الميلاد [date of birth]"],
+    // names given by the customer
+    ["Hello, my name is Margaret Thompson and I waited an hour", "Hello, my name is [name] and I waited an hour"],
+    ["My name's O'Brien.", "My name's [name]."],
+    ["I am Sarah, the tenant at number 4", "I am [name], the tenant at number 4"],
+    ["I'm John Smith from flat 2", "I'm [name] from flat 2"],
+    ["I am Very unhappy", "I am Very unhappy"],
+    ["Fy enw i yw Siân Roberts", "Fy enw i yw [name]"],
+    ["fi yw Dafydd", "fi yw [name]"],
+    ["Nazywam się Łukasz Nowak i czekałem", "Nazywam się [name] i czekałem"],
+    ["Jestem Anna, mieszkam tutaj", "Jestem [name], mieszkam tutaj"],
+    ["O meu nome é João Silva", "O meu nome é [name]"],
+    ["Eu sou a Maria e esperei", "Eu sou a [name] e esperei"],
+    ["اسمي أحمد وأنا غاضب", "اسمي [name] وأنا غاضب"],
+  ])("%j -> %j", (input, output) => {
+    expect(maskPersonalData(input)).toBe(output);
+  });
+});
+
+describe("maskPersonalData leaves look-alikes alone", () => {
+  test.each([
+    "ref 1234 5678", // not a card: far too short
+    "4111 1111 1111 1112", // card-shaped, fails the Luhn check
+    "order 1234 5678 9012 3456 7", // no run of whole groups inside passes the check
+    "1234567890", // ten digits failing the NHS check
+    "943 476 5910", // NHS-shaped, wrong check digit
+    "it happened on 12-03-25 at the depot", // a date, not a sort code
+    "reference 12345678", // eight digits without a bank cue
+    "Council Tax account 12345678 was wrong", // an account, but not a bank account number
+    "on 12/03/2025 at 10:30", // a date with no birth cue
+    "the baby was born", // a cue with no date
+    "I am very unhappy",
+    "I am not happy with the service",
+    "I AM VERY UNHAPPY",
+    "I am British and I am Disabled",
+    "I'm Not impressed",
+    "my name is not on the list",
+    "Jestem bardzo zadowolony",
+    "Jestem Polakiem",
+    "Eu sou muito grato",
+    "أنا غاضب جدا", // "I am very angry": no capitals in Arabic to tell a name
+    "Alice was very helpful", // staff named in feedback stay
+  ])("%j", (input) => {
+    expect(maskPersonalData(input)).toBe(input);
+  });
+});

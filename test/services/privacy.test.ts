@@ -1,9 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { asc } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
-import { DAY } from "../../src/clock";
-import { contactSubjects, customerContacts, ivrEvents, reportRollup, responses } from "../../src/db/schema";
-import type { Ctx } from "../../src/deps";
+import { afterEach, describe, expect, test } from "vitest";
+import { DAY, MINUTE } from "../../src/clock";
+import { contactSubjects, customerContacts, emailOutbox, interactions, ivrCalls, ivrEvents, recordingDeletions, reportRollup, responses } from "../../src/db/schema";
+import { silentLogger, type Ctx } from "../../src/deps";
+import { folderTransport } from "../../src/mail/nodemailer-transport";
+import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
 import { recordResponse } from "../../src/services/record-response";
@@ -39,7 +43,7 @@ describe("erase", () => {
 
     const result = await erasePerson(ctx, { email: "Pat.Person@example.org" });
 
-    expect(result).toEqual({ interactions: 1, comments: 1, contacts: 1 });
+    expect(result).toEqual({ interactions: 1, comments: 1, contacts: 1, mailFiles: 0, recordings: 0 });
     expect(await answers(ctx)).toEqual([
       [2, null],
       [5, "Nice and quick, thank you"],
@@ -67,6 +71,80 @@ describe("erase", () => {
     await t.db.write((tx) => tx.delete(customerContacts));
     expect(await erasePerson(t.ctx, { phone: "07700900111" })).toMatchObject({ interactions: 1, comments: 1 });
     expect((await answers(t.ctx))[0]![1]).toBeNull();
+  });
+});
+
+describe("erase and the emails written to DATA_DIR/outbox-mail", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** An app whose emails go to .eml files, as they do with no SMTP_URL. */
+  async function folderApp() {
+    const dataDir = mkdtempSync(join(tmpdir(), "erase-mail-"));
+    dirs.push(dataDir);
+    const t = await createTestApp({ DATA_DIR: dataDir });
+    await seedOrganisation(t);
+    const folder = join(dataDir, "outbox-mail");
+    const worker = createOutboxWorker(t.ctx, folderTransport(folder, t.config.MAIL_FROM, silentLogger));
+    const invite = (email: string, phone?: string) =>
+      registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language: "en", customer: { email, phone, mayContact: true } });
+    const files = () => (existsSync(folder) ? readdirSync(folder).map((f) => readFileSync(join(folder, f), "utf8")) : []);
+    const statuses = async () =>
+      (await t.db.read.select({ kind: emailOutbox.kind, status: emailOutbox.status }).from(emailOutbox).orderBy(asc(emailOutbox.id))).map((r) => `${r.kind}:${r.status}`);
+    return { t, worker, invite, files, statuses };
+  }
+
+  test("deletes the person's .eml files, cancels what waits and keeps the status of what was sent", async () => {
+    const { t, worker, invite, files, statuses } = await folderApp();
+    await invite("Pat.Person@example.org");
+    await invite("other@example.org");
+    t.clock.advance(10 * MINUTE);
+    expect(await worker.processDue()).toMatchObject({ sent: 2 });
+    expect(files()).toHaveLength(2);
+    expect(await statuses()).toEqual(["invitation:sent", "invitation:sent", "reminder:pending", "reminder:pending"]);
+
+    const result = await erasePerson(t.ctx, { email: "pat.person@EXAMPLE.org" });
+
+    expect(result).toMatchObject({ interactions: 1, contacts: 1, mailFiles: 1 });
+    const left = files();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain("other@example.org");
+    expect(left.join("").toLowerCase()).not.toContain("pat.person@example.org");
+    // The invitation went: it stays sent. The reminder had not: it will never go.
+    expect(await statuses()).toEqual(["invitation:sent", "invitation:sent", "reminder:cancelled", "reminder:pending"]);
+  });
+
+  test("an erasure by phone number finds the emails by the outbox rows that sent them, after the address is gone", async () => {
+    const { t, worker, invite, files } = await folderApp();
+    await invite("sam@example.org", "07700 900111");
+    t.clock.advance(10 * MINUTE);
+    await worker.processDue();
+    // As once the reminder is dealt with: the address is deleted, the hashes stay.
+    await t.db.write((tx) => tx.update(customerContacts).set({ email: null }));
+    expect(files()).toHaveLength(1);
+
+    expect(await erasePerson(t.ctx, { phone: "+44 7700 900111" })).toMatchObject({ interactions: 1, mailFiles: 1 });
+    expect(files()).toEqual([]);
+  });
+});
+
+describe("erase and phone recordings", () => {
+  test("forgets the recording and queues its deletion at Twilio in the same write", async () => {
+    const t = await createTestApp();
+    await seedOrganisation(t);
+    const i = await contact(t.ctx, "rec@example.org", "07700 900222", "Spoken comment", 3);
+    const recordingUrl = `https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE${"0f".repeat(16)}`;
+    await t.db.write((tx) =>
+      tx.insert(ivrCalls).values({ callSid: "CA-rec", interactionId: i.id, step: "done", recordingUrl, createdAt: t.clock.now(), updatedAt: t.clock.now() }),
+    );
+    expect(await erasePerson(t.ctx, { phone: "07700900222" })).toMatchObject({ recordings: 1 });
+    expect(await t.db.read.select({ url: ivrCalls.recordingUrl }).from(ivrCalls)).toEqual([{ url: null }]);
+    expect(await t.db.read.select({ resource: recordingDeletions.resource, status: recordingDeletions.status }).from(recordingDeletions)).toEqual([
+      { resource: `Recordings/RE${"0f".repeat(16)}`, status: "pending" },
+    ]);
+    expect(await t.db.read.select({ id: interactions.id }).from(interactions)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { agentKind, automationReason, refusesConfirmation } from "../../src/domain/automation";
+import { agentKind, automationReason, BURST_LIMIT, isBurst, refusesConfirmation } from "../../src/domain/automation";
 import { BROWSER_UA } from "./helpers";
 
 describe("agentKind", () => {
@@ -48,5 +48,17 @@ describe("automationReason", () => {
     expect(refusesConfirmation(BROWSER_UA)).toBeNull();
     expect(refusesConfirmation(undefined)).toBeNull();
     expect(refusesConfirmation("Barracuda Sentinel (EE)")).toBe("mail_scanner");
+  });
+});
+
+describe("isBurst", () => {
+  test.each([
+    [0, false],
+    [1, false],
+    [BURST_LIMIT - 1, false],
+    [BURST_LIMIT, true],
+    [BURST_LIMIT + 10, true],
+  ])("after %i ratings within the window, a new one is a burst: %s", (earlier, burst) => {
+    expect(isBurst(earlier)).toBe(burst);
   });
 });

@@ -141,9 +141,10 @@ describe("POST /r/:staff/:score", () => {
     await clickAndConfirm("/r/alice/2", { keepCookie: false });
     expect(await allResponses()).toHaveLength(1);
     expect((await allResponses())[0]!.csat).toBe(2);
-    // Another user agent at the same address is another browser.
+    // Another user agent at the same address is another browser, but the address has its one
+    // answer for the day: it replaces it.
     await clickAndConfirm("/r/alice/5", { keepCookie: false, headers: { "User-Agent": BROWSER_UA.replace("Edg/126", "Edg/125") } });
-    expect(await allResponses()).toHaveLength(2);
+    expect((await allResponses()).map((r) => r.csat)).toEqual([5]);
   });
 
   test("a form token from another page, or a post from another site, is refused", async () => {
@@ -195,7 +196,8 @@ describe("POST /r/:staff/:score", () => {
     }
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await allResponses()).toHaveLength(20);
+    // One address, one answer a day per staff member: each confirmation replaced the one before.
+    expect(await allResponses()).toHaveLength(1);
     // Another address is not held up.
     const { post } = await clickAndConfirm("/r/bob/3", { headers: { "X-Forwarded-For": "198.51.100.20" } });
     expect(post.status).toBe(303);

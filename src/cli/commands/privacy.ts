@@ -17,7 +17,7 @@ export const retention: Command = {
 
 export const erase: Command = {
   usage: "erase --email E | --phone P",
-  summary: "Delete everything that identifies a person (contact details, comments, recordings); anonymous scores stay",
+  summary: "Delete everything that identifies a person (contact details, comments, recordings, emails in DATA_DIR/outbox-mail); anonymous scores stay",
   async run(args, io) {
     const input = parseCommandArgs(
       args,
@@ -26,6 +26,9 @@ export const erase: Command = {
     );
     if (!input.email && !input.phone) throw new UsageError("Give --email or --phone.");
     const r = await withContext(io, (ctx) => erasePerson(ctx, input));
-    line(io.stdout, `Erased ${r.contacts} contact details and ${r.comments} comments across ${r.interactions} interactions.`);
+    line(
+      io.stdout,
+      `Erased ${r.contacts} contact details and ${r.comments} comments across ${r.interactions} interactions; deleted ${r.mailFiles} email files; queued ${r.recordings} recordings and transcriptions for deletion at Twilio.`,
+    );
   },
 };

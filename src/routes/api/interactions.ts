@@ -1,13 +1,20 @@
 import { Hono } from "hono";
-import { describeRoute, resolver } from "hono-openapi";
+import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { DomainError, errorBody, UnprocessableError } from "../../errors";
-import { ErrorBody } from "../../schemas/common";
 import { InteractionBatchInput, InteractionCreated, InteractionInput } from "../../schemas/interaction";
 import { registerInteraction, registerInteractionIn, type RegisteredInteraction } from "../../services/register-interaction";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
+import { batchUnprocessable, COMMON_ERRORS, json, unprocessable } from "./openapi-docs";
+
+const CREATED_EXAMPLE: InteractionCreated = {
+  id: 4182,
+  surveyUrl: "https://feedback.council.example/s/Jx3kQ9vT2mWbR7nY5cLpA8dZ0eHf6gUsK1iOqV4wXyB",
+  ratingUrls: [1, 2, 3, 4, 5].map((n) => `https://feedback.council.example/s/Jx3kQ9vT2mWbR7nY5cLpA8dZ0eHf6gUsK1iOqV4wXyB?csat=${n}`),
+  existing: false,
+};
 
 const publicView = ({ token: _token, ...rest }: RegisteredInteraction) => rest;
 
@@ -27,9 +34,10 @@ export function interactionRoutes(ctx: Ctx) {
         description:
           "Issues a survey token for one contact. The same externalRef again returns the first interaction (200) instead of creating a second one (201).",
         responses: {
-          201: { description: "Created", content: { "application/json": { schema: resolver(InteractionCreated) } } },
-          200: { description: "Already registered under this externalRef", content: { "application/json": { schema: resolver(InteractionCreated) } } },
-          422: { description: "A team, staff member or service that does not exist or is retired" },
+          201: { description: "Created", content: json(InteractionCreated, CREATED_EXAMPLE) },
+          200: { description: "Already registered under this externalRef", content: json(InteractionCreated, { ...CREATED_EXAMPLE, existing: true }) },
+          ...COMMON_ERRORS,
+          ...unprocessable("A team, staff member or service that does not exist or is retired"),
         },
       }),
       validate("json", InteractionInput),
@@ -47,12 +55,10 @@ export function interactionRoutes(ctx: Ctx) {
         description:
           "If any item is invalid, nothing is stored: malformed items answer 400 naming each bad field by index (`interactions.3.occurredAt`); unknown or retired codes answer 422 with `items: [{index, status, message}]`.",
         responses: {
-          201: {
-            description: "All registered",
-            content: { "application/json": { schema: resolver(z.object({ interactions: z.array(InteractionCreated) })) } },
-          },
-          400: { description: "Malformed items; nothing was stored", content: { "application/json": { schema: resolver(ErrorBody) } } },
-          422: { description: "Some items name unknown or retired codes; nothing was stored" },
+          201: { description: "All registered", content: json(z.object({ interactions: z.array(InteractionCreated) }), { interactions: [CREATED_EXAMPLE] }) },
+          ...COMMON_ERRORS,
+          400: { ...COMMON_ERRORS[400], description: "Malformed items, each field named by index (interactions.3.occurredAt); nothing was stored" },
+          ...batchUnprocessable("Some items name unknown or retired codes; nothing was stored. `items` lists each failing item"),
         },
       }),
       validate("json", InteractionBatchInput),

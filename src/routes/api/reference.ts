@@ -1,10 +1,9 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { Hono } from "hono";
-import { describeRoute, resolver } from "hono-openapi";
+import { describeRoute } from "hono-openapi";
 import type { z } from "zod";
 import type { Ctx } from "../../deps";
 import type { ApiKeyEnv } from "../../middleware/api-key";
-import { ErrorBody } from "../../schemas/common";
 import * as s from "../../schemas/reference";
 import * as departments from "../../services/reference/departments";
 import * as services from "../../services/reference/services";
@@ -13,6 +12,7 @@ import * as targets from "../../services/reference/targets";
 import * as teams from "../../services/reference/teams";
 import * as themes from "../../services/reference/themes";
 import { validate } from "../../validation";
+import { COMMON_ERRORS, errorResponse, json, unprocessable } from "./openapi-docs";
 
 type Schema = z.ZodType;
 /** What the validator hands over (the same as z.output, as hono-openapi spells it). */
@@ -33,11 +33,12 @@ type Resource<Create extends Schema, Patch extends Schema, Query extends Schema,
   retire(ctx: Ctx, code: string): Promise<Out<View>>;
   /** Extra words for the create route's description: what its references must be. */
   notes?: string;
+  /** One of them as the API shows it, for the document's examples. */
+  example: Out<View> & { code: string };
 };
 
-const json = (schema: Schema) => ({ "application/json": { schema: resolver(schema) } });
-const error = (description: string) => ({ description, content: json(ErrorBody) });
-const invalid = error("Malformed input: the fields that are wrong");
+const CREATED = "2026-01-05T09:00:00.000Z";
+const lifecycle = { retired: false, retiredAt: null, createdAt: CREATED };
 
 /**
  * Create, read, update, list and retire for one kind of reference data, addressed by code.
@@ -48,9 +49,10 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
   ctx: Ctx,
   r: Resource<C, P, Q, V, L>,
 ) {
-  const { tag, noun } = r;
-  const one = { 200: { description: `The ${noun}`, content: json(r.schemas.view) }, 400: invalid };
-  const notFound = error(`No ${noun} with this code`);
+  const { tag, noun, example } = r;
+  const one = { 200: { description: `The ${noun}`, content: json(r.schemas.view, example) }, ...COMMON_ERRORS };
+  const notFound = errorResponse(`No ${noun} with this code`, "not_found", `No ${noun} with code '${example.code}'.`);
+  const retiredExample = Object.assign({}, example, { retired: true, retiredAt: "2026-03-02T09:00:00.000Z" });
   return new Hono<ApiKeyEnv>()
     .get(
       "/",
@@ -58,7 +60,11 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         tags: [tag],
         summary: `List ${r.listKey}`,
         description: `Active ${r.listKey} by code; \`includeRetired=true\` lists retired ones too.`,
-        responses: { 200: { description: `The ${r.listKey}`, content: json(r.schemas.list) }, 400: invalid, 404: error("A filter names an unknown code") },
+        responses: {
+          200: { description: `The ${r.listKey}`, content: json(r.schemas.list, { [r.listKey]: [example] }) },
+          ...COMMON_ERRORS,
+          404: errorResponse("A filter names an unknown code", "not_found", "Unknown team 'NOPE'."),
+        },
       }),
       validate("query", r.schemas.query),
       async (c) => c.json({ [r.listKey]: await r.list(ctx, c.req.valid("query")) }),
@@ -68,12 +74,12 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
       describeRoute({
         tags: [tag],
         summary: `Create a ${noun}`,
-        description: r.notes,
+        description: [`Creates a ${noun} under a code of your choosing, by which other systems refer to it from then on.`, r.notes].filter(Boolean).join(" "),
         responses: {
-          201: { description: `The new ${noun}`, content: json(r.schemas.view) },
-          400: invalid,
-          409: error(`A ${noun} with this code already exists`),
-          422: error("The body names an unknown or retired code"),
+          201: { description: `The new ${noun}`, content: json(r.schemas.view, example) },
+          ...COMMON_ERRORS,
+          409: errorResponse(`A ${noun} with this code already exists`, "conflict", `A ${noun} with code '${example.code}' already exists.`),
+          ...unprocessable("The body names an unknown or retired code"),
         },
       }),
       validate("json", r.schemas.create),
@@ -81,7 +87,12 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
     )
     .get(
       "/:code",
-      describeRoute({ tags: [tag], summary: `Get a ${noun}`, responses: { ...one, 404: notFound } }),
+      describeRoute({
+        tags: [tag],
+        summary: `Get a ${noun}`,
+        description: `The ${noun} with this code, retired or not.`,
+        responses: { ...one, 404: notFound },
+      }),
       validate("param", s.CodeParam),
       async (c) => c.json(await r.get(ctx, c.req.valid("param").code)),
     )
@@ -94,8 +105,8 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         responses: {
           ...one,
           404: notFound,
-          409: error("The change conflicts with other data (for example, retiring something still in use)"),
-          422: error("The body names an unknown or retired code"),
+          409: errorResponse("The change conflicts with other data (for example, retiring something still in use)", "conflict", `The ${noun} '${example.code}' is still in use.`),
+          ...unprocessable("The body names an unknown or retired code"),
         },
       }),
       validate("param", s.CodeParam),
@@ -108,7 +119,12 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         tags: [tag],
         summary: `Retire a ${noun}`,
         description: `Answers the retired ${noun}. It takes no new data but keeps its name in history and reports. Retiring twice is harmless; PATCH {"retired": false} brings it back.`,
-        responses: { ...one, 404: notFound, 409: error("Still in use: retire or move what depends on it first") },
+        responses: {
+          ...one,
+          200: { description: `The retired ${noun}`, content: json(r.schemas.view, retiredExample) },
+          404: notFound,
+          409: errorResponse("Still in use: retire or move what depends on it first", "conflict", `The ${noun} '${example.code}' is still in use.`),
+        },
       }),
       validate("param", s.CodeParam),
       async (c) => c.json(await r.retire(ctx, c.req.valid("param").code)),
@@ -130,6 +146,7 @@ export function referenceRoutes(ctx: Ctx) {
         create: departments.createDepartment,
         update: departments.updateDepartment,
         retire: departments.retireDepartment,
+        example: { code: "REVENUES", name: "Revenues and Benefits", ...lifecycle },
       }),
     )
     .route(
@@ -145,6 +162,7 @@ export function referenceRoutes(ctx: Ctx) {
         update: teams.updateTeam,
         retire: teams.retireTeam,
         notes: "`department` is the code of an active department.",
+        example: { code: "CT-BILLING", name: "Council Tax billing", department: "REVENUES", ...lifecycle },
       }),
     )
     .route(
@@ -160,6 +178,7 @@ export function referenceRoutes(ctx: Ctx) {
         update: staff.updateStaff,
         retire: staff.retireStaff,
         notes: "`team` is the code of an active team.",
+        example: { code: "faisal.khan", name: "Faisal Khan", email: "faisal.khan@council.example", team: "CC-REVENUES", ...lifecycle },
       }),
     )
     .route(
@@ -174,6 +193,7 @@ export function referenceRoutes(ctx: Ctx) {
         create: services.createService,
         update: services.updateService,
         retire: services.retireService,
+        example: { code: "council-tax", name: "Council Tax", ...lifecycle },
       }),
     )
     .route(
@@ -190,6 +210,7 @@ export function referenceRoutes(ctx: Ctx) {
         retire: themes.retireTheme,
         notes:
           "Rules are words and phrases per language (en, cy, pl, pt, ar), 1 to 200 each: `wait*` matches words starting with 'wait', `on hold` matches the phrase. English rules apply to comments in every language. Changed rules tag comments recorded from then on.",
+        example: { code: "WAITING", name: "Waiting times", rules: { en: ["wait*", "on hold", "queue*"], cy: ["aros"] }, ...lifecycle },
       }),
     )
     .route(
@@ -206,6 +227,7 @@ export function referenceRoutes(ctx: Ctx) {
         retire: targets.retireTarget,
         notes:
           "A target for the whole organisation, or for one `department` or one `team` (not both). Values: csat, ces_easy, fcr, response_rate and csi_index 0 to 100; ces_mean 1 to 7; csi_net -100 to 100. At most one active target per measure and scope.",
+        example: { code: "revenues-csat-75", measure: "csat", value: 75, department: "REVENUES", team: null, ...lifecycle },
       }),
     );
 }

@@ -1,12 +1,38 @@
 import { Hono } from "hono";
-import { describeRoute, resolver } from "hono-openapi";
+import { describeRoute } from "hono-openapi";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
-import { ErrorBody } from "../../schemas/common";
 import { SummaryQuery, SummaryResponse } from "../../schemas/report";
 import { resolveSummaryFilter } from "../../services/summary-filter";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
+import { COMMON_ERRORS, errorResponse, json } from "./openapi-docs";
+
+const figure = (n: number, value: number | null, low: number | null, high: number | null) => ({ n, value, low, high, tooFew: value === null });
+const SUMMARY_EXAMPLE: SummaryResponse = {
+  period: "month",
+  from: "2026-01-01",
+  to: "2026-01-31",
+  minCount: 10,
+  rows: [
+    {
+      group: { code: "CC-REVENUES", name: "Contact Centre: Revenues Line" },
+      periodStart: "2026-01-01",
+      periodLabel: "January 2026",
+      scores: {
+        responses: 212,
+        issued: 1240,
+        csat: figure(208, 78.4, 72.3, 83.4),
+        cesMean: figure(190, 5.6, 5.4, 5.8),
+        cesEasy: figure(190, 71.1, 64.3, 77.0),
+        csiIndex: figure(201, 74.2, 71.0, 77.4),
+        csiNet: figure(201, 41.3, 33.8, 48.8),
+        fcr: figure(205, 66.8, 60.1, 72.9),
+        responseRate: figure(1240, 17.1, 15.1, 19.3),
+      },
+    },
+  ],
+};
 
 export function reportRoutes(ctx: Ctx) {
   return new Hono<ApiKeyEnv>().get(
@@ -17,9 +43,10 @@ export function reportRoutes(ctx: Ctx) {
       description:
         "Each figure carries its count n and a 95% interval (Wilson for proportions, normal for means). Figures of groups below the minimum count are null with tooFew: true, and n is kept. Periods are whole weeks (Monday), months or quarters in the organisation's time zone: `from` is widened to the start of its period. Responses are counted in the period of their interaction.",
       responses: {
-        200: { description: "The summary", content: { "application/json": { schema: resolver(SummaryResponse) } } },
-        400: { description: "Malformed query: the parameters that are wrong", content: { "application/json": { schema: resolver(ErrorBody) } } },
-        404: { description: "A filter names an unknown code", content: { "application/json": { schema: resolver(ErrorBody) } } },
+        200: { description: "The summary", content: json(SummaryResponse, SUMMARY_EXAMPLE) },
+        ...COMMON_ERRORS,
+        400: { ...COMMON_ERRORS[400], description: "Malformed query: the parameters that are wrong" },
+        404: errorResponse("A filter names an unknown code", "not_found", "Unknown team 'NOPE'."),
       },
     }),
     validate("query", SummaryQuery),

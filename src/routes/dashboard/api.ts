@@ -5,14 +5,14 @@ import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
 import { TREND_SPLITS } from "../../db/queries/dashboard/trends";
 import { departmentIdsOf } from "../../db/queries/dashboard/departments";
-import { EXPORT_COLUMNS, exportBatch, type ExportCursor } from "../../db/queries/dashboard/export";
+import { EXPORT_COLUMNS, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
 import { liveTargets } from "../../db/queries/dashboard/targets";
 import { IsoDate } from "../../schemas/common";
 import { requireSession, type SessionEnv } from "../../services/auth/middleware";
 import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
 import { validate } from "../../validation";
-import { csvLine } from "./csv";
+import { csvLine } from "../../domain/csv";
 import { localDate } from "../../domain/periods";
 import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
@@ -114,20 +114,22 @@ export function dashboardApi(ctx: Ctx) {
       const f = withoutRole(scope);
       const encoder = new TextEncoder();
       let cursor: ExportCursor = null;
-      let done = false;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
+      // Streamed a batch at a time, each read and turned into CSV by the report readers (off
+      // the answering path); the next batch is asked for only once the client has taken this one.
+      const body = new ReadableStream<Uint8Array>(
+        {
+          start(controller) {
+            controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
+          },
+          async pull(controller) {
+            const batch = await reads.run("exportCsv", f, config.TIMEZONE, cursor);
+            cursor = batch.next;
+            if (batch.csv) controller.enqueue(encoder.encode(batch.csv));
+            if (cursor === null) controller.close();
+          },
         },
-        async pull(controller) {
-          if (done) return controller.close();
-          const batch = await exportBatch(db, f, config.TIMEZONE, cursor);
-          cursor = batch.next;
-          done = cursor === null;
-          if (batch.rows.length > 0) controller.enqueue(encoder.encode(batch.rows.map((r) => csvLine(EXPORT_COLUMNS.map((k) => r[k]))).join("")));
-          if (done) controller.close();
-        },
-      });
+        { highWaterMark: 0 },
+      );
       return c.body(body, 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="responses-${scope.from}-to-${scope.to}.csv"`,

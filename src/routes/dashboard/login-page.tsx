@@ -20,6 +20,11 @@ export function LoginPage(props: { orgName: string; error?: string; email?: stri
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/*
+          Overrides the site-wide no-referrer for this page only: under no-referrer a browser
+          posts the form with `Origin: null`, which the sign-in must refuse as from nowhere.
+        */}
+        <meta name="referrer" content="same-origin" />
         <link rel="icon" href="data:," />
         <title>Sign in: customer satisfaction dashboard</title>
         {/* Raw: as a text child the quotes in font names would be escaped and break the CSS. */}

@@ -16,8 +16,10 @@ import { findSurveyCall, startPhoneSurvey, type SurveyCall } from "../../service
 import { validate } from "../../validation";
 import { verifyTwilio, webhookBodyLimit, type TwilioEnv } from "./verify-twilio";
 
-/** Twilio sends many more fields (From, To, AccountSid…); only these are read. */
+/** Twilio sends many more fields (To, AccountSid…); only these are read. */
 const CallParams = z.looseObject({ CallSid: z.string().regex(/^[A-Za-z0-9]{2,64}$/, "expected a call id") });
+/** The caller's number ("anonymous" when withheld): only its keyed hash is kept, for erasure. */
+const VoiceParams = CallParams.extend({ From: z.string().max(64).optional() });
 
 const VoiceQuery = z.strictObject({ team: Code.optional(), staff: Code.optional(), service: Code.optional(), lang: LanguageSchema.optional() });
 const AnswerQuery = z.strictObject({
@@ -31,6 +33,7 @@ const RecordedParams = CallParams.extend({ RecordingUrl: z.url().max(500).option
 const TranscriptionParams = CallParams.extend({
   TranscriptionStatus: z.string().max(32).optional(),
   TranscriptionText: z.string().max(20_000).optional(),
+  TranscriptionSid: z.string().max(64).optional(),
 });
 
 function twiml(c: Context, xml: string) {
@@ -65,12 +68,12 @@ export function twilioRoutes(ctx: Ctx) {
 
   return new Hono<TwilioEnv>()
     .use(webhookBodyLimit, verifyTwilio(ctx))
-    .post("/voice", validate("query", VoiceQuery), validate("form", CallParams), async (c) => {
+    .post("/voice", validate("query", VoiceQuery), validate("form", VoiceParams), async (c) => {
       const q = c.req.valid("query");
-      const { CallSid } = c.req.valid("form");
+      const { CallSid, From } = c.req.valid("form");
       let call: SurveyCall;
       try {
-        call = await startPhoneSurvey(ctx, { callSid: CallSid, team: q.team, staff: q.staff, service: q.service, language: q.lang });
+        call = await startPhoneSurvey(ctx, { callSid: CallSid, team: q.team, staff: q.staff, service: q.service, language: q.lang, from: From });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         // A misconfigured webhook URL (unknown team) or an unregistered call: the caller hears
@@ -99,10 +102,10 @@ export function twilioRoutes(ctx: Ctx) {
       return twiml(c, goodbyePage(voice(ctx, c.var.twilioUrl, call.language)));
     })
     .post("/transcription", validate("form", TranscriptionParams), async (c) => {
-      const { CallSid, TranscriptionStatus, TranscriptionText } = c.req.valid("form");
+      const { CallSid, TranscriptionStatus, TranscriptionText, TranscriptionSid } = c.req.valid("form");
       const call = await findSurveyCall(ctx, CallSid);
       // Twilio reads nothing from this answer; an empty document is the polite 200.
-      if (call && TranscriptionStatus === "completed" && TranscriptionText) await storeTranscription(ctx, call, CallSid, TranscriptionText);
+      if (call && TranscriptionStatus === "completed") await storeTranscription(ctx, call, CallSid, TranscriptionText ?? "", TranscriptionSid ?? null);
       return twiml(c, renderTwiml([]));
     });
 }

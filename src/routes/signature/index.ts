@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "../../middleware/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
@@ -6,8 +5,9 @@ import { z } from "zod";
 import { MINUTE } from "../../clock";
 import type { Ctx } from "../../deps";
 import { automationReason, refusesConfirmation } from "../../domain/automation";
+import { networkMatcher } from "../../domain/networks";
 import { isLanguage, languageFromAcceptHeader, messages, type Language } from "../../i18n/index";
-import { facePng, isScore, type Score } from "../../mail/faces";
+import { isScore } from "../../mail/faces";
 import { mailMessages } from "../../mail/messages";
 import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../middleware/csrf";
 import { clientAddress, rateLimit } from "../../middleware/rate-limit";
@@ -16,12 +16,14 @@ import { sendPage } from "../../pages/render";
 import { Code } from "../../schemas/common";
 import { verifyUnsubscribeId } from "../../services/mail/address";
 import { isOptedOut, optOut } from "../../services/mail/opt-out";
-import { BROWSER_COOKIE, browserKey, dailySalt, isBrowserId, newBrowserId } from "../../services/signature/client-key";
+import { findSession, SESSION_COOKIE } from "../../services/auth/sessions";
+import { addressHash, addressKey, BROWSER_COOKIE, browserKey, dailySalt, isBrowserId, newBrowserId } from "../../services/signature/client-key";
 import { confirmSignatureRating } from "../../services/signature/confirm-rating";
 import { recentClicks } from "../../services/signature/recent-clicks";
 import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
-import { stripPerson } from "../../services/signature/strip-person";
+import { stripPerson, type StripPerson } from "../../services/signature/strip-person";
 import { validate } from "../../validation";
+import { signatureNotices } from "./messages";
 import { ChoosePage, ConfirmPage, UnsubscribePage } from "./pages";
 
 const FaceLinkParams = z.object({ staff: Code, score: z.string().regex(/^[1-5]$/).transform(Number) });
@@ -31,9 +33,10 @@ const ConfirmForm = z.object({ [CSRF_FIELD]: z.string().max(100).optional(), bro
 const CONFIRMATIONS_PER_WINDOW = 20;
 
 /**
- * The signature strip's links /r/<staff>/<n>, the face images, and unsubscribe links;
- * mounted at / (issue 3). GET and HEAD never record anything: mail scanners open every link
- * of every message. They show the chosen face and one Confirm button; the POST records.
+ * The signature strip's links /r/<staff>/<n> and unsubscribe links (the face images are
+ * assets, src/routes/assets.ts); mounted at / (issue 3). GET and HEAD never record anything:
+ * mail scanners open every link of every message. They show the chosen face and one Confirm
+ * button; the POST records.
  */
 export function signatureRoutes(ctx: Ctx) {
   const { config, clock } = ctx;
@@ -42,13 +45,14 @@ export function signatureRoutes(ctx: Ctx) {
   const secureCookie = config.PUBLIC_BASE_URL.startsWith("https://");
   const salt = dailySalt();
   const clicks = recentClicks();
+  const fromStaffNetwork = networkMatcher(config.STAFF_NETWORKS);
 
   const pickLanguage = (c: Context): Language => {
     const asked = c.req.query("lang");
     if (isLanguage(asked)) return asked;
     return languageFromAcceptHeader(c.req.header("accept-language")) ?? "en";
   };
-  const page = (c: Context, status: 403 | 404 | 429, title: string, body: string) =>
+  const page = (c: Context, status: 200 | 403 | 404 | 429, title: string, body: string) =>
     sendPage(c, MessagePage({ lang: pickLanguage(c), org, title, body, langHref: (l) => `?lang=${l}` }), status);
   const notFound = (c: Context) => {
     const m = mailMessages(pickLanguage(c));
@@ -63,17 +67,25 @@ export function signatureRoutes(ctx: Ctx) {
 
   const findPerson = (code: string) => stripPerson(ctx.db.read, code);
 
-  /** A hash of the client's address under today's in-memory salt; nothing is stored. */
-  const addressKey = (c: Context) => createHmac("sha256", salt.at(clock.now())).update(clientAddress(c, config.TRUST_PROXY)).digest("base64url");
+  /** A hash of the client's address under today's in-memory salt; never the address itself. */
+  const addressOf = (c: Context) => addressHash(salt.at(clock.now()), clientAddress(c, config.TRUST_PROXY));
+  /**
+   * The staff member themselves, signed in to the dashboard in this browser (the session
+   * cookie is also sent to /r for this). Their own ratings are refused.
+   */
+  const isSelf = async (c: Context, person: StripPerson) => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (!person.email || !cookie) return false;
+    const session = await findSession(ctx, cookie);
+    return session !== null && session.user.email === person.email.trim().toLowerCase();
+  };
+  const selfRating = (c: Context, person: StripPerson) => {
+    const n = signatureNotices(pickLanguage(c));
+    return page(c, 403, n.selfRatingTitle, n.selfRatingBody(person.name));
+  };
   const csrfScope = (staffCode: string, browserId: string) => `signature:${staffCode}:${browserId}`;
 
   return new Hono()
-    .get("/faces/:file", (c) => {
-      const match = /^([1-5])\.png$/.exec(c.req.param("file"));
-      if (!match) return notFound(c);
-      c.header("Cache-Control", "public, max-age=604800");
-      return c.body(new Uint8Array(facePng(Number(match[1]) as Score)), 200, { "Content-Type": "image/png" });
-    })
     .use("/r/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
     .use("/unsubscribe/*", limiter(config.RATE_LIMIT_PER_MINUTE, MINUTE))
     .get("/r/:staff", async (c) => {
@@ -87,13 +99,14 @@ export function signatureRoutes(ctx: Ctx) {
       const person = params.success ? await findPerson(params.data.staff) : undefined;
       if (!params.success || !person || !isScore(params.data.score)) return notFound(c);
       const score = params.data.score;
+      if (await isSelf(c, person)) return selfRating(c, person);
       const now = clock.now();
       const reason = automationReason({
         method: c.req.method,
         userAgent: c.req.header("user-agent"),
         at: now,
         score,
-        recent: clicks.note(`${person.id}:${addressKey(c)}`, { score, at: now }),
+        recent: clicks.note(`${person.id}:${addressOf(c)}`, { score, at: now }),
       });
       if (reason) await recordSuspectedClick(ctx, { reason, staffId: person.id, score });
       // The cookie is set on the page so the confirmation carries it; a browser that refuses
@@ -121,7 +134,8 @@ export function signatureRoutes(ctx: Ctx) {
         const refused = refusesConfirmation(c.req.header("user-agent"));
         if (refused) {
           await recordSuspectedClick(ctx, { reason: refused, staffId: person.id, score });
-          return expired();
+          // Said as it is: a person whose browser is mistaken for a program knows what to do.
+          return page(c, 403, messages(lang).errors.automatedTitle, messages(lang).errors.automatedBody);
         }
         if (isCrossSite({ origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site") }, allowedOrigins)) return expired();
         const form = c.req.valid("form");
@@ -132,15 +146,30 @@ export function signatureRoutes(ctx: Ctx) {
         if ((isBrowserId(cookie) && cookie !== formBrowser) || !isValidFormToken(config.SESSION_SECRET, csrfScope(person.code, formBrowser), form[CSRF_FIELD], clock.now())) {
           return expired();
         }
+        if (await isSelf(c, person)) return selfRating(c, person);
+        const address = clientAddress(c, config.TRUST_PROXY);
+        const notices = signatureNotices(lang);
+        if (fromStaffNetwork(address)) {
+          await recordSuspectedClick(ctx, { reason: "staff_network", staffId: person.id, score });
+          return page(c, 200, notices.staffNetworkTitle, notices.staffNetworkBody(org));
+        }
         const key = browserKey({
           cookieId: isBrowserId(cookie) ? cookie : null,
-          address: clientAddress(c, config.TRUST_PROXY),
+          address,
           userAgent: c.req.header("user-agent") ?? "",
           pepper: config.TOKEN_PEPPER,
           salt: salt.at(clock.now()),
         });
         // Like the survey page: answered once the confirmation is durable.
-        const confirmed = await confirmSignatureRating(ctx, { staffCode: person.code, score, browserKey: key, language: lang });
+        const confirmed = await confirmSignatureRating(ctx, {
+          staffCode: person.code,
+          score,
+          browserKey: key,
+          addressKey: addressKey(salt.at(clock.now()), address),
+          language: lang,
+        });
+        // Kept apart: thanked like any other, with no survey page to go on to.
+        if (confirmed.kind === "suspected") return page(c, 200, notices.receivedTitle, notices.receivedBody);
         return c.redirect(`/s/${confirmed.token}?saved=1`, 303);
       },
     )

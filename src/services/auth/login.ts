@@ -2,7 +2,7 @@ import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import type { Db } from "../../db/database";
 import { users } from "../../db/schema";
-import { hashPassword, verifyPassword } from "../users";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "../users";
 import { nextAttemptAt } from "./throttle";
 
 export type LoginResult =
@@ -10,37 +10,43 @@ export type LoginResult =
   | { ok: false; reason: "wrong" }
   | { ok: false; reason: "wait"; retryAfterMs: number };
 
-// Compared against when the email is unknown, so a wrong email costs the same time as a wrong
-// password and response times do not reveal who has an account.
+// Compared against whenever no real hash is checked (an unknown email, a disabled account, an
+// attempt that must wait), so every refusal costs one scrypt at today's cost and response
+// times do not tell an account that exists from one that does not.
 let dummyHash: Promise<string> | undefined;
 
-async function wrongEmail(password: string): Promise<LoginResult> {
+async function refuse(password: string, result: LoginResult): Promise<LoginResult> {
   await verifyPassword(password, await (dummyHash ??= hashPassword("not a real password")));
-  return { ok: false, reason: "wrong" };
+  return result;
 }
 
+const WRONG: LoginResult = { ok: false, reason: "wrong" };
 const waitUntil = (lockedUntil: number, now: number): LoginResult => ({ ok: false, reason: "wait", retryAfterMs: lockedUntil - now });
 
 /**
  * Checks an email and password. Failures are counted on the user; after a few, each further
  * attempt must wait (growing), and after ten the account is locked for 15 minutes. While
- * waiting, the password is not even checked, so guessing gets no faster by hammering.
+ * waiting, the password is not checked, so guessing gets no faster by hammering. A right
+ * password whose hash was made at a lower cost than today's is hashed again.
  */
 export async function attemptLogin(ctx: Ctx, email: string, password: string): Promise<LoginResult> {
   const [user] = await ctx.db.read
     .select({ id: users.id, disabledAt: users.disabledAt, lockedUntil: users.lockedUntil })
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
-  if (!user || user.disabledAt !== null) return wrongEmail(password);
+  if (!user || user.disabledAt !== null) return refuse(password, WRONG);
   const now = ctx.clock.now();
-  if (user.lockedUntil !== null && user.lockedUntil > now) return waitUntil(user.lockedUntil, now);
+  if (user.lockedUntil !== null && user.lockedUntil > now) return refuse(password, waitUntil(user.lockedUntil, now));
   const claim = await ctx.db.write((tx) => claimAttempt(tx, user.id, now));
-  if (claim.kind === "disabled") return { ok: false, reason: "wrong" };
-  if (claim.kind === "locked") return waitUntil(claim.lockedUntil, now);
-  // scrypt runs between the two writes, never inside one.
-  if (!(await verifyPassword(password, claim.passwordHash))) return { ok: false, reason: "wrong" };
+  if (claim.kind === "disabled") return refuse(password, WRONG);
+  if (claim.kind === "locked") return refuse(password, waitUntil(claim.lockedUntil, now));
+  // scrypt runs between the writes, never inside one.
+  if (!(await verifyPassword(password, claim.passwordHash))) return WRONG;
+  const rehashed = passwordNeedsRehash(claim.passwordHash) ? await hashPassword(password) : null;
   await ctx.db.write(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    // Only over the hash just checked: a password reset meanwhile wins.
+    if (rehashed) await tx.update(users).set({ passwordHash: rehashed }).where(and(eq(users.id, user.id), eq(users.passwordHash, claim.passwordHash)));
   });
   return { ok: true, userId: user.id };
 }

@@ -5,6 +5,7 @@ import { emailAddressState, emailOutbox } from "../../db/schema";
 import { bySqlDialect, rows } from "../../db/sql";
 import type { Ctx } from "../../deps";
 import { describeMailError, isPermanentMailError, type MailTransport } from "../../mail/transport";
+import { createRecordingDeleter } from "../phone/recording-deletions";
 import { composeOutboxMail, type OutboxRow } from "./compose";
 import { forgetAddressIfDone, forgetUnneededAddresses } from "./forget-address";
 import { MAX_ATTEMPTS, reminderDueAt, retryDelay } from "./schedule";
@@ -49,6 +50,8 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<PassResult> | undefined;
   let lastSweep = -Infinity;
+  // Deletions of phone recordings at Twilio share this worker's timer, claims and backoff.
+  const recordings = createRecordingDeleter(ctx, { batchSize });
 
   /**
    * Claims the email due first, if any. On PostgreSQL other servers claim at the same time:
@@ -133,6 +136,8 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
       if (!row) break;
       await deliver(row, now, result);
     }
+    const deletions = await recordings.processDue(now);
+    if (deletions.deleted + deletions.retrying + deletions.failed > 0) log.info("recording deletions", deletions);
     // The sweep scans customer_contacts, so hourly is enough; sends forget their own addresses.
     if (now - lastSweep >= 3_600_000) {
       await db.write((tx) => forgetUnneededAddresses(tx, now));

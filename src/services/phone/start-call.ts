@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import { interactions, ivrCalls } from "../../db/schema";
+import { contactSubjects, interactions, ivrCalls } from "../../db/schema";
 import { prepared } from "../../db/sql";
 import type { Ctx } from "../../deps";
 import { isLanguage, type Language } from "../../domain/languages";
 import { NotFoundError } from "../../errors";
 import { QUESTIONS } from "../../ivr/flow";
+import { subjectHash } from "../privacy/subject-hash";
 import { registerInteractionIn } from "../register-interaction";
 
 export type CallStart = {
@@ -15,6 +16,8 @@ export type CallStart = {
   staff?: string;
   service?: string;
   language?: Language;
+  /** The caller's number (Twilio's From); only its keyed hash is kept. */
+  from?: string;
 };
 
 export type SurveyCall = { interactionId: number; language: Language };
@@ -35,6 +38,8 @@ const languageOf = prepared("phone_interaction_language", (db) =>
  * A call reaches the survey: opens its survey token (an interaction with the CallSid as its
  * external reference; registerInteraction is idempotent by it, so a retried webhook or an
  * interaction the telephony registered earlier through the API is reused) and its ivr_calls row.
+ * The caller's number is not stored, but its keyed hash is, as for a contact registered with
+ * a phone number, so that `erase --phone` finds what this caller said.
  */
 export function startPhoneSurvey(ctx: Ctx, input: CallStart): Promise<SurveyCall> {
   return ctx.db.write(async (tx) => {
@@ -65,6 +70,13 @@ export function startPhoneSurvey(ctx: Ctx, input: CallStart): Promise<SurveyCall
       .insert(ivrCalls)
       .values({ callSid: input.callSid, interactionId, step: QUESTIONS[0], failures: 0, createdAt: now, updatedAt: now })
       .onConflictDoNothing();
+    // Withheld numbers come as "anonymous" (or no From at all): nothing to find the caller by.
+    if (input.from && /\d/.test(input.from)) {
+      await tx
+        .insert(contactSubjects)
+        .values({ interactionId, subjectHash: subjectHash("phone", input.from, ctx.config.TOKEN_PEPPER), createdAt: now })
+        .onConflictDoNothing();
+    }
     return surveyCallOf(tx, interactionId);
   });
 }

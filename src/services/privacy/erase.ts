@@ -1,18 +1,24 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { contactSubjects, customerContacts, emailOutbox, ivrCalls, responseThemes, responses } from "../../db/schema";
 import { checkpointWal } from "../../db/sqlite-maintenance";
+import { queueRecordingDeletionsIn } from "../phone/recording-deletions";
+import { deleteMailFiles, mailFolder } from "./mail-files";
 import { normaliseEmail, subjectHash } from "./subject-hash";
 
 export type ErasureRequest = { email?: string; phone?: string };
-export type ErasureResult = { interactions: number; comments: number; contacts: number };
+export type ErasureResult = { interactions: number; comments: number; contacts: number; mailFiles: number; recordings: number };
 
 /**
  * Right to erasure: deletes everything that identifies the person (contact details, the keyed
- * hashes that link them to interactions, the comments they wrote, call recordings) and keeps
- * the anonymous scores, so reports do not change. On SQLite, secure_delete (set on every
- * connection) overwrites the freed space, and the checkpoint empties the write-ahead log, so
- * nothing of them stays in the database file either.
+ * hashes that link them to interactions, the comments they wrote, call recordings, and the
+ * emails written to DATA_DIR/outbox-mail/ when there is no SMTP server) and keeps the
+ * anonymous scores, so reports do not change. Emails still waiting are cancelled; those
+ * already sent keep their status, as the delivery history is not about the person once the
+ * address is gone. Recordings and transcriptions at Twilio are queued for deletion in the
+ * same write. On SQLite, secure_delete (set on every connection) overwrites the freed space,
+ * and the checkpoint empties the write-ahead log, so nothing of them stays in the database
+ * file either.
  */
 export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<ErasureResult> {
   const pepper = ctx.config.TOKEN_PEPPER;
@@ -20,8 +26,9 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
     ...(request.email ? [subjectHash("email", request.email, pepper)] : []),
     ...(request.phone ? [subjectHash("phone", request.phone, pepper)] : []),
   ];
-  if (hashes.length === 0) return { interactions: 0, comments: 0, contacts: 0 };
-  const result = await ctx.db.write(async (tx) => {
+  if (hashes.length === 0) return { interactions: 0, comments: 0, contacts: 0, mailFiles: 0, recordings: 0 };
+  const now = ctx.clock.now();
+  const { addresses, messageIds, ...result } = await ctx.db.write(async (tx) => {
     const linked = await tx.select({ id: contactSubjects.interactionId }).from(contactSubjects).where(inArray(contactSubjects.subjectHash, hashes));
     const direct = await tx
       .select({ id: customerContacts.interactionId })
@@ -35,6 +42,11 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
     const ids = [...new Set([...linked, ...direct].map((r) => r.id))].sort((a, b) => a - b);
     let comments = 0;
     let contacts = 0;
+    let recordings = 0;
+    // The emails sent to this person: found by address, and by the outbox rows that sent them
+    // (an erasure by phone number finds the email address only through its interactions).
+    const addresses = request.email ? [normaliseEmail(request.email)] : [];
+    const messageIds: string[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const answered = (await tx.select({ id: responses.id }).from(responses).where(inArray(responses.interactionId, chunk))).map((r) => r.id);
@@ -42,13 +54,36 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
         comments += (await tx.update(responses).set({ comment: null }).where(inArray(responses.id, answered)).returning({ id: responses.id })).length;
         await tx.update(responseThemes).set({ matched: [] }).where(inArray(responseThemes.responseId, answered));
       }
-      contacts += (await tx.delete(customerContacts).where(inArray(customerContacts.interactionId, chunk)).returning({ id: customerContacts.interactionId })).length;
-      await tx.update(ivrCalls).set({ recordingUrl: null }).where(inArray(ivrCalls.interactionId, chunk));
-      await tx.update(emailOutbox).set({ status: "cancelled" }).where(inArray(emailOutbox.interactionId, chunk));
+      const forgotten = await tx
+        .delete(customerContacts)
+        .where(inArray(customerContacts.interactionId, chunk))
+        .returning({ id: customerContacts.interactionId, email: customerContacts.email });
+      contacts += forgotten.length;
+      for (const c of forgotten) if (c.email) addresses.push(c.email);
+      const calls = await tx
+        .select({ callSid: ivrCalls.callSid, recordingUrl: ivrCalls.recordingUrl, transcriptionSid: ivrCalls.transcriptionSid })
+        .from(ivrCalls)
+        .where(and(inArray(ivrCalls.interactionId, chunk), or(isNotNull(ivrCalls.recordingUrl), isNotNull(ivrCalls.transcriptionSid))));
+      if (calls.length > 0) {
+        recordings += await queueRecordingDeletionsIn(tx, calls, now);
+        await tx.update(ivrCalls).set({ recordingUrl: null, transcriptionSid: null }).where(inArray(ivrCalls.callSid, calls.map((c) => c.callSid)));
+      }
+      await tx
+        .update(emailOutbox)
+        .set({ status: "cancelled" })
+        .where(and(inArray(emailOutbox.interactionId, chunk), inArray(emailOutbox.status, ["pending", "sending"])));
+      const sent = await tx
+        .select({ messageId: emailOutbox.messageId })
+        .from(emailOutbox)
+        .where(and(inArray(emailOutbox.interactionId, chunk), isNotNull(emailOutbox.messageId)));
+      for (const s of sent) if (s.messageId) messageIds.push(s.messageId);
       await tx.delete(contactSubjects).where(inArray(contactSubjects.interactionId, chunk));
     }
-    return { interactions: ids.length, comments, contacts };
+    return { interactions: ids.length, comments, contacts, recordings, addresses, messageIds };
   });
+  // After the write: files are not part of the transaction, and an erasure that failed in the
+  // database must be possible to run again.
+  const mailFiles = deleteMailFiles(mailFolder(ctx.config.DATA_DIR), { addresses, messageIds });
   await checkpointWal(ctx.db);
-  return result;
+  return { ...result, mailFiles };
 }

@@ -6,7 +6,9 @@ import { DAY } from "../../clock";
  * keeping anything that identifies a person:
  * - a first-party cookie holding a random id; we store only a keyed hash of it;
  * - where cookies are refused, a hash of address and user agent under a random salt that
- *   lives in memory and is replaced every day, so yesterday's hashes cannot be recomputed.
+ *   lives in memory and is replaced every day, so yesterday's hashes cannot be recomputed;
+ * - for the one-answer-per-address-and-day rule, a hash of the address alone under that
+ *   same daily salt (addressKey).
  */
 
 export const BROWSER_COOKIE = "rate_browser";
@@ -41,4 +43,14 @@ export function dailySalt(): DailySalt {
 export function browserKey(input: { cookieId: string | null; address: string; userAgent: string; pepper: string; salt: string }): string {
   if (input.cookieId) return `c:${createHmac("sha256", input.pepper).update(`browser:${input.cookieId}`).digest("base64url")}`;
   return `a:${createHmac("sha256", input.salt).update(`${input.address}\n${input.userAgent}`).digest("base64url")}`;
+}
+
+/** The client address under today's salt: the same for every browser at one address, for one day. */
+export function addressHash(salt: string, address: string): string {
+  return createHmac("sha256", salt).update(address).digest("base64url");
+}
+
+/** The key a confirmation's address is kept under beside its browser's (never the address itself). */
+export function addressKey(salt: string, address: string): string {
+  return `ip:${addressHash(salt, address)}`;
 }

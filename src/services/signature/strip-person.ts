@@ -3,12 +3,12 @@ import type { Db } from "../../db/database";
 import { departments, staff, teams } from "../../db/schema";
 import { prepared } from "../../db/sql";
 
-export type StripPerson = { id: number; code: string; name: string; team: string; department: string };
+export type StripPerson = { id: number; code: string; name: string; email: string | null; team: string; department: string };
 
 // Prepared: every face link opened (scanners open all five of every message) looks its person up.
 const personByCode = prepared("signature_strip_person", (db) =>
   db
-    .select({ id: staff.id, code: staff.code, name: staff.name, retiredAt: staff.retiredAt, team: teams.name, department: departments.name })
+    .select({ id: staff.id, code: staff.code, name: staff.name, email: staff.email, retiredAt: staff.retiredAt, team: teams.name, department: departments.name })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .innerJoin(departments, eq(departments.id, teams.departmentId))

@@ -1,4 +1,4 @@
-import { toCsv } from "../../../src/routes/dashboard/csv";
+import { toCsv } from "../../../src/domain/csv";
 
 /** Offers a table's rows as a CSV file (the same formula guard as the server's export). */
 export function downloadCsv(filename: string, header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): void {

@@ -15,6 +15,8 @@ const REASONS: { key: Reason; label: string; colour: string }[] = [
   { key: "several_faces", label: "Several faces at once", colour: PALETTE[4]! },
   // Grey, not the palette's second teal: beside "HTTP library" two greens could not be told apart.
   { key: "too_soon_after_sending", label: "Seconds after sending", colour: PALETTE[7]! },
+  { key: "staff_network", label: "Staff network", colour: PALETTE[5]! },
+  { key: "burst", label: "Burst of ratings", colour: PALETTE[6]! },
 ];
 
 const dateTime = (ms: number) => new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });

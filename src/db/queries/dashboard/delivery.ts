@@ -1,10 +1,20 @@
 import type { Db } from "../../database";
+import type { AutomationReason } from "../../../domain/automation";
 import { outboxStatus, type OutboxStatus } from "../../../services/mail/outbox-status";
 import { suspectedClicksPerDay } from "../suspected-clicks";
 import { dayBefore } from "./range";
 
 /** Why a click was counted as suspected automated, in the order the chart stacks them. */
-export const SUSPECT_REASONS = ["mail_scanner", "head_request", "http_library", "no_user_agent", "several_faces", "too_soon_after_sending"] as const;
+export const SUSPECT_REASONS = [
+  "mail_scanner",
+  "head_request",
+  "http_library",
+  "no_user_agent",
+  "several_faces",
+  "too_soon_after_sending",
+  "staff_network",
+  "burst",
+] as const satisfies readonly AutomationReason[];
 export type SuspectReason = (typeof SUSPECT_REASONS)[number];
 
 export type DeliveryDay = { day: string; total: number } & Record<SuspectReason, number>;

@@ -1,6 +1,6 @@
 /**
- * CSV for the dashboard's exports, shared by the server (responses) and the browser (every
- * table), so both guard the same way. A cell starting with = + - @ (or a tab or carriage
+ * CSV for the dashboard's exports, shared by the report reader (the responses export) and the
+ * browser (every table), so both guard the same way. A cell starting with = + - @ (or a tab or carriage
  * return) would be run as a formula by Excel or Sheets; it is prefixed with ' so it shows as
  * text. Comments are written by the public, so this matters.
  */
