@@ -1,8 +1,8 @@
-import { and, eq, gt, lte, max, sql } from "drizzle-orm";
+import { and, eq, gt, lte, max } from "drizzle-orm";
 import type { Database, Db } from "../db/client";
 import { markRollupComplete } from "../db/rollup-features";
 import { interactions, reportRollup, responseThemes, responses, surveyTokens } from "../db/schema";
-import { dialectOf, exec } from "../db/sql";
+import { lockTableForWrite } from "../db/locks";
 import { emptyTally, tallyOfResponse, type Fcr, type Tally } from "../domain/measures";
 import { RollupSums } from "./rollup-sums";
 
@@ -34,7 +34,7 @@ export function rebuildRollup(db: Database, timeZone: string): Promise<RebuildSt
  * additions added again at the commit): run it where nothing else writes, as the CLI does.
  */
 export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<RebuildStats> {
-  if (dialectOf(tx) === "postgres") await exec(tx, sql`lock table ${reportRollup} in exclusive mode`);
+  await lockTableForWrite(tx, reportRollup);
   const sums = new RollupSums(timeZone);
   type Facts = { occurredAt: number; teamId: number; staffId: number | null; serviceId: number | null; channel: string };
   const add = (row: Facts, themeId: number, tally: Tally) =>

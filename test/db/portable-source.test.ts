@@ -43,3 +43,10 @@ test("routes hold no SQL: they call services and queries", () => {
   const offences = files(join(ROOT, "src/routes")).filter((file) => /\bsql`|from "drizzle-orm"|db\/schema"/.test(readFileSync(file, "utf8")));
   expect(offences.map((f) => relative(ROOT, f))).toEqual([]);
 });
+
+test("hand-written SQL, and the row types cast onto it, stay in src/db", () => {
+  const offences = files(join(ROOT, "src"))
+    .filter((f) => !f.includes(`${join("src", "db")}/`))
+    .filter((file) => /\b(rows|firstRow)<|\bexec\(\s*(tx|db)\b/.test(readFileSync(file, "utf8")));
+  expect(offences.map((f) => relative(ROOT, f))).toEqual([]);
+});

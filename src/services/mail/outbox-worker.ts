@@ -1,8 +1,8 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { MINUTE } from "../../clock";
 import type { Db } from "../../db/client";
 import { emailAddressState, emailOutbox } from "../../db/schema";
-import { bySqlDialect, rows } from "../../db/sql";
+import { dueQueueRowId } from "../../db/queries/claim-due";
 import type { Ctx } from "../../deps";
 import { describeMailError, isPermanentMailError, type MailTransport } from "../../mail/transport";
 import { createRecordingDeleter } from "../phone/recording-deletions";
@@ -61,15 +61,10 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
    */
   const claimNext = (now: number): Promise<Claimed | undefined> =>
     db.write(async (tx) => {
-      const due = and(inArray(emailOutbox.status, ["pending", "sending"]), lte(emailOutbox.dueAt, now));
-      const skipLocked = bySqlDialect(tx, { sqlite: sql``, postgres: sql` for update skip locked` });
-      const [next] = await rows<{ id: number }>(
-        tx,
-        sql`select ${emailOutbox.id} as "id" from ${emailOutbox} where ${due} order by ${emailOutbox.dueAt}, ${emailOutbox.id} limit 1${skipLocked}`,
-      );
-      if (!next) return undefined;
+      const id = await dueQueueRowId(tx, emailOutbox, now);
+      if (id === undefined) return undefined;
       const leaseUntil = now + SEND_LEASE_MS;
-      const [row] = await tx.update(emailOutbox).set({ status: "sending", dueAt: leaseUntil }).where(eq(emailOutbox.id, next.id)).returning();
+      const [row] = await tx.update(emailOutbox).set({ status: "sending", dueAt: leaseUntil }).where(eq(emailOutbox.id, id)).returning();
       return row && { ...row, leaseUntil };
     });
 

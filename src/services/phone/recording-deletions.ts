@@ -1,7 +1,7 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { recordingDeletions } from "../../db/schema";
-import { bySqlDialect, rows } from "../../db/sql";
+import { dueQueueRowId } from "../../db/queries/claim-due";
 import type { Ctx } from "../../deps";
 import { retryDelay } from "../mail/schedule";
 import { deleteTwilioResource, twilioCredentials, type TwilioReply } from "./twilio-rest";
@@ -67,18 +67,13 @@ export function createRecordingDeleter(ctx: Ctx, { batchSize = 20, fetchImpl = f
 
   const claimNext = (now: number): Promise<Claimed | undefined> =>
     db.write(async (tx) => {
-      const due = and(inArray(recordingDeletions.status, ["pending", "sending"]), lte(recordingDeletions.dueAt, now));
-      const skipLocked = bySqlDialect(tx, { sqlite: sql``, postgres: sql` for update skip locked` });
-      const [next] = await rows<{ id: number }>(
-        tx,
-        sql`select ${recordingDeletions.id} as "id" from ${recordingDeletions} where ${due} order by ${recordingDeletions.dueAt}, ${recordingDeletions.id} limit 1${skipLocked}`,
-      );
-      if (!next) return undefined;
+      const id = await dueQueueRowId(tx, recordingDeletions, now);
+      if (id === undefined) return undefined;
       const leaseUntil = now + LEASE_MS;
       const [row] = await tx
         .update(recordingDeletions)
         .set({ status: "sending", dueAt: leaseUntil })
-        .where(eq(recordingDeletions.id, next.id))
+        .where(eq(recordingDeletions.id, id))
         .returning({ id: recordingDeletions.id, resource: recordingDeletions.resource, attempts: recordingDeletions.attempts });
       return row && { ...row, leaseUntil };
     });

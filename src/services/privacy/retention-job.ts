@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { DAY, MINUTE } from "../../clock";
 import type { Db } from "../../db/client";
-import { dialectOf, rows } from "../../db/sql";
+import { firstAcrossServers } from "../../db/locks";
 import { applyRetentionIn, type RetentionResult } from "./retention";
 
 /** Any number that names this job's lock among the application's others on the PostgreSQL server. */
@@ -13,10 +12,8 @@ const RETENTION_LOCK = 7_316_202;
  * to take the lock does the work while the others skip their turn; the lock goes with the
  * transaction. On SQLite there is one server.
  */
-async function mayRun(tx: Db): Promise<boolean> {
-  if (dialectOf(tx) !== "postgres") return true;
-  const [row] = await rows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(cast(${RETENTION_LOCK} as bigint)) as "locked"`);
-  return row?.locked === true;
+function mayRun(tx: Db): Promise<boolean> {
+  return firstAcrossServers(tx, RETENTION_LOCK);
 }
 
 /**
