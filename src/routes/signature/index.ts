@@ -34,7 +34,7 @@ const CONFIRMATIONS_PER_WINDOW = 20;
 
 /**
  * The signature strip's links /r/<staff>/<n> and unsubscribe links (the face images are
- * assets, src/routes/assets.ts); mounted at / (issue 3). GET and HEAD never record anything:
+ * assets, src/routes/assets.ts); mounted at /. GET and HEAD never record anything:
  * mail scanners open every link of every message. They show the chosen face and one Confirm
  * button; the POST records.
  */
