@@ -266,7 +266,8 @@ describe("dashboard in Chromium", () => {
     await expect(page.getByRole("region", { name: "Suspected automated clicks", exact: true }).textContent()).resolves.toMatch(/never count in any score/);
     const table = page.locator("table", { has: page.locator("caption", { hasText: "Suspected automated clicks per day" }) });
     const last = table.locator("tbody tr").last();
-    await expect(last.locator("th, td").allTextContents()).resolves.toEqual(["2026-03-02", "5", "1", "0", "0", "0", "0", "6"]);
+    await expect(last.locator("th, td").allTextContents()).resolves.toEqual(["2026-03-02", "5", "1", "0", "0", "0", "0", "0", "0", "6"]);
+    await expect(table.locator("thead").textContent()).resolves.toMatch(/Staff network.*Burst of ratings/);
     expect(await table.locator("tbody tr").count()).toBe(30);
     await expect(page.locator("#main").textContent()).resolves.toContain("9 suspected automated clicks");
     await shoot(page, "delivery");
