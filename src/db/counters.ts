@@ -129,7 +129,17 @@ function sqliteUpsert(client: BetterSqlite3.Database, c: CounterTable, rows: num
 function upsertSqlite(client: BetterSqlite3.Database, c: CounterTable, rows: readonly (readonly (string | number)[])[]): void {
   const many = sqliteUpsert(client, c, ROWS_PER_UPSERT);
   const one = sqliteUpsert(client, c, 1);
+  const width = c.keyColumns.length + c.amountColumns.length;
+  // One array of parameters, filled in place for each statement: slicing and flattening per
+  // statement showed in the import's profile.
+  const values: (string | number)[] = new Array(width * ROWS_PER_UPSERT);
   const whole = rows.length - (rows.length % ROWS_PER_UPSERT);
-  for (let i = 0; i < whole; i += ROWS_PER_UPSERT) many.run(rows.slice(i, i + ROWS_PER_UPSERT).flat());
+  for (let i = 0; i < whole; i += ROWS_PER_UPSERT) {
+    for (let r = 0; r < ROWS_PER_UPSERT; r++) {
+      const row = rows[i + r]!;
+      for (let k = 0; k < width; k++) values[r * width + k] = row[k]!;
+    }
+    many.run(values);
+  }
   for (let i = whole; i < rows.length; i++) one.run(rows[i]);
 }
