@@ -17,8 +17,8 @@ import { createApp } from "../src/app";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/client";
-import { createPool, drizzleOverPool } from "../src/db/postgres";
-import { inProcessReads, workerReads, type ReadPool } from "../src/db/read-pool";
+import type { ReadPool } from "../src/db/read-pool";
+import { openReports } from "../src/db/reports";
 import { teams } from "../src/db/schema";
 import { silentLogger, type Ctx } from "../src/deps";
 import { formToken } from "../src/middleware/csrf";
@@ -73,12 +73,7 @@ async function realApp(dataDir: string) {
   const tokensFile = join(dataDir, "bench-tokens.json");
   writeFileSync(tokensFile, JSON.stringify(tokens));
   // As in production (src/main.ts): reports in a reader thread (SQLite) or a pool of their own (PostgreSQL).
-  let reads: ReadPool;
-  if (db.dialect === "sqlite") reads = workerReads(db.file!, 1, { nice: config.REPORT_THREAD_NICE });
-  else {
-    const pool = createPool(config.DATABASE_READ_URL ?? config.DATABASE_URL!, { max: config.REPORT_POOL_SIZE, statementTimeoutMs: config.REPORT_STATEMENT_TIMEOUT_MS });
-    reads = { run: inProcessReads(drizzleOverPool(pool)).run, close: () => pool.end() };
-  }
+  const reads = openReports(config, db);
   return { app: createApp({ db, clock: systemClock, config, log: silentLogger, reads }), apiKey: key, tokensFile, reads };
 }
 

@@ -1,12 +1,11 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { systemClock } from "./clock";
-import { ConfigError, loadConfig, type Config } from "./config";
-import { DatabaseStartError, migrateOrExplain, openDatabase, type Database } from "./db/client";
-import { createPool, drizzleOverPool } from "./db/postgres";
-import { inProcessReads, workerReads, type ReadPool } from "./db/read-pool";
+import { ConfigError, loadConfig } from "./config";
+import { DatabaseStartError, migrateOrExplain, openDatabase } from "./db/client";
+import { openReports } from "./db/reports";
 import { hasRollupFeature } from "./db/rollup-features";
-import type { Ctx, Logger } from "./deps";
+import type { Ctx } from "./deps";
 import { loadDotEnv } from "./dotenv";
 import { jsonLogger } from "./logging";
 import { createMailTransport } from "./mail/nodemailer-transport";
@@ -17,22 +16,6 @@ import { gracefulShutdown, type Closer } from "./shutdown";
 
 /** Long enough for any request (a CSV export) to finish; short of a container's kill timeout. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-/**
- * Where heavy reports run, so that they never hold up an answer. SQLite: one reader thread
- * with its own read-only connection. PostgreSQL: a pool of its own (on the read replica when
- * DATABASE_READ_URL is set) whose statements time out.
- */
-function openReports(config: Config, db: Database, log: Logger): ReadPool {
-  if (db.dialect === "sqlite") return workerReads(db.file!, 1, { nice: config.REPORT_THREAD_NICE, log });
-  const pool = createPool(config.DATABASE_READ_URL ?? config.DATABASE_URL!, {
-    max: config.REPORT_POOL_SIZE,
-    statementTimeoutMs: config.REPORT_STATEMENT_TIMEOUT_MS,
-    applicationName: "rate-our-service reports",
-  });
-  const reads = inProcessReads(drizzleOverPool(pool));
-  return { run: reads.run, close: () => pool.end() };
-}
 
 async function start() {
   loadDotEnv();

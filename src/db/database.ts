@@ -1,8 +1,7 @@
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type * as schema from "./schema";
 
-export const DIALECTS = ["sqlite", "postgres"] as const;
-export type Dialect = (typeof DIALECTS)[number];
+export type Dialect = "sqlite" | "postgres";
 
 /**
  * The query builder every query and service is written against, on both databases: drizzle's

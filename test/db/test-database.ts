@@ -71,21 +71,19 @@ async function postgresAdmin(): Promise<pg.Client> {
 const createdDatabases: string[] = [];
 const openedDatabases: Database[] = [];
 
-/** A new, empty, migrated database name on the test server. */
-export async function newPostgresDatabase(): Promise<string> {
+/** A new database on the test server, migrated (a clone of this run's template) unless `empty`. */
+async function createPostgresDatabase(empty: boolean): Promise<string> {
   const name = `${postgresRun()}_${process.pid}_${++made}`;
-  await (await postgresAdmin()).query(`create database ${name} template ${postgresRun()}_template`);
+  await (await postgresAdmin()).query(`create database ${name}${empty ? "" : ` template ${postgresRun()}_template`}`);
   createdDatabases.push(name);
   return name;
 }
 
+/** A new migrated database name on the test server. */
+export const newPostgresDatabase = () => createPostgresDatabase(false);
+
 /** A new empty database (no tables): for a server or CLI that migrates it itself. */
-export async function newEmptyPostgresDatabase(): Promise<string> {
-  const name = `${postgresRun()}_${process.pid}_${++made}`;
-  await (await postgresAdmin()).query(`create database ${name}`);
-  createdDatabases.push(name);
-  return name;
-}
+export const newEmptyPostgresDatabase = () => createPostgresDatabase(true);
 
 /**
  * Closes the databases this test file opened and drops the PostgreSQL ones it made (each is a
