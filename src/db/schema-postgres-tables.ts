@@ -5,4 +5,5 @@ export const {
   departments, teams, staff, services, themes, themesVersion, targets, interactions, customerContacts, contactSubjects,
   surveyTokens, responses, responseThemes, reportRollup, rollupFeatures, apiKeys, users, sessions, emailOutbox,
   emailAddressState, suspectedClicks, ivrCalls, ivrEvents, signatureConfirmations, followUps, recordingDeletions,
+  followUpCases, followUpCaseEvents, followUpContacts, followUpRules, safeguardingPhrases, staffMail,
 } = postgresTables;

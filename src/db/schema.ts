@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CASE_EVENT_KINDS, CASE_PRIORITIES, CASE_STATUSES, type CaseReason } from "../domain/cases";
 import { FCR_VALUES } from "../domain/measures";
 
 /*
@@ -296,6 +297,8 @@ export const users = sqliteTable("users", {
   /** admin | director | manager */
   role: text("role").notNull(),
   teamId: integer("team_id").references(() => teams.id),
+  /** A director's department: where overdue follow-up cases escalate. Null for others. */
+  departmentId: integer("department_id").references(() => departments.id),
   passwordHash: text("password_hash").notNull(),
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
@@ -453,3 +456,139 @@ export const followUps = sqliteTable("follow_ups", {
   userId: integer("user_id").references(() => users.id),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * A follow-up case: one per response that met the organisation's rules (a low score, a
+ * request to be contacted, a safeguarding concern), worked to working-day due dates.
+ * Due dates are the organisation's local dates (YYYY-MM-DD): a deadline is a day, not an instant.
+ */
+export const followUpCases = sqliteTable(
+  "follow_up_cases",
+  {
+    id: integer("id").primaryKey(),
+    responseId: integer("response_id")
+      .notNull()
+      .unique()
+      .references(() => responses.id),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    priority: text("priority", { enum: CASE_PRIORITIES }).notNull(),
+    /** JSON: which rules the response met and, for safeguarding, the words that matched. */
+    reasons: text("reasons", { mode: "json" }).$type<CaseReason[]>().notNull(),
+    ownerId: integer("owner_id").references(() => users.id),
+    openedAt: integer("opened_at").notNull(),
+    acknowledgeBy: text("acknowledge_by").notNull(),
+    respondBy: text("respond_by").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedBy: integer("acknowledged_by").references(() => users.id),
+    respondedAt: integer("responded_at"),
+    respondedBy: integer("responded_by").references(() => users.id),
+    closedAt: integer("closed_at"),
+    closedBy: integer("closed_by").references(() => users.id),
+    /** A safeguarding match a reviewer judged not to be a concern (the reason is in the history). */
+    clearedAt: integer("cleared_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("follow_up_cases_status").on(t.status, t.respondBy),
+    index("follow_up_cases_team").on(t.teamId, t.openedAt),
+    index("follow_up_cases_owner").on(t.ownerId, t.status),
+    index("follow_up_cases_opened").on(t.openedAt),
+  ],
+);
+
+/** Every change to a case, and its notes: who, when, what. user_id null is the platform itself. */
+export const followUpCaseEvents = sqliteTable(
+  "follow_up_case_events",
+  {
+    id: integer("id").primaryKey(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => followUpCases.id),
+    kind: text("kind", { enum: CASE_EVENT_KINDS }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    /** Staff text (masked for personal data, as comments are). */
+    note: text("note"),
+    /** JSON detail of the change (the reasons before and after, the new owner). */
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("follow_up_case_events_case").on(t.caseId, t.at)],
+);
+
+/**
+ * A customer's request to be contacted about their answer, kept apart from responses (as
+ * invitation contacts are) and deleted when the case closes, at the retention limit, or on erasure.
+ */
+export const followUpContacts = sqliteTable("follow_up_contacts", {
+  interactionId: integer("interaction_id")
+    .primaryKey()
+    .references(() => interactions.id),
+  email: text("email"),
+  phone: text("phone"),
+  /** What the customer would like to talk about, in their words. */
+  message: text("message"),
+  /** The consent wording the customer agreed to, as shown (it may change over time). */
+  consentText: text("consent_text").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** The organisation's rules for opening cases: one row, id 1; no row means the defaults. */
+export const followUpRules = sqliteTable("follow_up_rules", {
+  id: integer("id").primaryKey(),
+  csatAtMost: integer("csat_at_most"),
+  csiAtMost: integer("csi_at_most"),
+  notResolvedCsatAtMost: integer("not_resolved_csat_at_most"),
+  onContactRequest: integer("on_contact_request", { mode: "boolean" }).notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Safeguarding phrases administrators add to the built-in ones. */
+export const safeguardingPhrases = sqliteTable(
+  "safeguarding_phrases",
+  {
+    id: integer("id").primaryKey(),
+    /** suicide_self_harm | abuse | threat | at_risk */
+    category: text("category").notNull(),
+    /** en | cy | pl | pt | ar */
+    language: text("language").notNull(),
+    phrase: text("phrase").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("safeguarding_phrases_unique").on(t.language, t.phrase)],
+);
+
+/**
+ * Email to staff (safeguarding alerts, daily case reminders, escalations): a work queue like the
+ * customer outbox, claimed the same way. `dedupe_key` makes each message queued once however many
+ * servers try (one alert per case, one reminder per owner per day, one escalation per deadline).
+ * Messages carry no comment text or personal data: they name cases and link to them.
+ */
+export const staffMail = sqliteTable(
+  "staff_mail",
+  {
+    id: integer("id").primaryKey(),
+    /** safeguarding | case_reminder | escalation */
+    kind: text("kind").notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    caseId: integer("case_id").references(() => followUpCases.id),
+    /** The user it goes to; null for the safeguarding address(es) of the configuration. */
+    userId: integer("user_id").references(() => users.id),
+    /** pending | sending | sent | failed | cancelled */
+    status: text("status").notNull().default("pending"),
+    dueAt: integer("due_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    sentAt: integer("sent_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("staff_mail_due").on(t.status, t.dueAt)],
+);
