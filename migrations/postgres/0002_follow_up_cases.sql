@@ -95,6 +95,6 @@ CREATE INDEX "follow_up_cases_status" ON "follow_up_cases" USING btree ("status"
 CREATE INDEX "follow_up_cases_team" ON "follow_up_cases" USING btree ("team_id","opened_at");--> statement-breakpoint
 CREATE INDEX "follow_up_cases_owner" ON "follow_up_cases" USING btree ("owner_id","status");--> statement-breakpoint
 CREATE INDEX "follow_up_cases_opened" ON "follow_up_cases" USING btree ("opened_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "safeguarding_phrases_unique" ON "safeguarding_phrases" USING btree ("language","phrase");--> statement-breakpoint
+CREATE UNIQUE INDEX "safeguarding_phrases_language_phrase" ON "safeguarding_phrases" USING btree ("language","phrase");--> statement-breakpoint
 CREATE INDEX "staff_mail_due" ON "staff_mail" USING btree ("status","due_at");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;

@@ -76,7 +76,7 @@ CREATE TABLE `safeguarding_phrases` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `safeguarding_phrases_unique` ON `safeguarding_phrases` (`language`,`phrase`);--> statement-breakpoint
+CREATE UNIQUE INDEX `safeguarding_phrases_language_phrase` ON `safeguarding_phrases` (`language`,`phrase`);--> statement-breakpoint
 CREATE TABLE `staff_mail` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,

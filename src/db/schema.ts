@@ -562,7 +562,7 @@ export const safeguardingPhrases = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("safeguarding_phrases_unique").on(t.language, t.phrase)],
+  (t) => [uniqueIndex("safeguarding_phrases_language_phrase").on(t.language, t.phrase)],
 );
 
 /**
