@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { WORKING_DAY_CALENDARS } from "./domain/working-days";
 import { z } from "zod";
 import { parseCidrList } from "./domain/networks";
 
@@ -108,6 +109,25 @@ export const EnvSchema = z.object({
       if (invalid.length > 0) issue.addIssue({ code: "custom", message: `not CIDR blocks: ${invalid.join(", ")}` });
       return blocks;
     }),
+  /** Public holidays that are not working days for follow-up cases' due dates (weekends never are). */
+  WORKING_DAYS_CALENDAR: z.enum(WORKING_DAY_CALENDARS).default("england-and-wales"),
+  /** Working days to acknowledge a follow-up case, counted from the day after it opened. */
+  ACKNOWLEDGE_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Working days to respond to a follow-up case, counted from the day after it opened. */
+  RESPOND_WORKING_DAYS: z.coerce.number().int().min(0).max(120).default(15),
+  /** Share of cases to acknowledge and respond to within their due dates (the SLA target). */
+  SLA_TARGET: z.coerce.number().min(0).max(1).default(0.95),
+  /**
+   * Where a safeguarding alert goes at once, whatever the hour: one or more addresses separated
+   * by commas. Unset: the alert waits on the dashboard only, and start-up warns.
+   */
+  SAFEGUARDING_EMAIL: z
+    .string()
+    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email()).min(1))
+    .optional(),
+  /** Local hour on working days when case owners get their list of cases due today or overdue. */
+  CASE_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Bearer token for GET /metrics (Prometheus); unset, the endpoint does not exist. */
   METRICS_TOKEN: z.string().min(16).optional(),
