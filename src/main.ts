@@ -12,6 +12,8 @@ import { createMailTransport } from "./mail/nodemailer-transport";
 import { createMetrics, timedReads } from "./metrics";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { startRetentionJob } from "./services/privacy/retention-job";
+import { startCaseReminderJob } from "./services/follow-ups/case-reminders";
+import { convertLegacyFollowUps } from "./services/follow-ups/convert-legacy";
 import { gracefulShutdown, type Closer } from "./shutdown";
 
 /** Long enough for any request (a CSV export) to finish; short of a container's kill timeout. */
@@ -36,6 +38,12 @@ async function start() {
   const outbox = createOutboxWorker(ctx, mail, { intervalMs: config.OUTBOX_POLL_SECONDS * 1000 });
   outbox.start();
   const retention = startRetentionJob(ctx);
+  const caseReminders = startCaseReminderJob(ctx);
+  const converted = await convertLegacyFollowUps(ctx);
+  if (converted > 0) log.info("the earlier follow-up list's entries are now follow-up cases", { cases: converted });
+  if (!config.SAFEGUARDING_EMAIL) {
+    log.info("SAFEGUARDING_EMAIL is not set: safeguarding concerns open urgent cases on the dashboard but send no email", {});
+  }
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log.info("listening", { url: config.PUBLIC_BASE_URL, port: info.port, pid: process.pid, database: db.dialect, dataDir: config.DATA_DIR });
   });
@@ -50,6 +58,7 @@ async function start() {
         name: "email outbox",
         close: async () => {
           retention.stop();
+          caseReminders.stop();
           await outbox.stop();
           mail.close?.();
         },

@@ -440,9 +440,8 @@ export const signatureConfirmations = sqliteTable(
 );
 
 /**
- * Following up a low score (CSAT or CSI 1-2): at most one row per response; no row means
- * "open". The follow-up itself happens in the CRM, by the interaction's external reference:
- * customer contact details are never kept for it.
+ * The earlier follow-up list (open / contacted / resolved per low score), kept read-only:
+ * convertLegacyFollowUps turns its rows into follow-up cases at start. Nothing writes it.
  */
 export const followUps = sqliteTable("follow_ups", {
   id: integer("id").primaryKey(),

@@ -14,7 +14,7 @@ export type CasePriority = (typeof CASE_PRIORITIES)[number];
 export const CASE_STEPS = ["acknowledge", "respond", "close"] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 
-const STEP_STATUS: Record<CaseStep, CaseStatus> = { acknowledge: "acknowledged", respond: "responded", close: "closed" };
+const STEP_STATUS: Record<CaseStep, Exclude<CaseStatus, "open">> = { acknowledge: "acknowledged", respond: "responded", close: "closed" };
 /** The statuses each step may be taken from. Closing is allowed at any point: a duplicate, a customer who withdrew. */
 const STEP_FROM: Record<CaseStep, readonly CaseStatus[]> = {
   acknowledge: ["open"],
@@ -22,7 +22,7 @@ const STEP_FROM: Record<CaseStep, readonly CaseStatus[]> = {
   close: ["open", "acknowledged", "responded"],
 };
 
-export function statusAfter(step: CaseStep): CaseStatus {
+export function statusAfter(step: CaseStep): Exclude<CaseStatus, "open"> {
   return STEP_STATUS[step];
 }
 

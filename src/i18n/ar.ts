@@ -42,6 +42,16 @@ export const ar: Messages = {
     languageLabel: "اللغة",
     charactersLeft: (max) => `يمكنك كتابة ما يصل إلى ${max} حرف.`,
   },
+  contact: {
+    legend: "هل تودّ أن نتواصل معك؟",
+    wanted: "أودّ أن يتواصل معي أحدٌ بشأن هذا الأمر",
+    how: "كيف يمكننا التواصل معك؟",
+    howHint: "اكتب عنوان بريدك الإلكتروني أو رقم هاتفك أو كليهما.",
+    email: "البريد الإلكتروني",
+    phone: "رقم الهاتف",
+    message: "ما الذي تودّ التحدث عنه؟",
+    consent: "لن نستخدم هذه البيانات إلا للتواصل معك بشأن ملاحظاتك هذه، وسنحذفها بعد أن ننتهي من ذلك.",
+  },
   thanks: {
     title: "شكرًا لك على ملاحظاتك",
     body: "تم حفظ إجاباتك. نحن نقرأ كل تعليق ونستخدم التعليقات لتحسين خدماتنا.",
@@ -61,6 +71,12 @@ export const ar: Messages = {
     fcr: "اختر نعم أو جزئيًا أو لا",
     commentTooLong: (max) => `يجب ألّا يزيد تعليقك على ${max} حرف`,
     nothingAnswered: "أجب عن سؤال واحد على الأقل أو اترك تعليقًا",
+    // Examples isolated left to right (LRI…PDI): in a right-to-left line, "+44 808 157 0192"
+    // would otherwise show its groups in reverse order with the plus at the far end.
+    contactHow: "اكتب عنوان بريد إلكتروني أو رقم هاتف حتى نتمكّن من التواصل معك",
+    contactEmail: "اكتب عنوان البريد الإلكتروني بالصيغة الصحيحة، مثل \u2066name@example.com\u2069",
+    contactPhone: "اكتب رقم هاتف، مثل \u206601632 960 001\u2069 أو \u2066+44 808 157 0192\u2069",
+    contactMessageTooLong: (max) => `يجب ألّا تزيد رسالتك على ${max} حرف`,
     formExpiredTitle: "انتهت صلاحية هذا النموذج",
     formExpiredBody: "حفاظًا على أمانك، تتوقف النماذج عن العمل بعد مدة. يُرجى فتح الرابط مرة أخرى وإرسال إجاباتك.",
     automatedTitle: "لم يُسجَّل هذا التقييم",

@@ -37,6 +37,21 @@ export type Messages = {
     /** How many characters the comment may hold, e.g. "2,000". */
     charactersLeft: (max: string) => string;
   };
+  /** Asking to be contacted about the answer, at the end of the survey page. */
+  contact: {
+    legend: string;
+    /** The checkbox that reveals the fields. */
+    wanted: string;
+    /** The group of the two ways to reach the customer (at least one is needed). */
+    how: string;
+    howHint: string;
+    email: string;
+    phone: string;
+    /** What the customer would like to talk about; shown with page.optional. */
+    message: string;
+    /** Shown under the fields and stored with the request exactly as shown. */
+    consent: string;
+  };
   thanks: {
     title: string;
     body: string;
@@ -57,6 +72,11 @@ export type Messages = {
     fcr: string;
     commentTooLong: (max: string) => string;
     nothingAnswered: string;
+    /** Asked to be contacted, with neither an email address nor a phone number. */
+    contactHow: string;
+    contactEmail: string;
+    contactPhone: string;
+    contactMessageTooLong: (max: string) => string;
     /** The form's anti-forgery check failed (usually a page left open for days). */
     formExpiredTitle: string;
     formExpiredBody: string;

@@ -57,6 +57,13 @@ legend{font-size:1.375rem;font-weight:700;line-height:1.3;margin-bottom:.75rem;p
 .hint{color:#505a5f;margin:0 0 .5rem}
 textarea{display:block;width:100%;min-height:8rem;font:inherit;padding:.5rem;border:2px solid #0b0c0c;border-radius:0;resize:vertical}
 textarea.invalid{border-color:#b10e1e;border-width:3px}
+/* Asking to be contacted: the fields show once the box is ticked; without :has() they always show. */
+.contact-details{margin-top:1rem;border-inline-start:4px solid #b1b4b6;padding-inline-start:1rem}
+.contact:not(:has(#contact:checked)) .contact-details{display:none}
+.contact-details fieldset{margin-bottom:0}
+.contact-details legend,.contact-details .field label.question{font-size:1.125rem}
+.input{display:block;width:100%;max-width:24rem;font:inherit;padding:.5rem;border:2px solid #0b0c0c;border-radius:0}
+.input.invalid{border-color:#b10e1e;border-width:3px}
 .button{display:inline-block;font:inherit;font-weight:700;color:#fff;background:#00703c;border:2px solid transparent;border-radius:0;padding:.6rem 1.25rem;box-shadow:0 2px 0 #002d18;cursor:pointer;text-decoration:none}
 .button:hover{background:#005a30;color:#fff}
 .button:focus-visible{background:#ffdd00;color:#0b0c0c;box-shadow:0 2px 0 #0b0c0c;outline:3px solid transparent}

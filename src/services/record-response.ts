@@ -7,6 +7,7 @@ import { lockForUpdate, prepared } from "../db/sql";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { prepareComment } from "../domain/comment";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { syncCaseIn } from "./follow-ups/sync-case";
 import { applyToRollup } from "./rollup";
 import { themeMatcher } from "./theme-matcher";
 export type ResponseInput = {
@@ -18,7 +19,15 @@ export type ResponseInput = {
   comment: string | null;
   language: string;
   confirmedVia: "form" | "signature" | "ivr" | "phone_api" | "import" | "demo";
+  /** The customer asked to be contacted about this answer (survey page, signature follow-on page). */
+  contactRequest?: ContactRequest | null;
 };
+
+/**
+ * How to reach a customer who asked to be contacted: an email address or a phone number (at
+ * least one), what they would like to talk about, and the consent wording they agreed to.
+ */
+export type ContactRequest = { email: string | null; phone: string | null; message: string | null; consentText: string };
 
 export type RecordedResponse = { id: number; changed: boolean };
 
@@ -187,6 +196,17 @@ export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, o
     tally,
     config.TIMEZONE,
   );
+  await syncCaseIn(tx, ctx, {
+    responseId,
+    interactionId: interaction.id,
+    teamId: interaction.teamId,
+    isNew: previous === undefined,
+    csat: answers.csat,
+    csi: answers.csi,
+    fcr: answers.fcr,
+    comment,
+    contactRequest: input.contactRequest ?? null,
+  });
   return { id: responseId, changed: previous !== undefined };
 }
 

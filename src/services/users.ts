@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { users } from "../db/schema";
 import { ConflictError, ValidationError } from "../errors";
-import { findTeam, requireActive } from "./lookup";
+import { findDepartment, findTeam, requireActive } from "./lookup";
 import { isUniqueViolation } from "./reference/common";
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
@@ -38,16 +38,28 @@ export function roleTeamProblem(role: Role, team: string | undefined): string | 
   return null;
 }
 
-/** The same rule as a zod refinement: `.superRefine(refineRoleTeam)` on a schema with role and team. */
-export function refineRoleTeam(u: { role: Role; team?: string }, issue: z.RefinementCtx): void {
-  const problem = roleTeamProblem(u.role, u.team);
-  if (problem) issue.addIssue({ code: "custom", path: ["team"], message: problem });
+/**
+ * A director may belong to a department: overdue follow-up cases of its teams escalate to them.
+ * Nobody else belongs to one (a manager's department is their team's).
+ */
+export function roleDepartmentProblem(role: Role, department: string | undefined): string | null {
+  return role !== "director" && department ? "only directors belong to a department" : null;
 }
 
-/** Throws the field error when role and team disagree (roleTeamProblem). */
-export function requireRoleTeamAgree(role: Role, team: string | undefined): void {
+/** The same rules as a zod refinement: `.superRefine(refineRoleTeam)` on a schema with role, team and department. */
+export function refineRoleTeam(u: { role: Role; team?: string; department?: string }, issue: z.RefinementCtx): void {
+  const problem = roleTeamProblem(u.role, u.team);
+  if (problem) issue.addIssue({ code: "custom", path: ["team"], message: problem });
+  const departmentProblem = roleDepartmentProblem(u.role, u.department);
+  if (departmentProblem) issue.addIssue({ code: "custom", path: ["department"], message: departmentProblem });
+}
+
+/** Throws the field error when role, team and department disagree. */
+export function requireRoleTeamAgree(role: Role, team: string | undefined, department?: string): void {
   const problem = roleTeamProblem(role, team);
   if (problem) throw new ValidationError(`The role and team do not fit: ${problem}.`, [{ path: "team", message: problem }]);
+  const departmentProblem = roleDepartmentProblem(role, department);
+  if (departmentProblem) throw new ValidationError(`The role and department do not fit: ${departmentProblem}.`, [{ path: "department", message: departmentProblem }]);
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -86,24 +98,25 @@ export function generatePassword(): string {
   return randomBytes(15).toString("base64url");
 }
 
-export type NewUser = { email: string; role: Role; team?: string; password?: string };
+export type NewUser = { email: string; role: Role; team?: string; department?: string; password?: string };
 
-/** Creates a dashboard user; a manager belongs to one team. Returns the password when generated. */
+/** Creates a dashboard user; a manager belongs to one team, a director may belong to a department. Returns the password when generated. */
 export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number; generatedPassword?: string }> {
   const email = input.email.trim().toLowerCase();
   const taken = () => new ConflictError(`A user with email ${email} already exists.`);
   // Checked before hashing, so a mistake is answered without spending scrypt's time on it.
   if ((await ctx.db.read.select({ id: users.id }).from(users).where(eq(users.email, email))).length > 0) throw taken();
-  requireRoleTeamAgree(input.role, input.team);
+  requireRoleTeamAgree(input.role, input.team, input.department);
   const password = input.password ?? generatePassword();
   // Hashed before the write: scrypt takes a good part of a second, and every other write would wait for it.
   const passwordHash = await hashPassword(password);
   const id = await ctx.db.write(async (tx) => {
     const team = input.team ? requireActive(await findTeam(tx, input.team), "team", input.team) : undefined;
+    const department = input.department ? requireActive(await findDepartment(tx, input.department), "department", input.department) : undefined;
     try {
       const [row] = await tx
         .insert(users)
-        .values({ email, role: input.role, teamId: team?.id ?? null, passwordHash, createdAt: ctx.clock.now() })
+        .values({ email, role: input.role, teamId: team?.id ?? null, departmentId: department?.id ?? null, passwordHash, createdAt: ctx.clock.now() })
         .returning({ id: users.id });
       return row!.id;
     } catch (err) {

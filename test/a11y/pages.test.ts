@@ -103,6 +103,25 @@ describe("survey pages", () => {
     await expectReflow("survey with errors");
   });
 
+  test.each(["en", "ar"] as const)("asking to be contacted, with the fields' errors (%s)", async (lang) => {
+    await page.goto(await surveyLink(lang));
+    await page.locator("#csat-2").check();
+    await page.locator("#contact").check();
+    await expectNoViolations(`survey, contact fields shown (${lang})`);
+    await page.locator("#contactEmail").fill("jo@");
+    await page.locator("#contactPhone").fill("12");
+    await page.locator("button[type=submit]").click();
+    await page.locator("#contactEmail-error").waitFor();
+    await expectNoViolations(`survey, contact request refused (${lang})`);
+    await expectReflow(`survey, contact request refused (${lang})`);
+    // Neither way given: the error belongs to the group of the two.
+    await page.locator("#contactEmail").fill("");
+    await page.locator("#contactPhone").fill("");
+    await page.locator("button[type=submit]").click();
+    await page.locator("#contactHow-error").waitFor();
+    await expectNoViolations(`survey, contact request with no way to reach (${lang})`);
+  });
+
   test("the thank-you page", async () => {
     await page.goto(`${await surveyLink()}?csat=5`);
     await page.locator("button[type=submit]").click();

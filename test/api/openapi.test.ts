@@ -25,6 +25,10 @@ const expected: [string, string, string[]][] = [
   ["post", "/interactions", ["channel", "team", "occurredAt"]],
   ["post", "/interactions/batch", ["interactions"]],
   ["get", "/reports/summary", []],
+  ["get", "/follow-ups", []],
+  ["post", "/follow-ups/{id}/acknowledge", []],
+  ["post", "/follow-ups/{id}/respond", []],
+  ["post", "/follow-ups/{id}/close", []],
   ...ENTITIES.flatMap((e): [string, string, string[]][] => [
     ["get", `/${e}`, []],
     ["post", `/${e}`, ["code"]],

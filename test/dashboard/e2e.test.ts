@@ -83,9 +83,9 @@ describe("dashboard in Chromium", () => {
     await shoot(page, "login");
     await signIn(page, "admin@council.example");
 
-    // Overview: five cards, each with its sparkline drawn.
-    await page.locator(".card").first().waitFor();
-    expect(await page.locator(".card").count()).toBe(5);
+    // Overview: five measure cards, each with its sparkline drawn (the follow-up cards follow).
+    await page.locator(".card[data-measure]").first().waitFor();
+    expect(await page.locator(".card[data-measure]").count()).toBe(5);
     await expect.poll(() => drawnCharts(page)).toBe(5);
     await shoot(page, "overview");
 

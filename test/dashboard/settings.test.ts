@@ -214,7 +214,7 @@ describe("settings: users and API keys", () => {
 
     const res = await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "WASTE" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: created.id, email: "mover@council.example", role: "manager", team: "WASTE" });
+    expect(await res.json()).toEqual({ id: created.id, email: "mover@council.example", role: "manager", team: "WASTE", department: null });
     // Same session, now a manager of one team: another team's figures are refused.
     expect(await me()).toMatchObject({ role: "manager" });
     const otherTeam = await t.app.request("/dashboard/api/overview?team=CONTACT", { headers: { Cookie: session.cookie } });
@@ -225,6 +225,13 @@ describe("settings: users and API keys", () => {
     expect((await send(admin, "POST", `/users/${self.id}/role`, { role: "director" })).status).toBe(409);
     expect((await send(admin, "POST", "/users/99999/role", { role: "director" })).status).toBe(404);
     expect((await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "NO-SUCH-TEAM" })).status).toBe(422);
+    // A director's department (where overdue follow-up cases escalate); only directors have one.
+    const director = await send(admin, "POST", `/users/${created.id}/role`, { role: "director", department: "ENV" });
+    expect(await director.json()).toMatchObject({ role: "director", department: "ENV" });
+    expect((await settings()).users.find((u) => u.id === created.id)).toMatchObject({ role: "director", team: null, department: "ENV" });
+    const refused = await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "WASTE", department: "ENV" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path)).toEqual(["department"]);
   });
 
   test("an API key is shown once, works on /api/v1, and stops working when revoked", async () => {

@@ -108,3 +108,37 @@ test("screenshots: phone, Arabic, 200% zoom, errors", async () => {
   await p3.screenshot({ path: `${SHOTS}/survey-zoom-200.png`, fullPage: true });
   await zoomed.close();
 });
+
+test("a customer with JavaScript off asks to be contacted, corrects a mistake shown beside its field, and is thanked", async () => {
+  const fresh = await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
+  const path = `/s/${fresh.token}`;
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  await page.goto(`${base}${path}?csat=2`);
+  const wanted = page.getByRole("checkbox", { name: "I would like someone to contact me about this" });
+  expect(await wanted.isChecked()).toBe(false);
+  await wanted.check();
+  const email = page.getByRole("textbox", { name: "Email address" });
+  const message = page.getByRole("textbox", { name: "What would you like to talk about? (optional)" });
+  await email.fill("jo.bloggs.example.com");
+  await message.fill("My bin was missed twice.");
+  await page.getByRole("button", { name: "Send my answers" }).click();
+
+  // Refused: the error is in the summary and beside the field; what was typed is still there.
+  const error = "Enter an email address in the correct format, like name@example.com";
+  await page.getByRole("alert").getByRole("link", { name: error }).waitFor();
+  expect(await email.getAttribute("aria-invalid")).toBe("true");
+  expect(await page.locator("#contactEmail-error").textContent()).toBe(error);
+  expect(await wanted.isChecked()).toBe(true);
+  expect(await email.inputValue()).toBe("jo.bloggs.example.com");
+  expect(await message.inputValue()).toBe("My bin was missed twice.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.locator("#contact-group").screenshot({ path: `${SHOTS}/survey-contact-errors-phone.png` });
+
+  await email.fill("jo.bloggs@example.com");
+  await page.getByRole("textbox", { name: "Phone number" }).fill("07700 900 982");
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect.poll(() => page.url()).toBe(`${base}${path}/thanks?lang=en`);
+  await context.close();
+});

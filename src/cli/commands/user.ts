@@ -18,17 +18,18 @@ const UserAddArgs = z
     email: z.email().max(254),
     role: z.enum(ROLES),
     team: Code.optional(),
+    department: Code.optional(),
     password: z.string().min(12, "at least 12 characters").max(200).optional(),
   })
   .superRefine(refineRoleTeam);
 
 export const userAdd: Command = {
-  usage: "user add --email E --role admin|director|manager [--team CODE] [--password P]",
+  usage: "user add --email E --role admin|director|manager [--team CODE] [--department CODE] [--password P]",
   summary: "Create a dashboard user (a password is generated and shown once when none is given)",
   async run(args, io) {
     const input = parseCommandArgs(
       args,
-      { email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, password: { type: "string" } },
+      { email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, department: { type: "string" }, password: { type: "string" } },
       UserAddArgs,
     );
     const created = await withContext(io, (ctx) => createUser(ctx, input));

@@ -14,6 +14,7 @@ import { referenceRoutes } from "./reference";
 import { phoneSurveyRoutes } from "./phone-surveys";
 import { signatureApiRoutes } from "./signature";
 import { renderApiDocs } from "./docs-page";
+import { followUpRoutes } from "./follow-ups";
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -83,7 +84,8 @@ export function apiRoutes(ctx: Ctx) {
     .route("/", reportRoutes(ctx))
     .route("/", referenceRoutes(ctx))
     .route("/", phoneSurveyRoutes(ctx))
-    .route("/", signatureApiRoutes(ctx));
+    .route("/", signatureApiRoutes(ctx))
+    .route("/", followUpRoutes(ctx));
 
   const documentation = {
     info: {

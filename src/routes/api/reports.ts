@@ -1,8 +1,14 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
+import { slaQuery } from "../../db/queries/sla";
+import { localDate } from "../../domain/periods";
+import { SLA_GROUP_BYS, slaFigures, type SlaFigures, type SlaPeriod } from "../../domain/sla";
+import { Code, IsoDate } from "../../schemas/common";
 import { SummaryQuery, SummaryResponse } from "../../schemas/report";
+import { findDepartment, findTeam, requireFound } from "../../services/lookup";
 import { resolveSummaryFilter } from "../../services/summary-filter";
 import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
@@ -34,6 +40,66 @@ const SUMMARY_EXAMPLE: SummaryResponse = {
   ],
 };
 
+export const SlaQuery = z
+  .strictObject({
+    groupBy: z.enum(SLA_GROUP_BYS).default("team"),
+    period: z.enum(["week", "month", "quarter"]).default("month"),
+    from: IsoDate,
+    to: IsoDate,
+    department: Code.optional(),
+    team: Code.optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "at most five years per request" });
+export type SlaQuery = z.infer<typeof SlaQuery>;
+
+const SlaFigure = z.object({
+  n: z.number().int().describe("Cases that can be judged: the step was taken, or its due date has passed"),
+  value: z.number().nullable().describe("Percentage taken in time; null below the minimum count"),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  tooFew: z.boolean(),
+  status: z.enum(["green", "amber", "red"]).nullable().describe("Against the target: green meets it, amber is within 5 points, red is further below"),
+});
+const SlaFigures = {
+  acknowledgedInTime: SlaFigure,
+  respondedInTime: SlaFigure,
+  opened: z.number().int().describe("Cases opened"),
+  open: z.number().int().describe("Of those, not closed now"),
+  overdue: z.number().int().describe("Of those, the ones whose next step (acknowledge while open, respond once acknowledged) is past its due date today"),
+};
+const SlaSeries = z.object({
+  periods: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), partial: z.boolean(), ...SlaFigures })),
+  overall: z.object(SlaFigures),
+});
+
+/** SLA compliance as the API answers it: groups by code. */
+export const SlaResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  period: z.enum(["week", "month", "quarter"]),
+  groupBy: z.enum(SLA_GROUP_BYS),
+  target: z.number().describe("The share to meet, as a percentage"),
+  minCount: z.number().int(),
+  groups: z.array(SlaSeries.extend({ code: z.string(), name: z.string() })),
+  total: SlaSeries,
+});
+export type SlaResponse = z.infer<typeof SlaResponse>;
+
+// Worked out by the domain, so the example's intervals and colours are the real ones.
+const SLA_FIGURES_EXAMPLE: SlaFigures = slaFigures({ ackN: 42, ackInTime: 40, respN: 38, respInTime: 33, opened: 45, open: 9, overdue: 2 }, { minCount: 10, target: 0.95 });
+const SLA_PERIOD_EXAMPLE: SlaPeriod = { period: "2026-01", from: "2026-01-01", to: "2026-01-31", partial: false, ...SLA_FIGURES_EXAMPLE };
+const SLA_EXAMPLE: SlaResponse = {
+  from: "2026-01-01",
+  to: "2026-01-31",
+  period: "month",
+  groupBy: "team",
+  target: 95,
+  minCount: 10,
+  groups: [{ code: "CC-REVENUES", name: "Contact Centre: Revenues Line", periods: [SLA_PERIOD_EXAMPLE], overall: SLA_FIGURES_EXAMPLE }],
+  total: { periods: [SLA_PERIOD_EXAMPLE], overall: SLA_FIGURES_EXAMPLE },
+};
+
 export function reportRoutes(ctx: Ctx) {
   return new Hono<ApiKeyEnv>().get(
     "/reports/summary",
@@ -58,6 +124,35 @@ export function reportRoutes(ctx: Ctx) {
         ...report,
         rows: report.rows.map(({ group, ...row }) => ({ ...row, group: { code: group.code, name: group.name } })),
       };
+      return c.json(body);
+    },
+  ).get(
+    "/reports/sla",
+    describeRoute({
+      tags: ["Reports"],
+      summary: "Follow-up cases acknowledged and responded to in time, per group and period",
+      description:
+        "Cases are counted in the week (Monday), month or quarter of the local date they opened, in the organisation's time zone; `from` is widened to the start of its period. acknowledgedInTime is the share, of cases acknowledged or past their acknowledge-by date today, acknowledged on or before that date; a case responded to or closed without an acknowledgement counts as acknowledged then. respondedInTime is the same for the respond-by date (a closure without a response counts as the response). Cases not yet due and not yet done are not judged. Each share carries n and a Wilson 95% interval; below the minimum count its value is null with tooFew: true. target is SLA_TARGET as a percentage. total covers every case in scope.",
+      responses: {
+        200: { description: "SLA compliance", content: json(SlaResponse, SLA_EXAMPLE) },
+        ...COMMON_ERRORS,
+        400: { ...COMMON_ERRORS[400], description: "Malformed query: the parameters that are wrong" },
+        404: errorResponse("A filter names an unknown code", "not_found", "No team with code 'NOPE'."),
+      },
+    }),
+    validate("query", SlaQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const db = ctx.db.read;
+      const department = q.department === undefined ? undefined : requireFound(await findDepartment(db, q.department), "department", q.department);
+      const team = q.team === undefined ? undefined : requireFound(await findTeam(db, q.team), "team", q.team);
+      const { config } = ctx;
+      const report = await slaQuery(
+        db,
+        { groupBy: q.groupBy, period: q.period, from: q.from, to: q.to, departmentId: department?.id, teamId: team?.id },
+        { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, minCount: config.MIN_RESPONSES, target: config.SLA_TARGET },
+      );
+      const body: SlaResponse = { ...report, groupBy: q.groupBy, groups: report.groups.map(({ id, ...group }) => (void id, group)) };
       return c.json(body);
     },
   );

@@ -8,17 +8,21 @@ import { departmentIdsOf } from "../../db/queries/dashboard/departments";
 import { EXPORT_COLUMNS, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
 import { liveTargets } from "../../db/queries/dashboard/targets";
+import { slaQuery } from "../../db/queries/sla";
 import { IsoDate } from "../../schemas/common";
 import { requireSession, type SessionEnv } from "../../services/auth/middleware";
-import { deleteSession, SESSION_COOKIE } from "../../services/auth/sessions";
+import { deleteSession, SESSION_COOKIE, type Session } from "../../services/auth/sessions";
 import { validate } from "../../validation";
-import { csvLine } from "../../domain/csv";
+import { csvLine, toCsv } from "../../domain/csv";
+import { SLA_CSV_COLUMNS, SLA_GROUP_BYS, slaCsvRows } from "../../domain/sla";
 import { localDate } from "../../domain/periods";
 import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
 import { settingsApi } from "./settings";
 
 const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
+
+const SlaFilters = DashboardFilters.and(z.object({ groupBy: z.enum(SLA_GROUP_BYS).default("team") }));
 
 /**
  * The dashboard's JSON API, behind a session. Every handler starts from resolveScope, which
@@ -32,6 +36,18 @@ export function dashboardApi(ctx: Ctx) {
   // Figures come from the report readers: a reader thread on SQLite (off the event loop), the
   // reports' own pool on PostgreSQL; in tests, the database's own reads.
   const reads = readsOf(ctx);
+  // Follow-up cases are few (thousands), so SLA figures are read here rather than on the report readers.
+  const sla = async (session: Session, q: z.infer<typeof SlaFilters>) => {
+    const scope = await resolveScope(ctx, session, q);
+    // A manager's department row would hold their own team's cases under the department's name.
+    const groupBy = scope.ownTeamOnly ? "team" : q.groupBy;
+    const { period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId } = scope;
+    return slaQuery(
+      db,
+      { groupBy, period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId },
+      { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, minCount: min, target: config.SLA_TARGET },
+    );
+  };
   return new Hono<SessionEnv>()
     .use(requireSession(ctx))
     .get("/me", (c) => {
@@ -107,7 +123,17 @@ export function dashboardApi(ctx: Ctx) {
       const scope = await resolveScope(ctx, c.var.session, q);
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from;
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope))) });
+      const slaSettings = { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, target: config.SLA_TARGET };
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope), slaSettings)) });
+    })
+    .get("/sla", validate("query", SlaFilters), async (c) => c.json(await sla(c.var.session, c.req.valid("query"))))
+    .get("/export/sla.csv", validate("query", SlaFilters), async (c) => {
+      const report = await sla(c.var.session, c.req.valid("query"));
+      return c.body(toCsv(SLA_CSV_COLUMNS, slaCsvRows(report)), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="follow-up-sla-${report.from}-to-${report.to}.csv"`,
+        "Cache-Control": "no-store",
+      });
     })
     .get("/export/responses.csv", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));

@@ -9,7 +9,14 @@ import { rateLimit } from "../../middleware/rate-limit";
 import { validate } from "../../validation";
 import { LoginPage } from "./login-page";
 
-const LoginForm = z.object({ email: z.string().trim().max(254), password: z.string().max(1024) });
+/**
+ * Where to go after signing in: a dashboard page the visitor asked for before the sign-in (a
+ * case linked from a reminder email). Only a path under /dashboard/: never another site.
+ */
+const DASHBOARD_PAGE = /^\/dashboard\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)?(\?[A-Za-z0-9_=&%.-]*)?$/;
+export const nextPage = (next: string | undefined): string | undefined => (next && next.length <= 500 && DASHBOARD_PAGE.test(next) ? next : undefined);
+
+const LoginForm = z.object({ email: z.string().trim().max(254), password: z.string().max(1024), next: z.string().max(500).optional() });
 
 /** Sign-in attempts per address per minute, whatever the accounts tried. */
 const LOGIN_ATTEMPTS_PER_MINUTE = 20;
@@ -51,8 +58,9 @@ export function authRoutes(ctx: Ctx) {
   const secure = ctx.config.PUBLIC_BASE_URL.startsWith("https:");
   return new Hono()
     .get("/login", async (c) => {
-      if (await findSession(ctx, getCookie(c, SESSION_COOKIE))) return c.redirect("/dashboard/", 303);
-      return c.html(<LoginPage orgName={ctx.config.ORG_NAME} />);
+      const next = nextPage(c.req.query("next"));
+      if (await findSession(ctx, getCookie(c, SESSION_COOKIE))) return c.redirect(next ?? "/dashboard/", 303);
+      return c.html(<LoginPage orgName={ctx.config.ORG_NAME} next={next} />);
     })
     .post(
       "/login",
@@ -79,15 +87,16 @@ export function authRoutes(ctx: Ctx) {
       validate("form", LoginForm),
       async (c) => {
         const { email, password } = c.req.valid("form");
+        const next = nextPage(c.req.valid("form").next);
         const result = await attemptLogin(ctx, email, password);
-        if (!result.ok) return c.html(<LoginPage orgName={ctx.config.ORG_NAME} email={email} error={REFUSED} />, 401);
+        if (!result.ok) return c.html(<LoginPage orgName={ctx.config.ORG_NAME} email={email} next={next} error={REFUSED} />, 401);
         const session = await createSession(ctx, result.userId);
         const cookie = { httpOnly: true, sameSite: "Lax", secure, maxAge: Math.floor(SESSION_TTL_MS / 1000) } as const;
         setCookie(c, SESSION_COOKIE, session.cookieValue, { ...cookie, path: "/dashboard" });
         // The same session is also sent to the signature strip's pages, which refuse a staff
         // member rating themselves. Signing out deletes the session, which ends this copy too.
         setCookie(c, SESSION_COOKIE, session.cookieValue, { ...cookie, path: "/r" });
-        return c.redirect("/dashboard/", 303);
+        return c.redirect(next ?? "/dashboard/", 303);
       },
     );
 }

@@ -1,52 +1,102 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { maskPersonalData } from "../../domain/pii";
-import { FOLLOW_UP_STATUSES, followUpsQuery } from "../../db/queries/dashboard/follow-ups";
+import { caseDetail } from "../../db/queries/follow-ups/case-detail";
+import { caseList } from "../../db/queries/follow-ups/case-list";
+import { localDate, zonedMidnight } from "../../domain/periods";
+import { ForbiddenError, NotFoundError } from "../../errors";
+import { CaseIdParam, ClearBody, StepParam, DashboardCaseListQuery, NoteBody, OwnerBody, StepBody } from "../../schemas/follow-ups";
 import type { SessionEnv } from "../../services/auth/middleware";
-import { setFollowUp } from "../../services/follow-ups/set-follow-up";
+import type { SessionUser } from "../../services/auth/sessions";
+import { addCaseNote } from "../../services/follow-ups/add-case-note";
+import { assignCase } from "../../services/follow-ups/assign-case";
+import { actorTeamIds, mayActOn, type CaseActor } from "../../services/follow-ups/case-actor";
+import { clearSafeguardingConcern } from "../../services/follow-ups/clear-concern";
+import { presentCase } from "../../services/follow-ups/present-case";
+import { takeCaseStep } from "../../services/follow-ups/take-step";
+import { findTeam, requireFound } from "../../services/lookup";
 import { validate } from "../../validation";
-import { DashboardFilters, resolveScope } from "./filters";
+import { nextDay } from "../../db/queries/dashboard/where";
 
-export const FollowUpChange = z.strictObject({
-  status: z.enum(FOLLOW_UP_STATUSES),
-  // Notes say what was done ("called back via CRM case 123"). Contact details belong in the
-  // CRM, not here: any typed in are masked, as in comments, before the note is stored.
-  note: z
-    .string()
-    .trim()
-    .max(1000)
-    .transform((n) => (n ? maskPersonalData(n) : null)),
-});
+const asActor = (user: SessionUser): CaseActor => ({ kind: "user", user });
 
 /**
- * Following up low scores (PRODUCT.md: "it makes sure a bad experience gets followed up").
- * Every role reads the list within its scope; managers change their own team's only.
+ * Follow-up cases on the dashboard. Every role reads the cases in its scope (a manager, their
+ * own team's) and works them; the customer's contact details show only to the case's owner,
+ * directors and administrators.
  */
 export function followUpsApi(ctx: Ctx) {
+  const { config } = ctx;
+  const today = () => localDate(ctx.clock.now(), config.TIMEZONE);
+  const present = (row: Parameters<typeof presentCase>[0]) => presentCase(row, today(), config.TIMEZONE, config.WORKING_DAYS_CALENDAR);
+
+  async function detail(user: SessionUser, id: number) {
+    const found = await caseDetail(ctx.db.read, id);
+    if (!found) throw new NotFoundError(`No follow-up case ${id}.`);
+    if (!mayActOn(asActor(user), found.row.teamId)) throw new ForbiddenError("Managers can see their own team's cases only.");
+    const seesContact = user.role !== "manager" || found.row.ownerId === user.id;
+    return {
+      case: { ...present(found.row), ...found.by },
+      response: { occurredAt: new Date(found.row.occurredAt).toISOString(), language: found.row.language, themes: found.themes },
+      contact: seesContact ? found.contact : null,
+      contactHidden: !seesContact && found.contact !== null,
+      history: found.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      owners: found.owners,
+      can: { act: true, assign: true, clear: found.row.reasons.some((r) => r.rule === "safeguarding") && found.row.clearedAt === null },
+    };
+  }
+
   return new Hono<SessionEnv>()
-    .get(
-      "/",
-      validate(
-        "query",
-        DashboardFilters.and(
-          z.object({
-            status: z.enum(FOLLOW_UP_STATUSES).optional(),
-            page: z.coerce.number().int().min(0).max(10_000).default(0),
-          }),
-        ),
-      ),
-      async (c) => {
-        const q = c.req.valid("query");
-        const { ownTeamOnly, ...scope } = await resolveScope(ctx, c.var.session, q);
-        void ownTeamOnly;
-        return c.json(await followUpsQuery(ctx.db.read, { ...scope, status: q.status, page: q.page }, ctx.config.TIMEZONE));
-      },
-    )
-    .put("/:response", validate("param", z.strictObject({ response: z.coerce.number().int().positive() })), validate("json", FollowUpChange), async (c) => {
+    .get("/", validate("query", DashboardCaseListQuery), async (c) => {
+      const q = c.req.valid("query");
       const { user } = c.var.session;
-      const teamIds = user.role === "manager" ? (user.teamId === null ? [] : [user.teamId]) : undefined;
-      const { status, note } = c.req.valid("json");
-      return c.json(await setFollowUp(ctx, { responseId: c.req.valid("param").response, status, note }, { userId: user.id, teamIds }));
+      const team = q.team ? requireFound(await findTeam(ctx.db.read, q.team), "team", q.team) : undefined;
+      const teamIds = actorTeamIds(asActor(user));
+      if (team && teamIds && !teamIds.includes(team.id)) throw new ForbiddenError("Managers can see their own team's cases only.");
+      const list = await caseList(
+        ctx.db.read,
+        {
+          status: q.status,
+          priority: q.priority,
+          teamIds,
+          teamId: team?.id,
+          ownerId: q.owner === "me" ? user.id : q.owner === "none" ? null : q.owner,
+          overdue: q.overdue,
+          openedFrom: q.from ? zonedMidnight(q.from, config.TIMEZONE) : undefined,
+          openedBefore: q.to ? zonedMidnight(nextDay(q.to), config.TIMEZONE) : undefined,
+          sort: q.sort,
+          page: q.page,
+        },
+        today(),
+      );
+      return c.json({ items: list.items.map(present), total: list.total, page: q.page, pageSize: list.pageSize, counts: list.counts });
+    })
+    .get("/:id", validate("param", CaseIdParam), async (c) => c.json(await detail(c.var.session.user, c.req.valid("param").id)))
+    .post("/:id/notes", validate("param", CaseIdParam), validate("json", NoteBody), async (c) => {
+      const { user } = c.var.session;
+      const { id } = c.req.valid("param");
+      await addCaseNote(ctx, id, c.req.valid("json").note, asActor(user));
+      return c.json({ history: (await detail(user, id)).history }, 201);
+    })
+    .put("/:id/owner", validate("param", CaseIdParam), validate("json", OwnerBody), async (c) => {
+      const { user } = c.var.session;
+      const { id } = c.req.valid("param");
+      await assignCase(ctx, id, c.req.valid("json").userId, asActor(user));
+      const { case: updated, history } = await detail(user, id);
+      return c.json({ case: updated, history });
+    })
+    .post("/:id/not-a-concern", validate("param", CaseIdParam), validate("json", ClearBody), async (c) => {
+      const { user } = c.var.session;
+      const { id } = c.req.valid("param");
+      await clearSafeguardingConcern(ctx, id, c.req.valid("json").reason, asActor(user));
+      const { case: updated, history } = await detail(user, id);
+      return c.json({ case: updated, history });
+    })
+    // After /notes and /not-a-concern, which answer first: acknowledge, respond, close.
+    .post("/:id/:step", validate("param", StepParam), validate("json", StepBody), async (c) => {
+      const { user } = c.var.session;
+      const { id, step } = c.req.valid("param");
+      await takeCaseStep(ctx, id, step, c.req.valid("json").note || null, asActor(user));
+      const { case: updated, history } = await detail(user, id);
+      return c.json({ case: updated, history });
     });
 }

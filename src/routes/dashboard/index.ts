@@ -4,7 +4,7 @@ import { findSession, SESSION_COOKIE } from "../../services/auth/sessions";
 import type { Ctx } from "../../deps";
 import { errorBody } from "../../errors";
 import { dashboardApi } from "./api";
-import { authRoutes } from "./auth";
+import { authRoutes, nextPage } from "./auth";
 import { MissingBuildPage } from "./login-page";
 import { staticRoutes } from "./static";
 
@@ -19,7 +19,9 @@ export function dashboardRoutes(ctx: Ctx) {
     // A page request without a session goes straight to the sign-in form (assets stay public).
     .get("/*", async (c, next) => {
       if (c.req.path.startsWith("/dashboard/assets/") || (await findSession(ctx, getCookie(c, SESSION_COOKIE)))) return next();
-      return c.redirect("/dashboard/login", 303);
+      // Back to the page asked for once signed in (a case linked from an email).
+      const asked = nextPage(new URL(c.req.url).pathname + new URL(c.req.url).search);
+      return c.redirect(asked ? `/dashboard/login?next=${encodeURIComponent(asked)}` : "/dashboard/login", 303);
     })
     .route("/", staticRoutes(() => String(MissingBuildPage())));
 }

@@ -14,7 +14,7 @@ button:focus{outline:3px solid #f59e0b;outline-offset:2px}
 `;
 
 /** The sign-in form; works without JavaScript, and says what went wrong in words. */
-export function LoginPage(props: { orgName: string; error?: string; email?: string }) {
+export function LoginPage(props: { orgName: string; error?: string; email?: string; next?: string }) {
   return (
     <html lang="en-GB">
       <head>
@@ -44,6 +44,7 @@ export function LoginPage(props: { orgName: string; error?: string; email?: stri
             <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ""} aria-describedby={props.error ? "login-error" : undefined} />
             <label for="password">Password</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required />
+            {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
             <button type="submit">Sign in</button>
           </form>
         </main>

@@ -21,6 +21,10 @@ import * as themes from "../../services/reference/themes";
 import { signatureForStaff } from "../../services/signature/signature-for-staff";
 import { createUser, refineRoleTeam, ROLES } from "../../services/users";
 import { validate } from "../../validation";
+import { CaseRulesBody, SafeguardingPhraseBody } from "../../schemas/follow-ups";
+import { readCaseRules } from "../../services/follow-ups/case-settings";
+import { setCaseRules } from "../../services/follow-ups/set-case-rules";
+import { addSafeguardingPhrase, listSafeguardingPhrases, removeSafeguardingPhrase } from "../../services/follow-ups/safeguarding-phrases";
 import { requireRole } from "./filters";
 
 type Out<S extends StandardSchemaV1> = StandardSchemaV1.InferOutput<S>;
@@ -43,8 +47,8 @@ function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
     );
 }
 
-export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional() }).superRefine(refineRoleTeam);
-export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional() }).superRefine(refineRoleTeam);
+export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional(), department: Code.optional() }).superRefine(refineRoleTeam);
+export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional(), department: Code.optional() }).superRefine(refineRoleTeam);
 
 /** A range of local days for the delivery view: at most a year, so the chart stays readable. */
 export const DeliveryRange = z
@@ -101,6 +105,16 @@ export function settingsApi(ctx: Ctx) {
       const { id, key, prefix } = await createApiKey(ctx, c.req.valid("json").name);
       // Like a password, the key is shown once; only its hash is kept.
       return c.json({ id, key, prefix }, 201);
+    })
+    .get("/follow-up-rules", async (c) => c.json(await readCaseRules(ctx.db.read)))
+    .put("/follow-up-rules", validate("json", CaseRulesBody), async (c) => c.json(await setCaseRules(ctx, c.req.valid("json"), c.var.session.user.id)))
+    .get("/safeguarding-phrases", async (c) => c.json({ items: await listSafeguardingPhrases(ctx) }))
+    .post("/safeguarding-phrases", validate("json", SafeguardingPhraseBody), async (c) =>
+      c.json(await addSafeguardingPhrase(ctx, c.req.valid("json"), c.var.session.user.id), 201),
+    )
+    .delete("/safeguarding-phrases/:id", validate("param", IdParam), async (c) => {
+      await removeSafeguardingPhrase(ctx, c.req.valid("param").id);
+      return c.json({ id: c.req.valid("param").id, deleted: true });
     })
     .post("/api-keys/:id/revoke", validate("param", IdParam), async (c) => {
       const id = c.req.valid("param").id;

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { FCR_VALUES, type Fcr } from "../../domain/measures";
+import type { ContactRequest } from "../../services/record-response";
 
 export const COMMENT_MAX = 2000;
+export const CONTACT_MESSAGE_MAX = 500;
+/** The longest address SMTP can carry (RFC 5321). */
+const EMAIL_MAX = 254;
+/** Room for 20 digits with a separator between each. */
+const PHONE_MAX = 40;
 
 /** A scale answer: a single digit 1..max, or nothing (a skipped question). */
 const choice = (max: number) =>
@@ -18,58 +24,121 @@ const choice = (max: number) =>
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
+ * Text from a textarea. Browsers send its line breaks as CRLF but count them as one character
+ * against maxlength, so they are normalised before the length check.
+ */
+const typedText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, "\n").replace(CONTROL, ""))
+    .pipe(z.string().max(max));
+
+/** Text from a one-line input: no control characters, and runs of spacing as one space. */
+const oneLine = (s: string) => s.replace(CONTROL, "").replace(/\s+/g, " ").trim();
+
+/**
+ * Phones set to Arabic or Persian type these digits; the number is kept in ASCII digits.
+ * Both runs start at a multiple of 16, so the low four bits are the digit's value.
+ */
+const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+
+/**
+ * A UK or international number, loosely: an optional leading +, then digits with spaces,
+ * brackets or hyphens as people write them, and 7 to 20 digits in all.
+ */
+const PhoneNumber = z
+  .string()
+  .max(PHONE_MAX)
+  .regex(/^\+?[0-9 ()-]+$/)
+  .refine((s) => {
+    const digits = s.replace(/[^0-9]/g, "").length;
+    return digits >= 7 && digits <= 20;
+  });
+
+/**
  * The survey form as posted by the page. Every question may be skipped; a blank value is
- * the same as no value. Browsers send textarea line breaks as CRLF but count them as one
- * character against maxlength, so they are normalised before the length check.
+ * the same as no value.
  */
 export const SurveyForm = z.object({
   csat: choice(5),
   ces: choice(7),
   csi: choice(5),
   fcr: z.enum(FCR_VALUES).optional(),
-  comment: z
-    .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(CONTROL, ""))
-    .pipe(z.string().max(COMMENT_MAX))
-    .optional(),
+  comment: typedText(COMMENT_MAX).optional(),
 });
 export type SurveyForm = z.infer<typeof SurveyForm>;
 
-export type SurveyField = "csat" | "ces" | "csi" | "fcr" | "comment";
-const FIELDS: readonly SurveyField[] = ["csat", "ces", "csi", "fcr", "comment"];
+/**
+ * The fields of a request to be contacted, read only when its box is ticked: unticked, they
+ * are left over from a change of mind and mean nothing. Blank is the same as not given.
+ */
+export const ContactForm = z.object({
+  contactEmail: z.string().transform(oneLine).pipe(z.union([z.literal(""), z.email().max(EMAIL_MAX)])).optional(),
+  contactPhone: z.string().transform((s) => asciiDigits(oneLine(s))).pipe(z.union([z.literal(""), PhoneNumber])).optional(),
+  contactMessage: typedText(CONTACT_MESSAGE_MAX).optional(),
+});
+export type ContactForm = z.infer<typeof ContactForm>;
+
+const ANSWER_FIELDS = ["csat", "ces", "csi", "fcr", "comment"] as const;
+const CONTACT_FIELDS = ["contactEmail", "contactPhone", "contactMessage"] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+/** Where an error is shown: a question, a contact field, or the contact group (neither way given). */
+export type SurveyField = AnswerField | ContactField | "contactHow";
+
+/** The value of the "contact me" checkbox when ticked. */
+export const CONTACT_WANTED = "yes";
 
 /** What the form holds, valid or not, so an invalid page can be shown again as it was sent. */
-export type FormValues = { csat?: string; ces?: string; csi?: string; fcr?: string; comment?: string };
+export type FormValues = Partial<Record<AnswerField | ContactField, string>> & { contact?: typeof CONTACT_WANTED };
 
 export type Answers = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; comment: string | null };
 
+/** A request to be contacted as the form gives it; the route adds the consent wording it showed. */
+export type ContactDetails = Omit<ContactRequest, "consentText">;
+
 export type ParsedForm =
-  | { ok: true; answers: Answers; values: FormValues }
-  /** `nothing` is set when the form was valid but empty. */
+  | { ok: true; answers: Answers; contact: ContactDetails | null; values: FormValues }
+  /** `nothing` is set when the questions were valid but all left blank. */
   | { ok: false; fields: SurveyField[]; nothing: boolean; values: FormValues };
 
 /** Reads a posted urlencoded body (read as text: cheaper than parseBody) into form values. */
 export function formValues(params: URLSearchParams): FormValues {
   const values: FormValues = {};
-  for (const f of FIELDS) {
+  for (const f of [...ANSWER_FIELDS, ...CONTACT_FIELDS]) {
     const v = params.get(f);
     if (v !== null && v !== "") values[f] = v;
   }
+  if (params.get("contact") === CONTACT_WANTED) values.contact = CONTACT_WANTED;
   return values;
 }
 
-/** The one path from posted values to answers or per-field errors. */
+const orNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The one path from posted values to answers, a contact request and per-field errors. */
 export function parseSurveyForm(values: FormValues): ParsedForm {
-  const result = SurveyForm.safeParse(values);
-  if (!result.success) {
-    const fields = FIELDS.filter((f) => result.error.issues.some((i) => i.path[0] === f));
-    return { ok: false, fields, nothing: false, values };
+  const fields: SurveyField[] = [];
+  let answers: Answers | undefined;
+  const survey = SurveyForm.safeParse(values);
+  if (survey.success) {
+    const d = survey.data;
+    answers = { csat: d.csat ?? null, ces: d.ces ?? null, csi: d.csi ?? null, fcr: d.fcr ?? null, comment: orNull(d.comment) };
+  } else {
+    fields.push(...ANSWER_FIELDS.filter((f) => survey.error.issues.some((i) => i.path[0] === f)));
   }
-  const d = result.data;
-  const comment = d.comment?.trim() ? d.comment.trim() : null;
-  const answers: Answers = { csat: d.csat ?? null, ces: d.ces ?? null, csi: d.csi ?? null, fcr: d.fcr ?? null, comment };
-  if (answers.csat === null && answers.ces === null && answers.csi === null && answers.fcr === null && comment === null) {
-    return { ok: false, fields: [], nothing: true, values };
+  let contact: ContactDetails | null = null;
+  if (values.contact === CONTACT_WANTED) {
+    const asked = ContactForm.safeParse(values);
+    if (asked.success) {
+      const d = asked.data;
+      contact = { email: orNull(d.contactEmail), phone: orNull(d.contactPhone), message: orNull(d.contactMessage) };
+      if (contact.email === null && contact.phone === null) fields.push("contactHow");
+    } else {
+      fields.push(...CONTACT_FIELDS.filter((f) => asked.error.issues.some((i) => i.path[0] === f)));
+    }
   }
-  return { ok: true, answers, values };
+  const nothing =
+    answers !== undefined && answers.csat === null && answers.ces === null && answers.csi === null && answers.fcr === null && answers.comment === null;
+  if (!answers || nothing || fields.length) return { ok: false, fields, nothing, values };
+  return { ok: true, answers, contact, values };
 }

@@ -218,11 +218,15 @@ export function surveyRoutes(ctx: Ctx) {
         const values = formValues(params);
         const parsed = parseSurveyForm(values);
         if (!parsed.ok) return formPage(c, s, lang, { values, errors: parsed }, 400);
+        // Stored with the consent wording the page showed, in the language it was shown in. An
+        // unticked box says nothing (the page never shows an earlier request), so it is left out
+        // rather than sent as null.
+        const contactRequest = parsed.contact && { ...parsed.contact, consentText: messages(lang).contact.consent };
         try {
           // Answered only once the answer is durable (on SQLite, with the writes arriving alongside).
           await recordResponse(
             ctx,
-            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form" },
+            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form", ...(contactRequest ? { contactRequest } : {}) },
             { enforceEditWindow: true },
           );
         } catch (err) {

@@ -1,7 +1,8 @@
 import { Layout } from "../../pages/layout";
 import { formatNumber, messages, type Language } from "../../i18n/index";
 import { CSRF_FIELD } from "../../middleware/csrf";
-import { COMMENT_MAX, type FormValues, type SurveyField } from "./form";
+import { COMMENT_MAX, CONTACT_MESSAGE_MAX, type AnswerField, type FormValues, type SurveyField } from "./form";
+import { CONTACT_ANCHORS, ContactFields } from "./contact-fields";
 
 /**
  * The faces of the CSAT question, drawn inline (emoji fonts vary and some systems have none;
@@ -48,7 +49,7 @@ export type SurveyPageProps = {
 type Option = { value: string; label: string; face?: 1 | 2 | 3 | 4 | 5; badge?: string };
 
 function Question(props: {
-  name: SurveyField;
+  name: Exclude<AnswerField, "comment">;
   legend: string;
   optional: string;
   options: Option[];
@@ -98,19 +99,32 @@ function faces(labels: Record<1 | 2 | 3 | 4 | 5, string>): Option[] {
   return ([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: labels[n], face: n }));
 }
 
-/** The four questions and the comment box on one page, one submit; no script needed. */
+/** Where the error summary sends the customer for an error. */
+function anchor(f: SurveyField): string {
+  if (f === "comment") return "#comment";
+  if (f === "csat" || f === "ces" || f === "csi" || f === "fcr") return `#${f}-1`;
+  return CONTACT_ANCHORS[f];
+}
+
+/**
+ * The four questions, the comment box and the request to be contacted on one page, one
+ * submit; no script needed.
+ */
 export function SurveyPage(p: SurveyPageProps) {
   const m = messages(p.lang);
   const q = m.questions;
   const has = (f: SurveyField) => p.errors.includes(f);
   const max = formatNumber(p.lang, COMMENT_MAX);
+  const messageMax = formatNumber(p.lang, CONTACT_MESSAGE_MAX);
   const fieldError = (f: SurveyField): string | undefined => {
     if (!has(f)) return undefined;
-    return f === "comment" ? m.errors.commentTooLong(max) : m.errors[f];
+    if (f === "comment") return m.errors.commentTooLong(max);
+    if (f === "contactMessage") return m.errors.contactMessageTooLong(messageMax);
+    return m.errors[f];
   };
   const summary: { href: string; text: string }[] = [
     ...(p.nothing ? [{ href: "#csat-1", text: m.errors.nothingAnswered }] : []),
-    ...p.errors.map((f) => ({ href: f === "comment" ? "#comment" : `#${f}-1`, text: fieldError(f) ?? "" })),
+    ...p.errors.map((f) => ({ href: anchor(f), text: fieldError(f) ?? "" })),
   ];
   const title = p.editUntil ? m.edit.title : m.page.title;
   const chosenLabel = p.chosenCsat ? q.csat.labels[p.chosenCsat as 1 | 2 | 3 | 4 | 5] : undefined;
@@ -196,6 +210,7 @@ export function SurveyPage(p: SurveyPageProps) {
             {p.values.comment ?? ""}
           </textarea>
         </div>
+        <ContactFields m={m} values={p.values} error={fieldError} messageMax={messageMax} />
         <button type="submit" class="button">
           {p.editUntil ? m.page.saveChanges : m.page.submit}
         </button>

@@ -6,6 +6,7 @@ import { dueQueueRowId } from "../../db/queries/claim-due";
 import type { Ctx } from "../../deps";
 import { describeMailError, isPermanentMailError, type MailTransport } from "../../mail/transport";
 import { createRecordingDeleter } from "../phone/recording-deletions";
+import { createStaffMailer } from "../follow-ups/staff-mailer";
 import { composeOutboxMail, type OutboxRow } from "./compose";
 import { forgetAddressIfDone, forgetUnneededAddresses } from "./forget-address";
 import { MAX_ATTEMPTS, reminderDueAt, retryDelay } from "./schedule";
@@ -52,6 +53,8 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
   let lastSweep = -Infinity;
   // Deletions of phone recordings at Twilio share this worker's timer, claims and backoff.
   const recordings = createRecordingDeleter(ctx, { batchSize });
+  // So do emails to staff: safeguarding alerts, case reminders, escalations.
+  const staffMails = createStaffMailer(ctx, transport, { batchSize });
 
   /**
    * Claims the email due first, if any. On PostgreSQL other servers claim at the same time:
@@ -125,6 +128,9 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
 
   async function pass(now: number): Promise<PassResult> {
     const result: PassResult = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
+    // Staff mail first: a safeguarding alert must not wait behind a batch of invitations.
+    const staff = await staffMails.processDue(now);
+    if (staff.sent + staff.retrying + staff.failed + staff.cancelled > 0) log.info("staff emails", staff);
     // One row at a time: each claim's lease then only has to cover its own send.
     for (let n = 0; n < batchSize; n++) {
       const row = await claimNext(now);

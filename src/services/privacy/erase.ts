@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Ctx } from "../../deps";
-import { contactSubjects, customerContacts, emailOutbox, ivrCalls, responseThemes, responses } from "../../db/schema";
+import { contactSubjects, customerContacts, emailOutbox, followUpContacts, ivrCalls, responseThemes, responses } from "../../db/schema";
 import { checkpointWal } from "../../db/sqlite-maintenance";
 import { queueRecordingDeletionsIn } from "../phone/recording-deletions";
 import { deleteMailFiles, mailFolder } from "./mail-files";
@@ -60,6 +60,13 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
         .returning({ id: customerContacts.interactionId, email: customerContacts.email });
       contacts += forgotten.length;
       for (const c of forgotten) if (c.email) addresses.push(c.email);
+      // A request to be contacted about a follow-up case: its details, and the message with them.
+      const requests = await tx
+        .delete(followUpContacts)
+        .where(inArray(followUpContacts.interactionId, chunk))
+        .returning({ id: followUpContacts.interactionId, email: followUpContacts.email });
+      contacts += requests.length;
+      for (const c of requests) if (c.email) addresses.push(c.email);
       const calls = await tx
         .select({ callSid: ivrCalls.callSid, recordingUrl: ivrCalls.recordingUrl, transcriptionSid: ivrCalls.transcriptionSid })
         .from(ivrCalls)

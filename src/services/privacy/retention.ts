@@ -2,7 +2,7 @@ import { and, inArray, isNotNull, lt, or } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { DAY } from "../../clock";
 import type { Db } from "../../db/client";
-import { contactSubjects, customerContacts, ivrCalls, ivrEvents, responseThemes, responses } from "../../db/schema";
+import { contactSubjects, customerContacts, followUpContacts, ivrCalls, ivrEvents, responseThemes, responses } from "../../db/schema";
 import { queueRecordingDeletionsIn } from "../phone/recording-deletions";
 
 export type RetentionResult = { comments: number; contacts: number; subjects: number; recordings: number; callSteps: number };
@@ -36,7 +36,9 @@ export async function applyRetentionIn(tx: Db, ctx: Ctx): Promise<RetentionResul
     await tx.update(responseThemes).set({ matched: [] }).where(inArray(responseThemes.responseId, ids));
   }
   const count = (deleted: unknown[]) => deleted.length;
-  const contacts = count(await tx.delete(customerContacts).where(lt(customerContacts.createdAt, cutoff)).returning({ id: customerContacts.interactionId }));
+  const contacts =
+    count(await tx.delete(customerContacts).where(lt(customerContacts.createdAt, cutoff)).returning({ id: customerContacts.interactionId })) +
+    count(await tx.delete(followUpContacts).where(lt(followUpContacts.createdAt, cutoff)).returning({ id: followUpContacts.interactionId }));
   const subjects = count(await tx.delete(contactSubjects).where(lt(contactSubjects.createdAt, cutoff)).returning({ id: contactSubjects.interactionId }));
   const calls = await tx
     .select({ callSid: ivrCalls.callSid, recordingUrl: ivrCalls.recordingUrl, transcriptionSid: ivrCalls.transcriptionSid })

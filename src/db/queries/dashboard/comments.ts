@@ -5,7 +5,7 @@ import { bySqlDialect, rows } from "../../sql";
 import { zonedMidnight } from "../../../domain/periods";
 import { allOf } from "../group-where";
 import type { ScopeFilter } from "./overview";
-import { followUpStatuses } from "./follow-ups";
+import { caseStatuses } from "../follow-ups/case-statuses";
 import { nextDay, scopeWhere } from "./where";
 
 export type CommentFilter = ScopeFilter & {
@@ -77,11 +77,11 @@ export async function commentsQuery(db: Db, f: CommentFilter, timeZone: string) 
   );
   const page = found.slice(0, COMMENTS_PAGE_SIZE);
   const ids = page.map((r) => r.id);
-  const [tags, followUps] = await Promise.all([themeTags(db, ids), followUpStatuses(db, ids)]);
+  const [tags, followUps] = await Promise.all([themeTags(db, ids), caseStatuses(db, ids)]);
   return {
     page: f.page,
     hasMore: found.length > COMMENTS_PAGE_SIZE,
-    items: page.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), themes: tags.get(r.id) ?? [], followUp: followUps.get(r.id) ?? null })),
+    items: page.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), themes: tags.get(r.id) ?? [], followUp: followUps.get(r.id)?.status ?? null, caseId: followUps.get(r.id)?.id ?? null })),
   };
 }
 export type CommentsPage = Awaited<ReturnType<typeof commentsQuery>>;

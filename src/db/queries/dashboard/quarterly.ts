@@ -1,7 +1,9 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { periodLabel, periodStartOfDate, previousPeriodStart } from "../../../domain/periods";
+import { emptySlaTally, slaFigures, type SlaSettings } from "../../../domain/sla";
 import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
+import { slaQuery } from "../sla";
 import { groupNames, summaryTallies } from "../summary";
 import { change, HEADLINE_MEASURES } from "./measures";
 import type { ScopeFilter } from "./overview";
@@ -15,19 +17,30 @@ async function sumBy(db: Db, f: ScopeFilter, groupBy: "department" | "channel" |
 
 /**
  * The quarterly performance report: per department the headline measures, their change against
- * the previous quarter, each target met or missed, the top themes and the volumes by channel.
+ * the previous quarter, each target met or missed, the top themes and the volumes by channel;
+ * and the follow-up service standard (cases opened in the quarter acknowledged and responded to
+ * in time, judged as of `sla.today`) per department and for all of them, against SLA_TARGET.
  */
-export async function quarterlyQuery(db: Db, f: Omit<ScopeFilter, "period" | "from" | "to">, quarterDate: string, minCount: number, targets: readonly TargetRow[], departmentIds: readonly number[]) {
+export async function quarterlyQuery(
+  db: Db,
+  f: Omit<ScopeFilter, "period" | "from" | "to">,
+  quarterDate: string,
+  minCount: number,
+  targets: readonly TargetRow[],
+  departmentIds: readonly number[],
+  sla: Omit<SlaSettings, "minCount">,
+) {
   const start = periodStartOfDate(quarterDate, "quarter");
   const prevStart = previousPeriodStart(start, "quarter");
   const cur: ScopeFilter = { ...f, period: "quarter", from: start, to: periodEnd(start, "quarter") };
   const prev: ScopeFilter = { ...f, period: "quarter", from: prevStart, to: periodEnd(prevStart, "quarter") };
-  const [deptNames, themeNames, channelNames, now, before] = await Promise.all([
+  const [deptNames, themeNames, channelNames, now, before, slaReport] = await Promise.all([
     groupNames(db, "department"),
     groupNames(db, "theme"),
     groupNames(db, "channel"),
     sumBy(db, cur, "department"),
     sumBy(db, prev, "department"),
+    slaQuery(db, { ...cur, groupBy: "department" }, { ...sla, minCount }),
   ]);
 
   const departments = await Promise.all(
@@ -62,6 +75,14 @@ export async function quarterlyQuery(db: Db, f: Omit<ScopeFilter, "period" | "fr
       };
     }),
   );
-  return { quarter: periodLabel(start, "quarter"), previousQuarter: periodLabel(prevStart, "quarter"), from: cur.from, to: cur.to, minCount, departments };
+  // Every department of the report has its row, "no cases" included; the quarter is one period.
+  const slaByDepartment = new Map(slaReport.groups.map((g) => [g.id, g.overall]));
+  const followUpStandard = {
+    target: slaReport.target,
+    partial: slaReport.total.periods.some((p) => p.partial),
+    departments: departmentIds.map((id) => ({ department: deptNames(id), ...(slaByDepartment.get(id) ?? slaFigures(emptySlaTally(), { minCount, target: sla.target })) })),
+    total: slaReport.total.overall,
+  };
+  return { quarter: periodLabel(start, "quarter"), previousQuarter: periodLabel(prevStart, "quarter"), from: cur.from, to: cur.to, minCount, departments, followUpStandard };
 }
 export type QuarterlyReport = Awaited<ReturnType<typeof quarterlyQuery>>;

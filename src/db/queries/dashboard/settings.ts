@@ -2,6 +2,7 @@ import { asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../client";
 import { apiKeys, departments, services, staff, targets, teams, themes, users } from "../../schema";
 
+
 /**
  * Everything an administrator manages, retired things included (so they can be brought back),
  * with the codes the edit forms send back. Password hashes, key hashes and token secrets are
@@ -48,11 +49,14 @@ export async function settingsQuery(db: Db) {
         role: users.role,
         team: teams.code,
         teamName: teams.name,
+        // A director's department (where overdue cases escalate); managers' is their team's.
+        department: departments.code,
         lockedUntil: users.lockedUntil,
         disabledAt: users.disabledAt,
       })
       .from(users)
       .leftJoin(teams, eq(teams.id, users.teamId))
+      .leftJoin(departments, eq(departments.id, users.departmentId))
       .orderBy(asc(users.email)),
     db
       .select({
