@@ -29,6 +29,7 @@ export const demo: Command = {
     out(`Demonstration data for ${result.from} to ${result.to}, made in ${seconds} s (seed ${options.seed}):`);
     out(`  ${result.departments} departments, ${result.teams} teams, ${result.staff} staff, ${result.services} services, ${result.themes} themes, ${result.targets} targets`);
     out(`  ${result.interactions} interactions, ${result.responses} responses (${((100 * result.responses) / result.interactions).toFixed(1)}% answered), ${result.comments} comments`);
+    out(`  ${result.cases} follow-up cases (the low scores and unresolved contacts, worked to their due dates)`);
     out(`  ${result.rollupRows} report rows`);
     out();
     out("Next: create a user for the dashboard and start the server:");

@@ -7,7 +7,8 @@
  * and the report counters are built once at the end by rebuildRollup, which recounts exactly
  * what the incremental upkeep would have kept. Comment themes and sentiment still come from
  * the real matcher and scorer (cached per distinct comment text); masking is skipped because
- * generated text holds no personal data.
+ * generated text holds no personal data. The follow-up cases recordResponse would have opened
+ * are opened once the answers are stored (cases.ts).
  */
 import { count } from "drizzle-orm";
 import type { Ctx } from "../../deps";
@@ -26,6 +27,7 @@ import { rebuildRollup, type RebuildStats } from "../rebuild-rollup";
 import { seedDefaultThemesIn } from "../reference/seed-themes";
 import { createTargetIn } from "../reference/targets";
 import { hashToken, tokenFromNonce } from "../tokens";
+import { openDemoCases } from "./cases";
 import { CLOSINGS, COMMENT_PIECES, themesWithPieces, type DemoThemeCode } from "./comments";
 import { DEMO_DEPARTMENTS, DEMO_SERVICES, DEMO_TARGETS, DEMO_TEAMS, demoStaffNames, STAFF_PER_TEAM, type DemoServiceCode, type DemoTeam } from "./organisation";
 import { gaussian, mulberry32, pick, weightedIndex, type Random } from "./random";
@@ -48,6 +50,8 @@ export type DemoResult = {
   interactions: number;
   responses: number;
   comments: number;
+  /** Follow-up cases opened for the answers that meet the case rules. */
+  cases: number;
   rollupRows: number;
   from: string;
   to: string;
@@ -85,6 +89,7 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
   const cacheSize = await db.write(async (tx) => setPageCache(tx, -524288));
   const generator = new DayWriter(ctx, random, org, commentWriter);
   let rollup: RebuildStats;
+  let cases: number;
   try {
     // One write per batch of days: large enough to be fast, small enough for the WAL (and for
     // memory: a batch's rows are made before its write, so the write only stores them).
@@ -98,6 +103,7 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
       }
     }
     if (batch.interactions > 0) await storeBatch(ctx, batch);
+    cases = await openDemoCases(ctx, random);
     options.onProgress?.({ responses: generator.responses, interactions: generator.interactions, phase: "rollup" });
     rollup = await rebuildRollup(db, config.TIMEZONE);
   } finally {
@@ -116,6 +122,7 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
     interactions: generator.interactions,
     responses: generator.responses,
     comments: generator.comments,
+    cases,
     rollupRows: rollup.rows,
     from: days[0]?.date ?? "",
     to: days.at(-1)?.date ?? "",
