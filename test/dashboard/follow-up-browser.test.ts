@@ -187,6 +187,12 @@ async function shoot(page: Page, name: string) {
 describe("the Follow-up page in Chromium", () => {
   test("a manager sees the case list, opens a case, acknowledges it with a note and sees it in the history", async () => {
     const { context, page, errors } = await signedIn("manager@council.example");
+    // The urgent case heads the Overview until it is acknowledged.
+    const urgent = page.getByTestId("urgent-cases");
+    await urgent.waitFor();
+    await expect(urgent.textContent()).resolves.toContain("Urgent: 1 safeguarding concern not yet acknowledged");
+    await expect(urgent.getByRole("link").textContent()).resolves.toBe(`Case ${safeguardingCase}`);
+    await shoot(page, "overview-urgent");
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Follow-up" }).click();
     await page.getByRole("heading", { level: 1, name: "Follow-up" }).waitFor();
     const table = page.getByRole("table", { name: /Follow-up cases/ });
@@ -210,9 +216,10 @@ describe("the Follow-up page in Chromium", () => {
     // Filters go into the URL: overdue only.
     await page.getByLabel("Overdue only").check();
     await expect.poll(() => page.url()).toContain("overdue=true");
-    await expect.poll(() => table.locator("tbody tr").count()).toBeGreaterThan(0);
-    const dues = await table.locator("td[data-label='Next due']").allTextContents();
-    expect(dues.every((d) => d.includes("Overdue since"))).toBe(true);
+    // The list follows once the new answer is in: every row overdue, and the urgent case (due today) gone.
+    const dues = () => table.locator("td[data-label='Next due']").allTextContents();
+    await expect.poll(async () => (await dues()).every((d) => d.includes("Overdue since"))).toBe(true);
+    expect((await dues()).length).toBeGreaterThan(0);
     await page.getByLabel("Overdue only").uncheck();
     await expect.poll(() => page.url()).not.toContain("overdue=true");
     await shoot(page, "follow-up-cases");
@@ -247,6 +254,10 @@ describe("the Follow-up page in Chromium", () => {
     const row = table.locator("tbody tr", { has: page.getByRole("link", { name: `Case ${safeguardingCase}`, exact: true }) });
     await expect(row.locator("th").textContent()).resolves.toContain("Acknowledged");
     await expect(table.locator("tbody tr").first().textContent()).resolves.not.toContain(`Case ${safeguardingCase}`);
+    // And it has left the Overview.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
+    await page.getByTestId("follow-up-standard").waitFor();
+    expect(await page.getByTestId("urgent-cases").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -317,7 +328,7 @@ describe("the Follow-up page in Chromium", () => {
     expect(saved).toMatchObject({ csatAtMost: 1, onContactRequest: false });
 
     const phrases = page.getByRole("region", { name: "Safeguarding phrases", exact: true });
-    await expect(phrases.getByRole("rowheader", { name: "ending my life" }).count()).resolves.toBe(1);
+    await phrases.getByRole("rowheader", { name: "ending my life" }).waitFor();
     await phrases.getByRole("button", { name: "Add a phrase" }).click();
     const form = page.getByRole("form", { name: "Add a safeguarding phrase" });
     await form.getByLabel("Concern").selectOption("threat");

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/clock";
 import { messages } from "../../src/i18n/index";
 import { ivrPhrases } from "../../src/i18n/ivr/index";
-import { interactions, ivrCalls, ivrEvents } from "../../src/db/schema";
+import { eq } from "drizzle-orm";
+import { followUpCases, interactions, ivrCalls, ivrEvents } from "../../src/db/schema";
 import { SimulatedCaller } from "./caller";
 import { callOf, eventsOf, interactionOf, phoneSurveyApp, responseOf, rollupTotals, rowCount, VOICE } from "./setup";
 
@@ -220,5 +221,22 @@ describe("a caller walking the Twilio survey", () => {
     const res = await caller.send(ENTRY);
     expect(res.status).toBe(503);
     expect(await interactionOf(t.db.read, caller.callSid)).toBeUndefined();
+  });
+});
+
+describe("a phone comment that raises a safeguarding concern", () => {
+  it("opens an urgent case when the transcription arrives, with the words it matched", async () => {
+    const t = await phoneSurveyApp();
+    const caller = new SimulatedCaller(t.app);
+    await caller.dial(ENTRY);
+    for (const digit of ["4", "6", "5", "1"]) await caller.press(digit);
+    const url = caller.transcriptionUrl();
+    await caller.leaveComment();
+    const r = (await responseOf(t.db.read, caller.callSid))!;
+    expect(await t.db.read.select().from(followUpCases).where(eq(followUpCases.responseId, r.id))).toEqual([]);
+    await caller.transcribe(url, "Thanks. To be honest my partner hits me and I am scared to go home");
+    const [opened] = await t.db.read.select().from(followUpCases).where(eq(followUpCases.responseId, r.id));
+    expect(opened).toMatchObject({ priority: "urgent", status: "open" });
+    expect(opened!.reasons).toEqual([{ rule: "safeguarding", words: expect.arrayContaining(["hits me"]) }]);
   });
 });

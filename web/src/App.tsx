@@ -26,10 +26,15 @@ const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
 
 /** Pages for administrators: not in a director's or manager's menu, and without the response filters. */
 const ADMIN_ONLY: readonly PagePath[] = ["settings", "delivery"];
+/** Pages with filters of their own instead of the response filters (follow-up cases have no date range). */
+const OWN_FILTERS: readonly PagePath[] = ["follow-up"];
 
 export function App() {
   const page = url.page.value;
-  const title = PAGES.find((p) => p.path === page)?.title ?? "Overview";
+  const item = url.item.value;
+  const pageTitle = PAGES.find((p) => p.path === page)?.title ?? "Overview";
+  // One case of the follow-up list has a title of its own; focus moves to it as to a new page.
+  const title = page === "follow-up" && item !== null ? `Follow-up case ${item}` : pageTitle;
   useEffect(() => {
     document.title = `${title}: customer satisfaction dashboard`;
     // Move focus to the new page's heading, as a screen reader user would expect after navigating.
@@ -86,7 +91,7 @@ export function App() {
         <h1 id="page-title" tabIndex={-1}>
           {title}
         </h1>
-        {!ADMIN_ONLY.includes(page) ? (
+        {!ADMIN_ONLY.includes(page) && !OWN_FILTERS.includes(page) ? (
           <div class="no-print">
             <Filters dates={page !== "report"} />
           </div>

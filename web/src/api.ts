@@ -45,6 +45,7 @@ export async function ok<T>(res: Promise<{ ok: boolean; status: number; json(): 
 export type Me = InferResponseType<typeof api.me.$get, 200>;
 export type Options = InferResponseType<typeof api.options.$get, 200>;
 export type Overview = InferResponseType<typeof api.overview.$get, 200>;
+export type Sla = InferResponseType<typeof api.sla.$get, 200>;
 export type Trends = InferResponseType<typeof api.trends.$get, 200>;
 export type TeamsTable = InferResponseType<typeof api.teams.$get, 200>;
 export type StaffTable = InferResponseType<(typeof api.teams)[":team"]["staff"]["$get"], 200>;

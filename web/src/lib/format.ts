@@ -41,3 +41,21 @@ export const CHANNEL_NAMES: Record<string, string> = {
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
+
+/**
+ * A local date (YYYY-MM-DD, a due date) as "3 Dec", or "3 Dec 2026" with the year. Read in UTC,
+ * so the day shown is the stored day whatever the browser's time zone.
+ */
+export function formatDay(day: string, withYear = false): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: withYear ? "numeric" : undefined, timeZone: "UTC" });
+}
+
+/** An instant as "3 Dec 2026, 14:05", in the browser's time zone. */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+/** "1 working day", "4 working days". */
+export function workingDays(n: number): string {
+  return `${n} working ${n === 1 ? "day" : "days"}`;
+}

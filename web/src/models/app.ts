@@ -36,6 +36,16 @@ function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): 
 export const shared = url.shared;
 
 export const overview = createLoader(() => shared.value, (q) => ok(api.overview.$get({ query: q })));
+/** The follow-up service standard (SLA compliance of cases opened in the range) for the overview. */
+export const sla = createLoader(() => shared.value, (q) => ok(api.sla.$get({ query: q })));
+/**
+ * Safeguarding concerns nobody has acknowledged yet, in the viewer's scope: they head the
+ * Overview until someone does, whatever the filters say.
+ */
+export const urgentCases = createLoader(
+  () => url.page.value,
+  () => ok(api["follow-ups"].$get({ query: { priority: "urgent", status: "open" } })),
+);
 export const trends = createLoader(
   () => ({ ...shared.value, split: trendSplit(url.query.value.split) }),
   (q) => ok(api.trends.$get({ query: q })),
@@ -57,14 +67,7 @@ export const report = createLoader(
   () => ({ ...shared.value, quarter: url.query.value.quarter }),
   (q) => ok(api.report.quarterly.$get({ query: q })),
 );
-export const FOLLOW_UP_STATUSES = ["open", "contacted", "resolved"] as const;
-export const followUps = createLoader(
-  () => {
-    const p = url.query.value;
-    return { ...shared.value, status: oneOf(p.status, FOLLOW_UP_STATUSES), page: p.page };
-  },
-  (q) => ok(api["follow-ups"].$get({ query: q })),
-);
+// Follow-up cases have page models of their own (models/follow-ups.ts).
 export const settings = createLoader(() => isAdmin.value, (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)));
 
 /** Administrators only: the email outbox and the suspected automated clicks for the chosen days. */
@@ -76,6 +79,12 @@ export const delivery = createLoader(
 export function exportHref(): string {
   const s = new URLSearchParams(shared.value).toString();
   return `/dashboard/api/export/responses.csv${s ? `?${s}` : ""}`;
+}
+
+/** The SLA figures of the overview's filters, per team and period, as a CSV download. */
+export function slaCsvHref(): string {
+  const s = new URLSearchParams(shared.value).toString();
+  return `/dashboard/api/export/sla.csv${s ? `?${s}` : ""}`;
 }
 
 const TREND_SPLITS = ["department", "team", "service", "channel"] as const;

@@ -1,38 +1,211 @@
-import { signal } from "@preact/signals";
-import { api, ok } from "../api";
-import { FOLLOW_UP_STATUSES, followUps, me } from "./app";
+import { computed, createModel, signal } from "@preact/signals";
+import type { InferResponseType } from "hono/client";
+import { CASE_PRIORITIES, CASE_STATUSES, CASE_STEPS, stepRefusal, type CaseEventKind, type CaseStatus, type CaseStep } from "../../../src/domain/cases";
+import type { SafeguardingCategory } from "../../../src/domain/safeguarding";
+import { api, ApiError, ok } from "../api";
+import { url } from "./app";
+import { placeFieldErrors, RULE_LANGUAGES } from "./forms";
+import { createLoader } from "./loader";
 
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+const cases = api["follow-ups"];
+export type CaseList = InferResponseType<(typeof cases)["$get"], 200>;
+export type CaseSummary = CaseList["items"][number];
+export type CaseDetail = InferResponseType<(typeof cases)[":id"]["$get"], 200>;
+export type CaseEvent = CaseDetail["history"][number];
+export type FollowUpRules = InferResponseType<(typeof api.settings)["follow-up-rules"]["$get"], 200>;
+export type SafeguardingPhrase = InferResponseType<(typeof api.settings)["safeguarding-phrases"]["$get"], 200>["items"][number];
 
-export const STATUS_LABELS: Record<FollowUpStatus, string> = { open: "Open", contacted: "Contacted", resolved: "Resolved" };
+// ---- The words the dashboard uses for the cases' vocabulary (src/domain/cases.ts) ----
 
-/** The last save per response, announced next to its form. */
-export const saved = signal<Record<number, string>>({});
+export const STATUS_LABELS: Record<CaseStatus, string> = { open: "Open", acknowledged: "Acknowledged", responded: "Responded", closed: "Closed" };
+
+export const STEP_LABELS: Record<CaseStep, string> = { acknowledge: "Acknowledge", respond: "Record response", close: "Close the case" };
+const STEP_DONE: Record<CaseStep, string> = { acknowledge: "Acknowledged.", respond: "Response recorded.", close: "Case closed." };
+
+export const EVENT_LABELS: Record<CaseEventKind, string> = {
+  opened: "Case opened",
+  reasons_changed: "Reasons changed",
+  acknowledged: "Acknowledged",
+  responded: "Response recorded",
+  closed: "Closed",
+  note: "Note",
+  owner_changed: "Owner changed",
+  not_a_concern: "Safeguarding: not a concern",
+  contact_deleted: "Contact details deleted",
+  escalated: "Escalated",
+};
+
+/** Keyed by the domain's categories (only the type is imported: the matcher stays on the server). */
+export const CATEGORY_LABELS: Record<SafeguardingCategory, string> = {
+  suicide_self_harm: "Suicide or self-harm",
+  abuse: "Abuse",
+  threat: "Threat",
+  at_risk: "Child or vulnerable adult at risk",
+};
+const isCategory = (v: string | undefined): v is SafeguardingCategory => v !== undefined && Object.hasOwn(CATEGORY_LABELS, v);
+export const categoryLabel = (v: string): string => (isCategory(v) ? CATEGORY_LABELS[v] : v);
+
+/** The list's filters as the URL spells them; "active" (not closed) is the list's default. */
+export const STATUS_FILTERS = [{ value: "", label: "Active" }, ...CASE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))];
+export const OWNER_FILTERS = [
+  { value: "", label: "Anyone" },
+  { value: "me", label: "Me" },
+  { value: "none", label: "Unassigned" },
+];
+export const SORTS = [
+  { value: "", label: "Due date" },
+  { value: "opened", label: "Newest first" },
+];
+
+const oneOf = <T extends string>(v: string | undefined, choices: readonly T[]): T | undefined => choices.find((c) => c === v);
+
+/** The API's query from the URL's; values the server would refuse are left out. */
+export function listQuery(q: Record<string, string>) {
+  return {
+    status: oneOf(q.status, CASE_STATUSES),
+    priority: oneOf(q.priority, CASE_PRIORITIES),
+    team: q.team,
+    owner: q.owner === "me" || q.owner === "none" || /^\d+$/.test(q.owner ?? "") ? q.owner : undefined,
+    overdue: q.overdue === "true" ? ("true" as const) : undefined,
+    sort: oneOf(q.sort, ["due", "opened"] as const),
+    page: /^\d+$/.test(q.page ?? "") ? q.page : undefined,
+  };
+}
+
+/** The steps a case can take from its status (the server refuses the others with a 409). */
+export function allowedSteps(status: CaseStatus): CaseStep[] {
+  return CASE_STEPS.filter((s) => stepRefusal(s, status) === null);
+}
+
+// ---- Page models ----
+
+/** The case list: follows the URL's filters, sort and page. */
+export const CaseListModel = createModel(() => {
+  const query = computed(() => listQuery(url.query.value));
+  const list = createLoader(() => query.value, (q) => ok(cases.$get({ query: q })));
+  list.start();
+  return { list };
+});
+
+type Notice = { kind: "ok" | "error"; text: string };
 
 /**
- * Saves a follow-up and updates the list in place (status, note, counts) rather than fetching it
- * again: in the "Open" view a refetch would whisk the item away from under the manager's hand,
- * taking its confirmation and their focus with it. Throws ApiError on refusal.
+ * One case and what can be done to it. Every change answers with the case and its history,
+ * which replace what is shown at once; the whole case is then read again, since a change of
+ * owner or a closed case changes who may see the contact details.
  */
-export async function saveFollowUp(responseId: number, status: FollowUpStatus, note: string): Promise<void> {
-  const result = await ok(api["follow-ups"][":response"].$put({ param: { response: String(responseId) }, json: { status, note } }));
-  const d = followUps.data.value;
-  if (d) {
-    const before = d.items.find((i) => i.id === responseId);
-    const counts = { ...d.counts };
-    if (before) {
-      counts[before.status] -= 1;
-      counts[status] += 1;
-    }
-    followUps.data.value = {
-      ...d,
-      counts,
-      items: d.items.map((i) => (i.id === responseId ? { ...i, status, note: result.note, updatedAt: result.updatedAt, updatedBy: me.value?.email ?? null } : i)),
-    };
-  }
-  saved.value = { ...saved.value, [responseId]: `Saved: ${STATUS_LABELS[status].toLowerCase()}.` };
-}
+export const CaseModel = createModel((id: string) => {
+  const detail = createLoader(
+    () => id,
+    (caseId) => (/^[1-9]\d{0,15}$/.test(caseId) ? ok(cases[":id"].$get({ param: { id: caseId } })) : Promise.reject(new Error(`There is no follow-up case “${caseId}”.`))),
+  );
+  detail.start();
+  const notice = signal<Notice | null>(null);
+  /** The server's complaint about a field, by form and field ("step.note", "clear.reason"). */
+  const fieldErrors = signal<Record<string, string>>({});
+  const busy = signal(false);
+  const param = { id };
 
-export function isFollowUpStatus(v: string): v is FollowUpStatus {
-  return (FOLLOW_UP_STATUSES as readonly string[]).includes(v);
-}
+  async function change(form: string, field: string, call: () => Promise<{ case?: Partial<CaseDetail["case"]>; history: CaseDetail["history"] }>, done: string): Promise<boolean> {
+    busy.value = true;
+    notice.value = null;
+    fieldErrors.value = {};
+    try {
+      const r = await call();
+      const d = detail.data.value;
+      if (d) detail.data.value = { ...d, case: { ...d.case, ...r.case }, history: r.history };
+      notice.value = { kind: "ok", text: done };
+      detail.reload();
+      return true;
+    } catch (e) {
+      const placed = e instanceof ApiError ? placeFieldErrors(e.fields, [field]) : { byField: {}, rest: [] };
+      fieldErrors.value = Object.fromEntries(Object.entries(placed.byField).map(([k, v]) => [`${form}.${k}`, v]));
+      notice.value = { kind: "error", text: e instanceof Error ? e.message : String(e) };
+      // Out of order (someone else moved the case on): show the case as it now is.
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) detail.reload();
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** A required field left empty: said at the field, before asking the server. */
+  function refuse(field: string, message: string): Promise<boolean> {
+    fieldErrors.value = { [field]: message };
+    notice.value = { kind: "error", text: "Please correct the field marked below." };
+    return Promise.resolve(false);
+  }
+
+  return {
+    detail,
+    notice,
+    fieldErrors,
+    busy,
+    takeStep: (step: CaseStep, note: string) => {
+      const json = note.trim() ? { note: note.trim() } : {};
+      const call = () => ok(cases[":id"][":step"].$post({ param: { ...param, step }, json }));
+      return change("step", "note", call, STEP_DONE[step] + (note.trim() ? " Your note is in the history." : ""));
+    },
+    addNote: (note: string) => {
+      if (!note.trim()) return refuse("notes.note", "Write the note first.");
+      return change("notes", "note", () => ok(cases[":id"].notes.$post({ param, json: { note: note.trim() } })), "Note added to the history.");
+    },
+    assign: (userId: number | null, email: string | null) =>
+      change("owner", "userId", () => ok(cases[":id"].owner.$put({ param, json: { userId } })), email ? `Assigned to ${email}.` : "The case has no owner now."),
+    notAConcern: (reason: string) => {
+      if (!reason.trim()) return refuse("clear.reason", "Say why this is not a safeguarding concern.");
+      return change("clear", "reason", () => ok(cases[":id"]["not-a-concern"].$post({ param, json: { reason: reason.trim() } })), "Marked as not a safeguarding concern.");
+    },
+  };
+});
+
+/** Settings: the rules that open cases, and the organisation's own safeguarding phrases (administrators). */
+export const FollowUpSettingsModel = createModel(() => {
+  const s = api.settings;
+  const rules = createLoader(() => null, () => ok(s["follow-up-rules"].$get()));
+  const phrases = createLoader(() => null, () => ok(s["safeguarding-phrases"].$get()));
+  rules.start();
+  phrases.start();
+  const rulesNotice = signal<Notice | null>(null);
+  const phrasesNotice = signal<Notice | null>(null);
+  const adding = signal(false);
+  const threshold = (v: string | undefined) => (v ? Number(v) : null);
+  return {
+    rules,
+    phrases,
+    rulesNotice,
+    phrasesNotice,
+    adding,
+    /** Throws ApiError with the bad fields, for the form to place. */
+    saveRules: async (v: Record<string, string>) => {
+      rulesNotice.value = null;
+      const json = { csatAtMost: threshold(v.csatAtMost), csiAtMost: threshold(v.csiAtMost), notResolvedCsatAtMost: threshold(v.notResolvedCsatAtMost), onContactRequest: v.onContactRequest === "yes" };
+      await ok(s["follow-up-rules"].$put({ json }));
+      rules.reload();
+      rulesNotice.value = { kind: "ok", text: "Saved the follow-up rules." };
+    },
+    openAdd: () => {
+      adding.value = true;
+      phrasesNotice.value = null;
+    },
+    closeAdd: () => void (adding.value = false),
+    /** Throws ApiError with the bad fields, for the form to place. */
+    addPhrase: async (v: Record<string, string>) => {
+      const category = isCategory(v.category) ? v.category : "suicide_self_harm";
+      const language = RULE_LANGUAGES.find((l) => l.code === v.language)?.code ?? "en";
+      const added = await ok(s["safeguarding-phrases"].$post({ json: { category, language, phrase: v.phrase ?? "" } }));
+      adding.value = false;
+      phrases.reload();
+      phrasesNotice.value = { kind: "ok", text: `Added ‘${added.phrase}’.` };
+    },
+    deletePhrase: async (id: number, phrase: string) => {
+      try {
+        await ok(s["safeguarding-phrases"][":id"].$delete({ param: { id: String(id) } }));
+        phrases.reload();
+        phrasesNotice.value = { kind: "ok", text: `Deleted ‘${phrase}’.` };
+      } catch (e) {
+        phrasesNotice.value = { kind: "error", text: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  };
+});

@@ -1,6 +1,7 @@
 import { CHANNEL_NAMES, formatDate } from "../lib/format";
 import { comments, exportHref, options, url } from "../models/app";
 import { STATUS_LABELS } from "../models/follow-ups";
+import { pathFor } from "../models/url";
 import { Loaded, useLoader } from "./common";
 import { Pager } from "../components/Pager";
 
@@ -81,18 +82,11 @@ export function CommentsPage() {
                     {c.ces !== null ? ` · CES ${c.ces}/7` : ""}
                     {c.fcr ? ` · Resolved: ${c.fcr}` : ""}
                     {c.sentiment !== null ? ` · Sentiment: ${sentimentWord(c.sentiment)}` : ""}
-                    {c.followUp ? (
+                    {c.followUp && c.caseId !== null ? (
                       <>
                         {" · "}
-                        <a
-                          href={url.hrefFor("follow-up")}
-                          onClick={(e) => {
-                            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-                            e.preventDefault();
-                            url.navigate("follow-up");
-                          }}
-                        >
-                          Follow-up: {STATUS_LABELS[c.followUp]}
+                        <a href={pathFor("follow-up", String(c.caseId), {})}>
+                          Follow-up case {c.caseId}: {STATUS_LABELS[c.followUp]}
                         </a>
                       </>
                     ) : null}

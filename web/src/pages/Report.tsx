@@ -1,9 +1,57 @@
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { StatusBadge } from "../components/FigureText";
-import { formatChange, formatInterval, formatValue } from "../lib/format";
+import { formatChange, formatInterval, formatShortInterval, formatValue } from "../lib/format";
+import type { Quarterly } from "../api";
 import { report, url } from "../models/app";
 import { Loaded, PALETTE, useLoader } from "./common";
+
+type SlaRow = Quarterly["followUpStandard"]["departments"][number];
+
+/** A share of cases in a table cell: value, then interval and n, then the target's verdict in words; never 0% for too few. */
+function SlaCell({ f }: { f: SlaRow["acknowledgedInTime"] }) {
+  const text = f.value === null ? (f.n === 0 ? "none due" : "too few cases") : `${f.value}%`;
+  return (
+    <>
+      <span class={f.value === null ? "fig muted" : "fig"}>
+        {text}
+        <small>{formatShortInterval(f, "%")}</small>
+      </span>
+      <StatusBadge status={f.status} />
+    </>
+  );
+}
+
+/** Follow-up cases opened in the quarter handled by their due dates, per department and in all, against the target. */
+function FollowUpStandard({ d }: { d: Quarterly }) {
+  const s = d.followUpStandard;
+  const rows = [...s.departments, { department: { id: null, code: null, name: "All departments" }, ...s.total }];
+  return (
+    <section class="report-dept" aria-labelledby="report-sla-h">
+      <h3 id="report-sla-h">Follow-up service standard</h3>
+      <p>
+        Target: {s.target}% of follow-up cases acknowledged by their acknowledge-by date and {s.target}% responded to by their respond-by date. Cases opened in {d.quarter}; a case
+        counts once it has been dealt with or its date has passed{s.partial ? ", so figures for a quarter still under way will change" : ""}. Shares from fewer than {d.minCount} cases show as
+        "too few cases".
+      </p>
+      <DataTable
+        caption={`Follow-up cases handled in time by department, ${d.quarter}`}
+        filename={`report-follow-up-standard-${d.quarter}.csv`}
+        rowKey={(r) => String(r.department.id ?? "all")}
+        rows={rows}
+        empty="No departments in this selection."
+        columns={[
+          { header: "Department", cell: (r) => r.department.name, csv: (r) => r.department.name },
+          { header: "Acknowledged in time", cell: (r) => <SlaCell f={r.acknowledgedInTime} />, csv: (r) => r.acknowledgedInTime.value, numeric: true },
+          { header: "Responded in time", cell: (r) => <SlaCell f={r.respondedInTime} />, csv: (r) => r.respondedInTime.value, numeric: true },
+          { header: "Opened", cell: (r) => r.opened, csv: (r) => r.opened, numeric: true },
+          { header: "Still open", cell: (r) => r.open, csv: (r) => r.open, numeric: true },
+          { header: "Overdue", cell: (r) => r.overdue, csv: (r) => r.overdue, numeric: true },
+        ]}
+      />
+    </section>
+  );
+}
 
 export function ReportPage() {
   useLoader(report);
@@ -28,6 +76,7 @@ export function ReportPage() {
             <p>
               {d.from} to {d.to}, compared with {d.previousQuarter}. Figures from fewer than {d.minCount} answers are shown as "too few responses".
             </p>
+            <FollowUpStandard d={d} />
             {d.departments.map((dep) => (
               <section class="report-dept">
                 <h3>{dep.department.name}</h3>

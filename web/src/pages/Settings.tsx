@@ -6,6 +6,7 @@ import { RULE_LANGUAGES, rulesField, rulesToForm } from "../models/forms";
 import { MEASURES, openForm, save, setRetired, showSignature, signature, type RefSection } from "../models/settings";
 import { Loaded, useLoader } from "./common";
 import { AccessSections } from "./settings/Access";
+import { FollowUpSettings } from "./settings/FollowUpSettings";
 import { RowActions, SettingsSection, status } from "./settings/Section";
 import { SignaturePanel } from "./settings/SignaturePanel";
 
@@ -21,6 +22,8 @@ const SECTIONS = [
   ["services", "Services"],
   ["themes", "Themes"],
   ["targets", "Targets"],
+  ["followUpRules", "Follow-up rules"],
+  ["safeguarding", "Safeguarding phrases"],
   ["users", "Users"],
   ["apiKeys", "API keys"],
 ] as const;
@@ -45,6 +48,7 @@ export function SettingsPage() {
             </nav>
             <p class="lede">Nothing is deleted: retired things keep their names in past figures and can be brought back.</p>
             <ReferenceSections s={s} />
+            <FollowUpSettings />
             <AccessSections s={s} />
           </>
         )
