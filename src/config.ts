@@ -128,6 +128,12 @@ export const EnvSchema = z.object({
     .optional(),
   /** Local hour on working days when case owners get their list of cases due today or overdue. */
   CASE_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Days within which the same customer contacting again about the same service is a repeat contact. */
+  REPEAT_CONTACT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Interactions sampled per staff member each month for quality review. */
+  QA_SAMPLE_PER_STAFF: z.coerce.number().int().min(0).max(100).default(4),
+  /** Follow-up cases closed in the month sampled per department for quality review. */
+  QA_SAMPLE_CASES: z.coerce.number().int().min(0).max(500).default(10),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Bearer token for GET /metrics (Prometheus); unset, the endpoint does not exist. */
   METRICS_TOKEN: z.string().min(16).optional(),

@@ -6,4 +6,5 @@ export const {
   surveyTokens, responses, responseThemes, reportRollup, rollupFeatures, apiKeys, users, sessions, emailOutbox,
   emailAddressState, suspectedClicks, ivrCalls, ivrEvents, signatureConfirmations, followUps, recordingDeletions,
   followUpCases, followUpCaseEvents, followUpContacts, followUpRules, safeguardingPhrases, staffMail,
+  actions, actionLinks, actionProgress, actionCategoryLabels, qaStandards, qaSamples, qaSampleItems, qaScores,
 } = postgresTables;

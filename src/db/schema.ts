@@ -107,12 +107,23 @@ export const interactions = sqliteTable(
     language: text("language").notNull().default("en"),
     /** How the interaction came to be: api | signature | ivr | import | demo */
     source: text("source").notNull().default("api"),
+    /**
+     * Keyed hash naming the customer (the CRM's customer key, else their email, else their
+     * phone; never the value): how a repeat contact is recognised. Null when unknown or erased.
+     */
+    customerHash: text("customer_hash"),
+    /** The earlier contact of the same customer about the same service that this one repeats. */
+    repeatOf: integer("repeat_of"),
+    /** 1 once a later contact repeated this one: it was not resolved first time. */
+    repeated: integer("repeated").notNull().default(0),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
     // Partial: most interactions from the signature strip have no external reference.
     uniqueIndex("interactions_external_ref").on(t.externalRef).where(sql`external_ref is not null`),
     index("interactions_occurred").on(t.occurredAt),
+    // A customer's earlier and later contacts: only interactions with a known customer.
+    index("interactions_customer").on(t.customerHash, t.occurredAt).where(sql`customer_hash is not null`),
   ],
 );
 
@@ -590,4 +601,120 @@ export const staffMail = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("staff_mail_due").on(t.status, t.dueAt)],
+);
+
+/**
+ * The recommendations and actions tracker: what was recommended (by a scrutiny review, by what
+ * customers said), who is responsible, when it should be done, and dated evidence of progress.
+ */
+export const actions = sqliteTable("actions", {
+  id: integer("id").primaryKey(),
+  /** The organisation's reference, e.g. "CF-5". */
+  ref: text("ref").notNull().unique(),
+  text: text("text").notNull(),
+  /** Where it came from, e.g. "Scrutiny review 2009", "Customer feedback: waiting time". */
+  source: text("source").notNull(),
+  /** Officers and roles responsible, as free text. */
+  responsibility: text("responsibility"),
+  ownerId: integer("owner_id").references(() => users.id),
+  /** Anticipated completion, YYYY-MM-DD. */
+  dueDate: text("due_date"),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** What an action addresses: themes, teams, departments. */
+export const actionLinks = sqliteTable(
+  "action_links",
+  {
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id),
+    /** theme | team | department */
+    kind: text("kind").notNull(),
+    targetId: integer("target_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.kind, t.targetId] }), index("action_links_target").on(t.kind, t.targetId)],
+);
+
+/** A dated review of an action: the evidence, and its assessment in category 1-4. */
+export const actionProgress = sqliteTable(
+  "action_progress",
+  {
+    id: integer("id").primaryKey(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id),
+    /** The review date, YYYY-MM-DD. */
+    date: text("date").notNull(),
+    evidence: text("evidence").notNull(),
+    category: integer("category").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("action_progress_action").on(t.actionId, t.date)],
+);
+
+/** The organisation's labels of the four assessment categories; no row means the default label. */
+export const actionCategoryLabels = sqliteTable("action_category_labels", {
+  category: integer("category").primaryKey(),
+  label: text("label").notNull(),
+});
+
+/** The standards quality reviews score against ("greeting and name given", "policy followed"). */
+export const qaStandards = sqliteTable("qa_standards", {
+  id: integer("id").primaryKey(),
+  text: text("text").notNull(),
+  position: integer("position").notNull(),
+  retiredAt: integer("retired_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** A month's quality sample, drawn once, reproducibly from its stored seed. */
+export const qaSamples = sqliteTable("qa_samples", {
+  id: integer("id").primaryKey(),
+  /** The month sampled, YYYY-MM. */
+  month: text("month").notNull().unique(),
+  seed: text("seed").notNull(),
+  drawnAt: integer("drawn_at").notNull(),
+});
+
+/** One sampled interaction or closed case, and its review. */
+export const qaSampleItems = sqliteTable(
+  "qa_sample_items",
+  {
+    id: integer("id").primaryKey(),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => qaSamples.id),
+    /** interaction | case */
+    kind: text("kind").notNull(),
+    interactionId: integer("interaction_id")
+      .notNull()
+      .references(() => interactions.id),
+    caseId: integer("case_id").references(() => followUpCases.id),
+    staffId: integer("staff_id"),
+    teamId: integer("team_id").notNull(),
+    channel: text("channel").notNull(),
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    reviewedAt: integer("reviewed_at"),
+    comment: text("comment"),
+  },
+  (t) => [index("qa_sample_items_sample").on(t.sampleId, t.teamId)],
+);
+
+/** A reviewed item's score against one standard: met | partly | not_met | not_applicable. */
+export const qaScores = sqliteTable(
+  "qa_scores",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => qaSampleItems.id),
+    standardId: integer("standard_id")
+      .notNull()
+      .references(() => qaStandards.id),
+    score: text("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.standardId] })],
 );
