@@ -270,7 +270,7 @@ describe("dashboard", () => {
     await p.getByRole("button", { name: "Sign in" }).click();
     await p.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
     await p.goto(`${base}/dashboard/?team=WASTE`);
-    await p.getByRole("alert").waitFor();
+    await p.getByRole("alert").first().waitFor();
     const violations = await axeViolations(p);
     await manager.close();
     expect(violations.map((v) => v.id), describeViolations("dashboard, manager refused (403)", violations)).toEqual([]);

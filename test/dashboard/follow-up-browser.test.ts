@@ -257,7 +257,7 @@ describe("the Follow-up page in Chromium", () => {
     // And it has left the Overview.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
     await page.getByTestId("follow-up-standard").waitFor();
-    expect(await page.getByTestId("urgent-cases").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("urgent-cases").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -237,6 +237,6 @@ describe("a phone comment that raises a safeguarding concern", () => {
     await caller.transcribe(url, "Thanks. To be honest my partner hits me and I am scared to go home");
     const [opened] = await t.db.read.select().from(followUpCases).where(eq(followUpCases.responseId, r.id));
     expect(opened).toMatchObject({ priority: "urgent", status: "open" });
-    expect(opened!.reasons).toEqual([{ rule: "safeguarding", words: expect.arrayContaining(["hits me"]) }]);
+    expect(opened!.reasons).toEqual([{ rule: "safeguarding", words: expect.arrayContaining(["partner hits me"]) }]);
   });
 });
