@@ -13,6 +13,7 @@ import { createMetrics, timedReads } from "./metrics";
 import { createOutboxWorker } from "./services/mail/outbox-worker";
 import { startRetentionJob } from "./services/privacy/retention-job";
 import { startCaseReminderJob } from "./services/follow-ups/case-reminders";
+import { startQualitySampleJob } from "./services/quality/sample-job";
 import { convertLegacyFollowUps } from "./services/follow-ups/convert-legacy";
 import { gracefulShutdown, type Closer } from "./shutdown";
 
@@ -39,6 +40,8 @@ async function start() {
   outbox.start();
   const retention = startRetentionJob(ctx);
   const caseReminders = startCaseReminderJob(ctx);
+  // Last month's quality sample, on the first working day of each month; one server draws it.
+  const qualitySample = startQualitySampleJob(ctx);
   const converted = await convertLegacyFollowUps(ctx);
   if (converted > 0) log.info("the earlier follow-up list's entries are now follow-up cases", { cases: converted });
   if (!config.SAFEGUARDING_EMAIL) {
@@ -59,6 +62,7 @@ async function start() {
         close: async () => {
           retention.stop();
           caseReminders.stop();
+          qualitySample.stop();
           await outbox.stop();
           mail.close?.();
         },

@@ -9,6 +9,7 @@ import { rollupRebuild } from "./commands/rollup";
 import { userAdd, userResetPassword } from "./commands/user";
 import { backup } from "./commands/backup";
 import { erase, retention } from "./commands/privacy";
+import { qaCheck, qaDraw } from "./commands/qa";
 import { signatureCommand } from "../services/signature/signature-command";
 import { line, UsageError, type CliIo, type Command } from "./io";
 
@@ -26,6 +27,8 @@ export const COMMANDS: Record<string, Command> = {
   demo,
   import: importCommand,
   "rollup rebuild": rollupRebuild,
+  "qa draw": qaDraw,
+  "qa check": qaCheck,
   signature: signatureCommand,
   retention,
   erase,

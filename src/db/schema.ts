@@ -273,12 +273,41 @@ export const reportRollup = sqliteTable(
     fcrYes: integer("fcr_yes").notNull().default(0),
     /** Responses that came with a comment (migration 0008; see rollupFeatures). */
     commented: integer("commented").notNull().default(0),
+    /**
+     * Contacts by a known customer about a named service (the ones repeat contact can judge),
+     * those of them a later contact repeated, and those that repeat no earlier one (requests).
+     * Interactions' counters, like issued: theme rows hold 0.
+     */
+    knownContacts: integer("known_contacts").notNull().default(0),
+    knownRepeated: integer("known_repeated").notNull().default(0),
+    knownRequests: integer("known_requests").notNull().default(0),
   },
   (t) => [
     primaryKey({
       columns: [t.period, t.themeId, t.periodStart, t.teamId, t.staffId, t.serviceId, t.channel],
     }),
   ],
+);
+
+/**
+ * report_rollup's repeat-contact counters again, per local day: the reports leave out contacts
+ * too recent to judge (a repeat may still come), and these rows say how many those are without
+ * reading the interactions. staff_id 0 means none. Kept exact with report_rollup.
+ */
+export const repeatContactDays = sqliteTable(
+  "repeat_contact_days",
+  {
+    /** The contact's local date, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    teamId: integer("team_id").notNull(),
+    staffId: integer("staff_id").notNull(),
+    serviceId: integer("service_id").notNull(),
+    channel: text("channel").notNull(),
+    knownContacts: integer("known_contacts").notNull().default(0),
+    knownRepeated: integer("known_repeated").notNull().default(0),
+    knownRequests: integer("known_requests").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.teamId, t.staffId, t.serviceId, t.channel] })],
 );
 
 /**

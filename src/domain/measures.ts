@@ -52,6 +52,14 @@ export type Tally = {
   fcrYes: number;
   /** Responses that came with a comment: the denominator of each theme's share of comments. */
   commented: number;
+  /**
+   * Repeat contact (repeat-contact.ts), counted per interaction like issued: contacts by a known
+   * customer about a named service, those a later contact repeated, and those repeating none
+   * (each chain of repeats is one request).
+   */
+  knownContacts: number;
+  knownRepeated: number;
+  knownRequests: number;
 };
 
 /** The counters in a fixed order; the rollup table has the same names in snake_case. */
@@ -73,6 +81,9 @@ export const TALLY_FIELDS: readonly (keyof Tally)[] = [
   "fcrN",
   "fcrYes",
   "commented",
+  "knownContacts",
+  "knownRepeated",
+  "knownRequests",
 ];
 
 function mapTally(f: (field: keyof Tally) => number): Tally {
@@ -165,6 +176,8 @@ export type Proportion = Figure;
 export type Mean = Figure;
 /** Net sentiment: % answering 4–5 minus % answering 1–2, in [-100, 100], 1 decimal. */
 export type Net = Figure;
+/** A count per count (contacts per request), 2 decimals, interval from the inverse proportion's. */
+export type Ratio = Figure;
 
 export type Scores = {
   responses: number;
@@ -176,6 +189,10 @@ export type Scores = {
   csiNet: Net;
   fcr: Proportion;
   responseRate: Proportion;
+  /** Observed FCR: the share of contacts by a known customer that no repeat contact followed. */
+  fcrObserved: Proportion;
+  /** NI 14, avoidable contact: contacts per request (2 decimals), n = the contacts. */
+  contactsPerRequest: Ratio;
 };
 
 export type ScoreOptions = { minCount: number };
@@ -197,6 +214,18 @@ function mean(n: number, sum: number, sumSq: number, minCount: number, scale: [n
   const m = meanInterval(n, sum, sumSq);
   const clamp = (x: number) => roundTo(Math.min(scale[1], Math.max(scale[0], x)), decimals);
   return { n, value: clamp(m.mean), low: clamp(m.low), high: clamp(m.high), tooFew };
+}
+
+/**
+ * Contacts per request = contacts ÷ requests, where every request is one of the contacts, so
+ * it is 1 ÷ p for p = requests ÷ contacts: its interval is Wilson's for p, inverted. No value
+ * when there is no request at all (every contact repeats one from before the range).
+ */
+function perRequest(contacts: number, requests: number, minCount: number): Ratio {
+  const tooFew = contacts < minCount;
+  if (tooFew || contacts === 0 || requests === 0) return hidden(contacts, tooFew);
+  const { low, high } = wilson(requests, contacts);
+  return { n: contacts, value: roundTo(contacts / requests, 2), low: roundTo(1 / high, 2), high: roundTo(1 / low, 2), tooFew };
 }
 
 /**
@@ -237,5 +266,7 @@ export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
     csiNet: net(t.csiPos, t.csiNeg, t.csiN, minCount),
     fcr: proportion(t.fcrYes, t.fcrN, minCount),
     responseRate,
+    fcrObserved: proportion(t.knownContacts - t.knownRepeated, t.knownContacts, minCount),
+    contactsPerRequest: perRequest(t.knownContacts, t.knownRequests, minCount),
   };
 }

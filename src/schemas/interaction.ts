@@ -2,6 +2,16 @@ import { z } from "zod";
 import { Channel, Code, Language, Timestamp } from "./common";
 
 export const CustomerContact = z.strictObject({
+  /**
+   * The integrating system's own id for the customer (a CRM key): only its keyed hash is kept,
+   * to recognise the same customer's repeat contacts. Preferred to email and phone for that.
+   */
+  key: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("The CRM's id for the customer. Only a keyed hash of it is kept, to recognise repeat contacts; when absent, the email (else the phone) serves"),
   email: z.email().max(254).optional(),
   phone: z
     .string()

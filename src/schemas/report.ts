@@ -54,6 +54,8 @@ export const SummaryResponse = z.object({
         csiNet: Figure,
         fcr: Figure,
         responseRate: Figure,
+        fcrObserved: Figure.describe("Observed FCR: percentage of contacts by a known customer not followed by a repeat contact within REPEAT_CONTACT_DAYS; n counts the contacts"),
+        contactsPerRequest: Figure.describe("Avoidable contact (NI 14): contacts per request, 2 decimals; a chain of repeat contacts is one request; n counts the contacts"),
       }),
     }),
   ),

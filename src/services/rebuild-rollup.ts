@@ -1,14 +1,16 @@
 import { and, eq, gt, lte, max } from "drizzle-orm";
 import type { Database, Db } from "../db/client";
 import { markRollupComplete } from "../db/rollup-features";
-import { interactions, reportRollup, responseThemes, responses, surveyTokens } from "../db/schema";
+import { interactions, repeatContactDays, reportRollup, responseThemes, responses, surveyTokens } from "../db/schema";
 import { lockTableForWrite } from "../db/locks";
 import { emptyTally, tallyOfResponse, type Fcr, type Tally } from "../domain/measures";
+import { contactCounts, isZero, NO_CONTACT_COUNTS } from "../domain/repeat-contact";
 import { RollupSums } from "./rollup-sums";
+import { ContactSums, contactTally } from "./repeat-contact";
 
 /*
- * Recomputes report_rollup from the facts (interactions with their survey tokens, responses,
- * response themes), with the same tallies (measures.ts), periods and aggregation (RollupSums)
+ * Recomputes report_rollup from the facts (interactions with their survey tokens and their
+ * repeat-contact links, responses, response themes), and repeat_contact_days beside it, with the same tallies (measures.ts), periods and aggregation (RollupSums)
  * as the import and the same meaning as the incremental upkeep in rollup.ts. Used by the demo
  * generator (which inserts rows in bulk and counts once at the end), by `cli rollup rebuild`,
  * and by the tests that check the incremental counters against a full recount.
@@ -35,7 +37,9 @@ export function rebuildRollup(db: Database, timeZone: string): Promise<RebuildSt
  */
 export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<RebuildStats> {
   await lockTableForWrite(tx, reportRollup);
+  await lockTableForWrite(tx, repeatContactDays);
   const sums = new RollupSums(timeZone);
+  const contacts = new ContactSums(sums, timeZone);
   type Facts = { occurredAt: number; teamId: number; staffId: number | null; serviceId: number | null; channel: string };
   const add = (row: Facts, themeId: number, tally: Tally) =>
     sums.addToTheme(row.occurredAt, row.teamId, row.staffId ?? 0, row.serviceId ?? 0, row.channel, themeId, tally);
@@ -52,12 +56,23 @@ export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<Rebuild
         staffId: interactions.staffId,
         serviceId: interactions.serviceId,
         channel: interactions.channel,
+        token: surveyTokens.interactionId,
+        customerHash: interactions.customerHash,
+        repeatOf: interactions.repeatOf,
+        repeated: interactions.repeated,
       })
       .from(interactions)
-      .innerJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
+      .leftJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
       .where(and(gt(interactions.id, from), lte(interactions.id, from + SLICE)));
-    for (const row of slice) add(row, 0, issued);
-    interactionCount += slice.length;
+    for (const row of slice) {
+      // Repeat contact counts every contact by a known customer, imported history (no token) too.
+      const counts = row.customerHash === null ? NO_CONTACT_COUNTS : contactCounts(row);
+      if (row.token !== null) {
+        add(row, 0, isZero(counts) ? issued : contactTally(counts, 1));
+        interactionCount++;
+      } else if (!isZero(counts)) add(row, 0, contactTally(counts));
+      contacts.addDay(row, counts);
+    }
   }
 
   const answer = {
@@ -93,7 +108,9 @@ export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<Rebuild
   }
 
   await tx.delete(reportRollup);
+  await tx.delete(repeatContactDays);
   const rows = await sums.write(tx);
+  await contacts.writeDays(tx);
   // Every counter is now right for all history, those added by later migrations included.
   await markRollupComplete(tx);
   return { rows, interactions: interactionCount, responses: responseCount };

@@ -12,6 +12,7 @@ import { findService, findStaff, findTeam, requireActive } from "./lookup";
 import { applyToRollup } from "./rollup";
 import { generateNonce, hashToken, surveyLinks, tokenFromNonce } from "./tokens";
 import { enqueueInvitation } from "./enqueue-invitation";
+import { customerHashOf, linkNewContact, type CustomerIdentity } from "./repeat-contact";
 
 export type InteractionSource = "api" | "signature" | "ivr" | "phone_api" | "import" | "demo";
 
@@ -42,6 +43,7 @@ const insertInteraction = prepared("register_interaction_insert", (db) =>
       externalRef: sql.placeholder("externalRef"),
       language: sql.placeholder("language"),
       source: sql.placeholder("source"),
+      customerHash: sql.placeholder("customerHash"),
       createdAt: sql.placeholder("now"),
     })
     .onConflictDoNothing()
@@ -66,8 +68,18 @@ export function registerInteraction(ctx: Ctx, input: InteractionInput, source: I
   return ctx.db.write((tx) => registerInteractionIn(tx, ctx, input, source));
 }
 
-/** registerInteraction inside the caller's write (a batch, a signature confirmation, a phone call). */
-export async function registerInteractionIn(tx: Db, ctx: Ctx, input: InteractionInput, source: InteractionSource = "api"): Promise<RegisteredInteraction> {
+/**
+ * registerInteraction inside the caller's write (a batch, a signature confirmation, a phone call).
+ * `caller` names the customer for repeat contact when the input's customer does not (the phone
+ * survey's caller): only its keyed hash is kept, and nothing is stored to contact them by.
+ */
+export async function registerInteractionIn(
+  tx: Db,
+  ctx: Ctx,
+  input: InteractionInput,
+  source: InteractionSource = "api",
+  caller?: CustomerIdentity,
+): Promise<RegisteredInteraction> {
   const { clock, config } = ctx;
   if (input.externalRef !== undefined) {
     const existing = await existingLinks(tx, ctx, input.externalRef);
@@ -77,6 +89,7 @@ export async function registerInteractionIn(tx: Db, ctx: Ctx, input: Interaction
   const staffRow = input.staff === undefined ? undefined : requireActive(await findStaff(tx, input.staff), "staff", input.staff);
   const service = input.service === undefined ? undefined : requireActive(await findService(tx, input.service), "service", input.service);
   const now = clock.now();
+  const customerHash = customerHashOf(input.customer ?? caller, config.TOKEN_PEPPER);
   const [inserted] = await insertInteraction(tx, {
     channel: input.channel,
     teamId: team.id,
@@ -86,6 +99,7 @@ export async function registerInteractionIn(tx: Db, ctx: Ctx, input: Interaction
     externalRef: input.externalRef ?? null,
     language: input.language,
     source,
+    customerHash,
     now,
   });
   if (!inserted) {
@@ -104,6 +118,8 @@ export async function registerInteractionIn(tx: Db, ctx: Ctx, input: Interaction
     { ...emptyTally(), issued: 1 },
     config.TIMEZONE,
   );
+  const contact = { id: interactionId, occurredAt: input.occurredAt, teamId: team.id, staffId: staffRow?.id ?? null, serviceId: service?.id ?? null, channel: input.channel };
+  await linkNewContact(tx, ctx, { ...contact, customerHash, repeatOf: null, repeated: 0 });
   const customer = input.customer;
   if (customer && (customer.email || customer.phone)) {
     await tx.insert(customerContacts).values({

@@ -29,6 +29,11 @@ const expected: [string, string, string[]][] = [
   ["post", "/follow-ups/{id}/acknowledge", []],
   ["post", "/follow-ups/{id}/respond", []],
   ["post", "/follow-ups/{id}/close", []],
+  ["get", "/actions", []],
+  ["post", "/actions", ["ref", "text", "source"]],
+  ["get", "/actions/{ref}", []],
+  ["patch", "/actions/{ref}", []],
+  ["post", "/actions/{ref}/progress", ["date", "evidence", "category"]],
   ...ENTITIES.flatMap((e): [string, string, string[]][] => [
     ["get", `/${e}`, []],
     ["post", `/${e}`, ["code"]],

@@ -92,6 +92,9 @@ describe("GET /api/v1/reports/summary", () => {
       csiNet: expect.objectContaining({ n: 3, value: 33.3, tooFew: false }),
       fcr: expect.objectContaining({ n: 4, value: 50, tooFew: false }),
       responseRate: expect.objectContaining({ n: 5, value: 80, tooFew: false }),
+      // No contact here names its customer: nothing for repeat contact to judge.
+      fcrObserved: { n: 0, value: null, low: null, high: null, tooFew: true },
+      contactsPerRequest: { n: 0, value: null, low: null, high: null, tooFew: true },
     });
 
     const waste = rows["2026-02 WASTE"]!.scores;

@@ -93,6 +93,7 @@ describe("tally arithmetic", () => {
     expect(TALLY_FIELDS).toEqual([
       "issued", "responses", "csatN", "csatPos", "cesN", "cesSum", "cesSumSq", "cesEasy",
       "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes", "commented",
+      "knownContacts", "knownRepeated", "knownRequests",
     ]);
     expect(Object.keys(emptyTally()).sort()).toEqual([...TALLY_FIELDS].sort());
   });

@@ -5,6 +5,8 @@ import { PAGES, type PagePath } from "./models/url";
 import { CommentsPage } from "./pages/Comments";
 import { DeliveryPage } from "./pages/Delivery";
 import { FollowUpPage } from "./pages/FollowUp";
+import { QualityPage } from "./pages/quality/QualityPage";
+import { ActionsPage } from "./pages/actions/ActionsPage";
 import { OverviewPage } from "./pages/Overview";
 import { ReportPage } from "./pages/Report";
 import { SettingsPage } from "./pages/Settings";
@@ -18,6 +20,8 @@ const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
   teams: TeamsPage,
   comments: CommentsPage,
   "follow-up": FollowUpPage,
+  quality: QualityPage,
+  actions: ActionsPage,
   themes: ThemesPage,
   report: ReportPage,
   settings: SettingsPage,
@@ -27,14 +31,14 @@ const VIEWS: Record<PagePath, () => preact.JSX.Element> = {
 /** Pages for administrators: not in a director's or manager's menu, and without the response filters. */
 const ADMIN_ONLY: readonly PagePath[] = ["settings", "delivery"];
 /** Pages with filters of their own instead of the response filters (follow-up cases have no date range). */
-const OWN_FILTERS: readonly PagePath[] = ["follow-up"];
+const OWN_FILTERS: readonly PagePath[] = ["follow-up", "actions", "quality"];
 
 export function App() {
   const page = url.page.value;
   const item = url.item.value;
   const pageTitle = PAGES.find((p) => p.path === page)?.title ?? "Overview";
   // One case of the follow-up list has a title of its own; focus moves to it as to a new page.
-  const title = page === "follow-up" && item !== null ? `Follow-up case ${item}` : pageTitle;
+  const title = page === "follow-up" && item !== null ? `Follow-up case ${item}` : page === "actions" && item !== null ? `Recommendation ${item}` : page === "quality" && item !== null ? `Quality review ${item}` : pageTitle;
   useEffect(() => {
     document.title = `${title}: customer satisfaction dashboard`;
     // Move focus to the new page's heading, as a screen reader user would expect after navigating.

@@ -16,15 +16,20 @@ export const retention: Command = {
 };
 
 export const erase: Command = {
-  usage: "erase --email E | --phone P",
+  usage: "erase --email E | --phone P | --key K",
   summary: "Delete everything that identifies a person (contact details, comments, recordings, emails in DATA_DIR/outbox-mail); anonymous scores stay",
   async run(args, io) {
     const input = parseCommandArgs(
       args,
-      { email: { type: "string" }, phone: { type: "string" } },
-      z.object({ email: z.email().optional(), phone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/, "expected a telephone number").optional() }),
+      { email: { type: "string" }, phone: { type: "string" }, key: { type: "string" } },
+      z.object({
+        email: z.email().optional(),
+        phone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/, "expected a telephone number").optional(),
+        // The CRM's customer id given at registration (customer.key).
+        key: z.string().min(1).max(200).optional(),
+      }),
     );
-    if (!input.email && !input.phone) throw new UsageError("Give --email or --phone.");
+    if (!input.email && !input.phone && !input.key) throw new UsageError("Give --email, --phone or --key.");
     const r = await withContext(io, (ctx) => erasePerson(ctx, input));
     line(
       io.stdout,

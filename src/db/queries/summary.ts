@@ -5,8 +5,10 @@ import { rows } from "../sql";
 import { ROLLUP_COLUMNS } from "../rollup-table";
 import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
 import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
+import { firstUnjudgedDay, type RepeatJudging } from "../../domain/repeat-contact";
 import type { GroupBy } from "../../schemas/report";
 import { allOf, groupWhere, type GroupScope } from "./group-where";
+import { unjudgedContacts } from "./repeat-contact";
 
 export type SummaryFilter = GroupScope & {
   groupBy: GroupBy;
@@ -14,6 +16,12 @@ export type SummaryFilter = GroupScope & {
   from: string;
   to: string;
   themeId?: number;
+  /**
+   * Today and the repeat window, for the repeat-contact counters (observed FCR, contacts per
+   * request): contacts too recent to judge are taken out. Without it they are all left out
+   * (0), as there is no "today" to judge by.
+   */
+  judging?: RepeatJudging;
 };
 
 export type GroupRef = { id: number | string | null; code: string | null; name: string };
@@ -55,10 +63,36 @@ export async function summaryTallies(db: Db, f: SummaryFilter): Promise<SummaryT
       group by ${key}, r.period_start
       order by r.period_start, ${key}`,
   );
-  return {
-    start,
-    rows: found.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } })),
-  };
+  const tallies = found.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } }));
+  await judgeRepeatContact(db, f, tallies);
+  return { start, rows: tallies };
+}
+
+/**
+ * The rollup counts every contact by a known customer when it is registered; the recent ones
+ * cannot be judged yet (a repeat may still come), so their counts, read per day from
+ * repeat_contact_days, come off their period's row. Theme rows have no contact counts.
+ */
+async function judgeRepeatContact(db: Db, f: SummaryFilter, tallies: SummaryTallies["rows"]): Promise<void> {
+  const clear = (t: Tally) => void ((t.knownContacts = 0), (t.knownRepeated = 0), (t.knownRequests = 0));
+  if (!f.judging) return tallies.forEach((r) => clear(r.tally));
+  if (f.groupBy === "theme" || f.themeId || tallies.length === 0) return;
+  const recent = await unjudgedContacts(db, {
+    key: sql.raw(GROUP_COLUMN[f.groupBy]),
+    where: groupWhere(f),
+    needsTeams: f.groupBy === "department" || f.departmentId !== undefined,
+    fromDay: firstUnjudgedDay(f.judging),
+  });
+  const byKey = new Map(tallies.map((r) => [`${r.key}|${r.periodStart}`, r.tally]));
+  for (const u of recent) {
+    const t = byKey.get(`${u.key}|${periodStartOfDate(u.day, f.period)}`);
+    if (!t) continue;
+    // Never below zero, nor more repeated or requests than contacts: the two reads are not
+    // one snapshot, and a contact registered between them is in the second only.
+    t.knownContacts = Math.max(0, t.knownContacts - u.knownContacts);
+    t.knownRepeated = Math.min(t.knownContacts, Math.max(0, t.knownRepeated - u.knownRepeated));
+    t.knownRequests = Math.min(t.knownContacts, Math.max(0, t.knownRequests - u.knownRequests));
+  }
 }
 
 export async function summaryReport(db: Db, f: SummaryFilter, minCount: number): Promise<Summary> {

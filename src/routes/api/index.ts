@@ -15,6 +15,7 @@ import { phoneSurveyRoutes } from "./phone-surveys";
 import { signatureApiRoutes } from "./signature";
 import { renderApiDocs } from "./docs-page";
 import { followUpRoutes } from "./follow-ups";
+import { actionRoutes } from "./actions";
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -85,7 +86,8 @@ export function apiRoutes(ctx: Ctx) {
     .route("/", referenceRoutes(ctx))
     .route("/", phoneSurveyRoutes(ctx))
     .route("/", signatureApiRoutes(ctx))
-    .route("/", followUpRoutes(ctx));
+    .route("/", followUpRoutes(ctx))
+    .route("/", actionRoutes(ctx));
 
   const documentation = {
     info: {

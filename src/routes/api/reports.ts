@@ -5,6 +5,7 @@ import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
 import { slaQuery } from "../../db/queries/sla";
 import { localDate } from "../../domain/periods";
+import { repeatJudging } from "../../domain/repeat-contact";
 import { SLA_GROUP_BYS, slaFigures, type SlaFigures, type SlaPeriod } from "../../domain/sla";
 import { Code, IsoDate } from "../../schemas/common";
 import { SummaryQuery, SummaryResponse } from "../../schemas/report";
@@ -35,6 +36,8 @@ const SUMMARY_EXAMPLE: SummaryResponse = {
         csiNet: figure(201, 41.3, 33.8, 48.8),
         fcr: figure(205, 66.8, 60.1, 72.9),
         responseRate: figure(1240, 17.1, 15.1, 19.3),
+        fcrObserved: figure(610, 71.5, 67.8, 74.9),
+        contactsPerRequest: figure(610, 1.26, 1.21, 1.32),
       },
     },
   ],
@@ -107,7 +110,8 @@ export function reportRoutes(ctx: Ctx) {
       tags: ["Reports"],
       summary: "CSAT, CES, CSI, FCR and response rate per group and period",
       description:
-        "Each figure carries its count n and a 95% interval (Wilson for proportions, normal for means). Figures of groups below the minimum count are null with tooFew: true, and n is kept. Periods are whole weeks (Monday), months or quarters in the organisation's time zone: `from` is widened to the start of its period. Responses are counted in the period of their interaction.",
+        "Each figure carries its count n and a 95% interval (Wilson for proportions, normal for means). Figures of groups below the minimum count are null with tooFew: true, and n is kept. Periods are whole weeks (Monday), months or quarters in the organisation's time zone: `from` is widened to the start of its period. Responses are counted in the period of their interaction. " +
+          "fcrObserved and contactsPerRequest come from the contacts themselves, not from answers: n is the contacts by a known customer (customer.key, else email, else phone) about a named service, old enough to judge (a contact counts from the day after the REPEAT_CONTACT_DAYS window after it closes). fcrObserved is the share of them that no contact by the same customer about the same service followed within that window; contactsPerRequest (NI 14) is those contacts divided by the requests among them, a chain of repeat contacts being one request. Theme groups have neither.",
       responses: {
         200: { description: "The summary", content: json(SummaryResponse, SUMMARY_EXAMPLE) },
         ...COMMON_ERRORS,
@@ -118,7 +122,9 @@ export function reportRoutes(ctx: Ctx) {
     validate("query", SummaryQuery),
     async (c) => {
       const query = c.req.valid("query");
-      const report = await readsOf(ctx).run("summary", await resolveSummaryFilter(ctx.db.read, query), ctx.config.MIN_RESPONSES);
+      const { clock, config } = ctx;
+      const filter = { ...(await resolveSummaryFilter(ctx.db.read, query)), judging: repeatJudging(clock.now(), config.TIMEZONE, config.REPEAT_CONTACT_DAYS) };
+      const report = await readsOf(ctx).run("summary", filter, config.MIN_RESPONSES);
       // Integrating systems know things by code; internal ids stay inside.
       const body: SummaryResponse = {
         ...report,

@@ -16,8 +16,11 @@ import { validate } from "../../validation";
 import { csvLine, toCsv } from "../../domain/csv";
 import { SLA_CSV_COLUMNS, SLA_GROUP_BYS, slaCsvRows } from "../../domain/sla";
 import { localDate } from "../../domain/periods";
+import { repeatJudging } from "../../domain/repeat-contact";
 import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
+import { qualityApi } from "./quality";
+import { actionsApi } from "./actions";
 import { settingsApi } from "./settings";
 
 const withoutRole = ({ ownTeamOnly, ...f }: Scope) => (void ownTeamOnly, f);
@@ -36,6 +39,8 @@ export function dashboardApi(ctx: Ctx) {
   // Figures come from the report readers: a reader thread on SQLite (off the event loop), the
   // reports' own pool on PostgreSQL; in tests, the database's own reads.
   const reads = readsOf(ctx);
+  // Today, for the repeat-contact figures: contacts too recent to judge are left out.
+  const judging = () => repeatJudging(ctx.clock.now(), config.TIMEZONE, config.REPEAT_CONTACT_DAYS);
   // Follow-up cases are few (thousands), so SLA figures are read here rather than on the report readers.
   const sla = async (session: Session, q: z.infer<typeof SlaFilters>) => {
     const scope = await resolveScope(ctx, session, q);
@@ -68,7 +73,7 @@ export function dashboardApi(ctx: Ctx) {
     })
     .get("/overview", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(await reads.run("overview", withoutRole(scope), min, await liveTargets(db)));
+      return c.json(await reads.run("overview", { ...withoutRole(scope), judging: judging() }, min, await liveTargets(db)));
     })
     .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(TREND_SPLITS).default("department") }))), async (c) => {
       const q = c.req.valid("query");
@@ -93,7 +98,7 @@ export function dashboardApi(ctx: Ctx) {
     .get("/staff/:staff", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const member = await resolveStaff(ctx, scope, c.req.param("staff"));
-      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id }, min, await liveTargets(db)));
+      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id, judging: judging() }, min, await liveTargets(db)));
     })
     .get("/themes", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
@@ -124,7 +129,7 @@ export function dashboardApi(ctx: Ctx) {
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from;
       const slaSettings = { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, target: config.SLA_TARGET };
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", rest, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope), slaSettings)) });
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope), slaSettings)) });
     })
     .get("/sla", validate("query", SlaFilters), async (c) => c.json(await sla(c.var.session, c.req.valid("query"))))
     .get("/export/sla.csv", validate("query", SlaFilters), async (c) => {
@@ -163,7 +168,9 @@ export function dashboardApi(ctx: Ctx) {
       });
     })
     .route("/settings", settingsApi(ctx))
-    .route("/follow-ups", followUpsApi(ctx));
+    .route("/follow-ups", followUpsApi(ctx))
+    .route("/quality", qualityApi(ctx))
+    .route("/actions", actionsApi(ctx));
 }
 
 export type DashboardApi = ReturnType<typeof dashboardApi>;

@@ -8,7 +8,9 @@
  * what the incremental upkeep would have kept. Comment themes and sentiment still come from
  * the real matcher and scorer (cached per distinct comment text); masking is skipped because
  * generated text holds no personal data. The follow-up cases recordResponse would have opened
- * are opened once the answers are stored (cases.ts).
+ * are opened once the answers are stored (cases.ts). Most contacts name their (invented)
+ * customer, and some come back about the same service within days, more where the service is
+ * worse: the repeat-contact links are worked out once the contacts are stored.
  */
 import { count } from "drizzle-orm";
 import type { Ctx } from "../../deps";
@@ -24,6 +26,8 @@ import { ConflictError } from "../../errors";
 import type { Channel } from "../../schemas/common";
 import { bulkInsert } from "../import/bulk-insert";
 import { rebuildRollup, type RebuildStats } from "../rebuild-rollup";
+import { relinkCustomers } from "../repeat-contact";
+import { repeatWindowMs } from "../../domain/repeat-contact";
 import { seedDefaultThemesIn } from "../reference/seed-themes";
 import { createTargetIn } from "../reference/targets";
 import { hashToken, tokenFromNonce } from "../tokens";
@@ -87,7 +91,8 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
   // Millions of random token hashes go into a unique index: on SQLite a larger page cache for
   // the load keeps that index in memory (restored afterwards).
   const cacheSize = await db.write(async (tx) => setPageCache(tx, -524288));
-  const generator = new DayWriter(ctx, random, org, commentWriter);
+  // Customers come from a generator of their own, so the rest of the data is what the seed always gave.
+  const generator = new DayWriter(ctx, random, org, commentWriter, new DemoCustomers(mulberry32(options.seed ^ 0x5eed)));
   let rollup: RebuildStats;
   let cases: number;
   try {
@@ -103,6 +108,8 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
       }
     }
     if (batch.interactions > 0) await storeBatch(ctx, batch);
+    // Only customers who came back have chains; everyone else's one contact has no links.
+    await db.write((tx) => relinkCustomers(tx, generator.customers.returning, repeatWindowMs(config.REPEAT_CONTACT_DAYS), () => false, null));
     cases = await openDemoCases(ctx, random);
     options.onProgress?.({ responses: generator.responses, interactions: generator.interactions, phase: "rollup" });
     rollup = await rebuildRollup(db, config.TIMEZONE);
@@ -143,7 +150,7 @@ class Batch {
   readonly themeValues: unknown[] = [];
 }
 
-const INTERACTION_COLUMNS = ["channel", "teamId", "staffId", "serviceId", "occurredAt", "language", "source", "createdAt"];
+const INTERACTION_COLUMNS = ["channel", "teamId", "staffId", "serviceId", "occurredAt", "language", "source", "customerHash", "createdAt"];
 const TOKEN_COLUMNS = ["interactionId", "nonce", "tokenHash", "expiresAt", "createdAt"];
 const RESPONSE_COLUMNS = [
   "interactionId", "teamId", "staffId", "serviceId", "channel", "occurredAt", "csat", "ces", "csi", "fcr",
@@ -186,6 +193,7 @@ class DayWriter {
     private readonly random: Random,
     private readonly org: TeamRow[],
     private readonly commentWriter: CommentWriter,
+    readonly customers: DemoCustomers,
   ) {
     this.now = ctx.clock.now();
     this.ttl = ctx.config.TOKEN_TTL_DAYS * DAY;
@@ -195,6 +203,7 @@ class DayWriter {
     const { random, org } = this;
     const { config } = this.ctx;
     const teamWeights = org.map((t) => teamVolume(t.team, day.moment.month));
+    this.customers.nextDay();
     let quota = day.quota;
     while (quota > 0) {
       const t = org[weightedIndex(random, teamWeights)]!;
@@ -206,7 +215,8 @@ class DayWriter {
       const createdAt = occurredAt + Math.floor(random() * 5 * MINUTE);
       const interaction = batch.interactions++;
       this.interactions++;
-      batch.interactionValues.push(channel, t.id, member?.id ?? null, service.id, occurredAt, language, "demo", createdAt);
+      const customer = this.customers.of(service.id, channel, expectedSatisfaction(t.team, member?.effect ?? 0, service.code, channel, day.moment));
+      batch.interactionValues.push(channel, t.id, member?.id ?? null, service.id, occurredAt, language, "demo", customer, createdAt);
       for (let i = 0; i < 4; i++) this.nonceBytes.writeUInt32LE(Math.floor(random() * 0x1_0000_0000), i * 4);
       const nonce = this.nonceBytes.toString("base64url");
       batch.tokenValues.push(interaction, nonce, hashToken(tokenFromNonce(nonce, config.TOKEN_PEPPER), config.TOKEN_PEPPER), createdAt + this.ttl, createdAt);
@@ -232,6 +242,49 @@ class DayWriter {
         for (const tag of comment.tags) batch.themeValues.push(response, tag.themeId, tag.matched);
       }
     }
+  }
+}
+
+/** How many contacts on each channel name their customer (a CRM key, the address, the caller's number). */
+const KNOWN_CUSTOMER: Record<Channel, number> = { phone: 0.75, email: 0.95, web_chat: 0.6, face_to_face: 0.5, letter: 0.9 };
+
+/**
+ * The demo's customers: a contact by a known customer is, now and then, the same customer
+ * coming back about the same service within the last six days (so within the repeat window),
+ * more often where the service is worse; otherwise someone new. A customer is a random id of
+ * its own (there is nobody to hash), kept only while they might come back.
+ */
+class DemoCustomers {
+  /** Customers who came back: the only ones with links to work out. */
+  readonly returning = new Set<string>();
+  private readonly recent = new Map<number, { id: string; day: number }[]>();
+  private readonly bytes = Buffer.alloc(18);
+  private day = 0;
+
+  constructor(private readonly random: Random) {}
+
+  nextDay(): void {
+    this.day++;
+    for (const [service, list] of this.recent) this.recent.set(service, list.filter((c) => c.day > this.day - 7));
+  }
+
+  /** The customer of a contact, or null when the contact does not name one. */
+  of(serviceId: number, channel: Channel, expected: number): string | null {
+    const random = this.random;
+    if (random() >= KNOWN_CUSTOMER[channel]) return null;
+    let list = this.recent.get(serviceId);
+    if (!list) this.recent.set(serviceId, (list = []));
+    const comesBack = Math.min(0.4, Math.max(0.05, 0.05 + 0.5 * (1 - expected)));
+    let id: string;
+    if (list.length > 0 && random() < comesBack) {
+      id = list[Math.floor(random() * list.length)]!.id;
+      this.returning.add(id);
+    } else {
+      for (let i = 0; i < 18; i += 3) this.bytes.writeUIntLE(Math.floor(random() * 0x1_00_00_00), i, 3);
+      id = `demo-${this.bytes.toString("base64url")}`;
+    }
+    list.push({ id, day: this.day });
+    return id;
   }
 }
 

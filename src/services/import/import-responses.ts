@@ -12,6 +12,9 @@ import { occurredAtParser } from "./occurred-at";
 import { isUniqueViolation } from "../reference/common";
 import { RollupSums } from "../rollup-sums";
 import { bulkInsert } from "./bulk-insert";
+import { lockTableForWrite } from "../../db/locks";
+import { ContactSums, customerHashOf, relinkCustomers } from "../repeat-contact";
+import { repeatWindowMs } from "../../domain/repeat-contact";
 import { channelName, fcrName, languageName, loadReferences, RowValidator, storedExternalRefs, type ImportRows, type RowError } from "./validate";
 
 /*
@@ -23,6 +26,10 @@ import { channelName, fcrName, languageName, loadReferences, RowValidator, store
  *
  * Historic rows get no survey token: nobody can answer them again, and no token was issued
  * through this platform, so response rates cannot be worked out for imported history.
+ *
+ * A `customer_key` column (the CRM's customer id, kept only as its keyed hash) lets history take
+ * part in repeat contact: once every row is stored, the chains of each customer named in the
+ * file are worked out again with the contacts already stored, in whatever order they came.
  *
  * Speed (100,000 rows a second is the aim): multi-row statements prepared once, codes resolved
  * from maps read once, comments handled by worker threads while the file is read, and the
@@ -131,7 +138,7 @@ async function checkFile(ctx: Ctx, file: string, size: number, comments: Comment
 const insertInteractions = bulkInsert(
   "import_interactions",
   interactions,
-  ["channel", "teamId", "staffId", "serviceId", "occurredAt", "externalRef", "language", "source", "createdAt"],
+  ["channel", "teamId", "staffId", "serviceId", "occurredAt", "externalRef", "language", "source", "customerHash", "createdAt"],
   interactions.id,
 );
 const insertResponses = bulkInsert(
@@ -165,6 +172,10 @@ async function storeRows(
 ): Promise<{ themeTags: number; rollupRows: number; countersSeconds: number }> {
   const sums = new RollupSums(timeZone);
   const noThemes: number[] = [];
+  // Customers named in the file, and their contacts stored here (not yet in any counter).
+  const customers = new Set<string>();
+  const fresh = new Set<number>();
+  const pepper = ctx.config.TOKEN_PEPPER;
   try {
     return await ctx.db.write(async (tx) => {
       // One transaction writes every page it touches: on SQLite a page cache that holds them
@@ -175,13 +186,23 @@ async function storeRows(
         for (let first = 0; first < rows.length; first += CHUNK) {
           const end = Math.min(rows.length, first + CHUNK);
           const interactionValues: unknown[] = [];
+          const hashes: (string | null)[] = [];
           for (let i = first; i < end; i++) {
+            const key = rows.customerKey[i];
+            const customerHash = key ? customerHashOf({ key }, pepper) : null;
+            hashes.push(customerHash);
             interactionValues.push(
               channelName(rows.channel[i]!), rows.teamId[i], rows.staffId[i] || null, rows.serviceId[i] || null, rows.occurredAt[i],
-              rows.externalRef[i], languageName(rows.language[i]!), "import", now,
+              rows.externalRef[i], languageName(rows.language[i]!), "import", customerHash, now,
             );
           }
           const interactionIds = await insertInteractions(tx, interactionValues);
+          for (let i = first; i < end; i++) {
+            const customerHash = hashes[i - first];
+            if (!customerHash || !rows.serviceId[i]) continue;
+            customers.add(customerHash);
+            fresh.add(interactionIds[i - first]!);
+          }
           const responseValues: unknown[] = [];
           for (let i = first; i < end; i++) {
             const c = rows.comment[i]!;
@@ -215,6 +236,15 @@ async function storeRows(
           onProgress?.({ phase: "store", done: end, total: rows.length });
         }
         const countersStarted = performance.now();
+        if (customers.size > 0) {
+          // On PostgreSQL, registrations of the same customers on other servers must neither be
+          // missed (uncommitted, unseen here) nor change links between this read and its updates;
+          // locking them per customer would take a lock per row, so they wait for the import's commit.
+          await lockTableForWrite(tx, interactions);
+          const contacts = new ContactSums(sums, timeZone);
+          await relinkCustomers(tx, customers, repeatWindowMs(ctx.config.REPEAT_CONTACT_DAYS), (id) => !fresh.has(id), contacts);
+          await contacts.writeDays(tx);
+        }
         const rollupRows = await sums.write(tx);
         const countersSeconds = (performance.now() - countersStarted) / 1000;
         return { themeTags, rollupRows, countersSeconds };

@@ -18,7 +18,7 @@ import type { TimeParser } from "./occurred-at";
 /** The survey page's limit (routes/survey/form.ts), not imported from there to keep the CLI off the web routes. */
 const COMMENT_MAX = 2000;
 
-export const COLUMNS = ["occurred_at", "channel", "team", "staff", "service", "csat", "ces", "csi", "fcr", "comment", "language", "external_ref"] as const;
+export const COLUMNS = ["occurred_at", "channel", "team", "staff", "service", "csat", "ces", "csi", "fcr", "comment", "language", "external_ref", "customer_key"] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["occurred_at", "channel", "team"];
 
@@ -104,6 +104,8 @@ export class ImportRows {
   /** Index into comments, or -1. */
   comment = new Int32Array(1024);
   externalRef: (string | null)[] = [];
+  /** The CRM's customer id, hashed when stored (never kept as given); null when the cell is empty. */
+  customerKey: (string | null)[] = [];
   comments: string[] = [];
   from = Infinity;
   to = -Infinity;
@@ -214,6 +216,9 @@ export class RowValidator {
       else if (this.externalRefs.has(ref)) this.fail(row, "external_ref", `'${ref}' appears on an earlier row of this file`);
       else this.externalRefs.set(ref, row);
     }
+    // The CRM's customer id, as the API's customer.key: names the customer for repeat contact.
+    const customerKey = cell("customer_key").trim();
+    if (customerKey.length > 200) this.fail(row, "customer_key", "is longer than 200 characters");
     if (csat === null && ces === null && csi === null && fcr === null && comment === "") {
       this.fail(row, null, "answers no question and has no comment (give csat, ces, csi, fcr or a comment)");
     }
@@ -237,6 +242,7 @@ export class RowValidator {
     rows.csi[n] = csi ?? 0;
     rows.fcr[n] = fcr ? FCR_INDEX.get(fcr)! : 0;
     rows.externalRef.push(ref === "" ? null : ref);
+    rows.customerKey.push(customerKey === "" ? null : customerKey);
     if (comment === "") rows.comment[n] = -1;
     else {
       rows.comment[n] = rows.comments.length;

@@ -58,6 +58,8 @@ export function startPhoneSurvey(ctx: Ctx, input: CallStart): Promise<SurveyCall
           language: input.language ?? "en",
         },
         "ivr",
+        // The caller's number names them for repeat contact (its keyed hash only).
+        input.from ? { phone: input.from } : undefined,
       );
       interactionId = registered.id;
     } else {

@@ -7,6 +7,8 @@ export const PAGES = [
   { path: "teams", title: "Teams" },
   { path: "comments", title: "Comments" },
   { path: "follow-up", title: "Follow-up" },
+  { path: "actions", title: "Recommendations" },
+  { path: "quality", title: "Quality" },
   { path: "themes", title: "Themes" },
   { path: "report", title: "Quarterly report" },
   { path: "settings", title: "Settings" },
@@ -18,7 +20,7 @@ export type PagePath = (typeof PAGES)[number]["path"];
 export const SHARED_FILTERS = ["period", "from", "to", "department", "team", "service", "channel"] as const;
 
 /** Pages that also show one item of their list at /dashboard/<page>/<id> (a follow-up case). */
-const ITEM_PAGES: readonly PagePath[] = ["follow-up"];
+const ITEM_PAGES: readonly PagePath[] = ["follow-up", "actions", "quality"];
 
 /** The page and, on a page with items, the item's id; any other path is the overview. */
 export function routeOf(pathname: string): { page: PagePath; item: string | null } {
@@ -114,6 +116,8 @@ export function createUrlModel(loc: { pathname: string; search: string } = windo
      * sort and page), so going back to the list shows the same list.
      */
     openItem: (id: string) => push(page.value, query.value, id),
+    /** One item of another page's list (an action named on the Themes page), keeping the shared filters. */
+    openItemOf: (path: PagePath, id: string) => push(path, sharedOnly(query.value), id),
     itemHref: (id: string) => pathFor(page.value, id, query.value),
     /** Back from an item to its list, as it was filtered. */
     closeItem: () => push(page.value, query.value),

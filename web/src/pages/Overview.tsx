@@ -1,4 +1,4 @@
-import type { ComponentChildren } from "preact";
+import { Fragment, type ComponentChildren } from "preact";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { StatusBadge } from "../components/FigureText";
@@ -11,6 +11,7 @@ import type { Overview as OverviewData, Sla } from "../api";
 import { Loaded, useLoader } from "./common";
 
 type Measure = OverviewData["measures"][number];
+type Observed = OverviewData["observedFcr"];
 
 function Card({ m }: { m: Measure }) {
   const labels = m.spark.map((p) => p.label);
@@ -20,6 +21,7 @@ function Card({ m }: { m: Measure }) {
       <p class="big" data-testid={`value-${m.key}`}>
         {formatValue(m.figure, m.unit)}
       </p>
+      {m.key === "fcr" ? <p class="small">What customers said when asked</p> : null}
       <p class="small">{formatInterval(m.figure, m.unit)}</p>
       <p class="small">
         Against the previous period: <strong>{formatChange(m.change, m.unit)}</strong>
@@ -46,6 +48,40 @@ function Card({ m }: { m: Measure }) {
           { header: "n", cell: (r) => r.n, csv: (r) => r.n, numeric: true },
         ]}
       />
+    </article>
+  );
+}
+
+/**
+ * Observed FCR beside what customers said: whether they had to contact us again about the same
+ * thing, from the contacts themselves, in words with its n, against the same FCR target; and
+ * NI 14's contacts per request.
+ */
+function ObservedFcrCard({ o }: { o: Observed }) {
+  const f = o.figure;
+  const days = o.repeatDays ?? 7;
+  const cpr = o.contactsPerRequest;
+  return (
+    <article class={`card ${o.status ?? ""}`} aria-labelledby="fcr-observed-h" data-testid="observed-fcr">
+      <h2 id="fcr-observed-h">FCR observed</h2>
+      <p class="big" data-testid="value-fcrObserved">
+        {f.value === null ? (f.n === 0 ? "no contacts to judge" : "too few contacts") : `${f.value}%`}
+      </p>
+      <p class="small">
+        {f.value === null
+          ? `${f.n} ${f.n === 1 ? "contact" : "contacts"} by known customers old enough to judge`
+          : `of ${f.n.toLocaleString("en-GB")} contacts by known customers were not followed by another about the same service within ${days} days`}
+      </p>
+      <p class="small">{formatInterval(f, "%")}</p>
+      <p class="small" data-testid="value-contactsPerRequest">
+        {cpr.value === null ? "Contacts per request: not enough contacts" : `${cpr.value} contacts per request (NI 14)`}
+      </p>
+      <p class="small">
+        Against the previous period: <strong>{formatChange(o.change, "%")}</strong>
+      </p>
+      <p class="small">
+        {o.target === null ? "No target set" : `FCR target ${o.target}%`} <StatusBadge status={o.status} />
+      </p>
     </article>
   );
 }
@@ -173,13 +209,25 @@ export function OverviewPage() {
             <p class="lede">
               {d.from} to {d.to}, compared with {d.previous.from} to {d.previous.to}. {d.responses} responses to {d.issued} surveys sent. Figures from fewer than {d.minCount} answers show as "too few responses".
             </p>
-            <div class="cards">
-              {d.measures.map((m) => (
-                <Card key={m.key} m={m} />
-              ))}
+            {/* Six headline cards: narrow enough for one row on a laptop. */}
+            <div class="cards" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))" }}>
+              {d.measures.map((m) =>
+                m.key === "fcr" ? (
+                  <Fragment key={m.key}>
+                    <Card m={m} />
+                    <ObservedFcrCard o={d.observedFcr} />
+                  </Fragment>
+                ) : (
+                  <Card key={m.key} m={m} />
+                ),
+              )}
             </div>
             <p class="small">
               CES is the mean on a 1–7 scale; {formatValue(d.cesEasy, "%")} found it easy ({formatInterval(d.cesEasy, "%")}).
+            </p>
+            <p class="small">
+              FCR observed counts contacts by customers the contact systems name (a CRM key, email or phone) about a named service; contacts of the last{" "}
+              {d.observedFcr.repeatDays ?? 7} days are left out until a repeat could no longer come.
             </p>
           </>
         )}

@@ -5,8 +5,11 @@ import { formatChange, formatInterval, formatShortInterval, formatValue } from "
 import type { Quarterly } from "../api";
 import { report, url } from "../models/app";
 import { Loaded, PALETTE, useLoader } from "./common";
+import { ReportActions } from "./actions/ReportSection";
 
 type SlaRow = Quarterly["followUpStandard"]["departments"][number];
+
+const COUNTS_CONTACTS = new Set<string>(["fcrObserved", "contactsPerRequest"]);
 
 /** A share of cases in a table cell: value, then interval and n, then the target's verdict in words; never 0% for too few. */
 function SlaCell({ f }: { f: SlaRow["acknowledgedInTime"] }) {
@@ -76,7 +79,13 @@ export function ReportPage() {
             <p>
               {d.from} to {d.to}, compared with {d.previousQuarter}. Figures from fewer than {d.minCount} answers are shown as "too few responses".
             </p>
+            <p>
+              FCR is what customers said when asked; FCR observed is the share of contacts by a known customer about a named service that no other contact by them about
+              it followed within the repeat window, and is held to the same FCR target. Contacts per request is NI 14's avoidable contact: a chain of repeat contacts is one
+              request. Both count only contacts old enough to judge.
+            </p>
             <FollowUpStandard d={d} />
+            <ReportActions d={d} />
             {d.departments.map((dep) => (
               <section class="report-dept">
                 <h3>{dep.department.name}</h3>
@@ -88,7 +97,13 @@ export function ReportPage() {
                   rows={dep.measures}
                   columns={[
                     { header: "Measure", cell: (r) => r.label, csv: (r) => r.label },
-                    { header: d.quarter, cell: (r) => formatValue(r.figure, r.unit), csv: (r) => r.figure.value, numeric: true },
+                    {
+                      header: d.quarter,
+                      // Repeat contact counts contacts, not answers.
+                      cell: (r) => (r.figure.value === null && COUNTS_CONTACTS.has(r.key) ? (r.figure.n === 0 ? "no contacts to judge" : "too few contacts") : formatValue(r.figure, r.unit)),
+                      csv: (r) => r.figure.value,
+                      numeric: true,
+                    },
                     { header: "Interval and n", cell: (r) => formatInterval(r.figure, r.unit), csv: (r) => r.figure.n, numeric: true },
                     { header: `Change on ${d.previousQuarter}`, cell: (r) => formatChange(r.change, r.unit), csv: (r) => r.change, numeric: true },
                     { header: "Target", cell: (r) => (r.target === null ? "none" : r.target), csv: (r) => r.target, numeric: true },

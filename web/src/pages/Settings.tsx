@@ -7,6 +7,7 @@ import { MEASURES, openForm, save, setRetired, showSignature, signature, type Re
 import { Loaded, useLoader } from "./common";
 import { AccessSections } from "./settings/Access";
 import { FollowUpSettings } from "./settings/FollowUpSettings";
+import { CategoryLabelsSettings } from "./settings/CategoryLabels";
 import { RowActions, SettingsSection, status } from "./settings/Section";
 import { SignaturePanel } from "./settings/SignaturePanel";
 
@@ -24,6 +25,7 @@ const SECTIONS = [
   ["targets", "Targets"],
   ["followUpRules", "Follow-up rules"],
   ["safeguarding", "Safeguarding phrases"],
+  ["categoryLabels", "Assessment categories"],
   ["users", "Users"],
   ["apiKeys", "API keys"],
 ] as const;
@@ -49,6 +51,7 @@ export function SettingsPage() {
             <p class="lede">Nothing is deleted: retired things keep their names in past figures and can be brought back.</p>
             <ReferenceSections s={s} />
             <FollowUpSettings />
+            <CategoryLabelsSettings />
             <AccessSections s={s} />
           </>
         )

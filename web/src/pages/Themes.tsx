@@ -3,6 +3,7 @@ import { DataTable } from "../components/DataTable";
 import { FigureText } from "../components/FigureText";
 import { themes, url } from "../models/app";
 import { Loaded, useLoader } from "./common";
+import { ThemeActions } from "./actions/ThemeActions";
 
 const ARROW = { up: "▲ up", down: "▼ down", same: "no change", new: "new" } as const;
 
@@ -57,6 +58,7 @@ export function ThemesPage() {
               { header: "CSI", cell: (r) => <FigureText f={r.scores.csiIndex} unit="" />, csv: (r) => r.scores.csiIndex.value, numeric: true },
             ]}
           />
+          <ThemeActions themes={d.themes.map((t) => t.theme)} />
           <h2>Top three themes per department</h2>
           <p class="small">
             Compared with {d.previous.from} to {d.previous.to}.

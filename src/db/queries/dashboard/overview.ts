@@ -1,5 +1,5 @@
 import type { Db } from "../../database";
-import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
+import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
 import { periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
 import { summaryTallies, type SummaryFilter } from "../summary";
@@ -56,6 +56,25 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
       };
     }),
     cesEasy: scores.cesEasy,
+    // Shown with the FCR card: whether customers had to come back, beside what they said.
+    observedFcr: observedFcr(scores, prevScores, applicableTarget(targets, "fcr", scope), f.judging?.days ?? null),
+  };
+}
+
+/**
+ * Observed FCR against the FCR target (the policy's 60% is about enquiries resolved at first
+ * contact, whichever way that is measured), and contacts per request (NI 14), which has none.
+ */
+export function observedFcr(scores: Scores, previous: Scores, target: number | null, repeatDays: number | null) {
+  const figure = scores.fcrObserved;
+  return {
+    figure,
+    previous: previous.fcrObserved,
+    change: change(figure.value, previous.fcrObserved.value, 1),
+    target,
+    status: targetStatus(figure.value, target, "fcr"),
+    contactsPerRequest: scores.contactsPerRequest,
+    repeatDays,
   };
 }
 export type Overview = Awaited<ReturnType<typeof overviewQuery>>;

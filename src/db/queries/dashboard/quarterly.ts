@@ -4,9 +4,10 @@ import { periodLabel, periodStartOfDate, previousPeriodStart } from "../../../do
 import { emptySlaTally, slaFigures, type SlaSettings } from "../../../domain/sla";
 import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
 import { slaQuery } from "../sla";
+import { quarterActions } from "../actions/quarter";
 import { groupNames, summaryTallies } from "../summary";
 import { change, HEADLINE_MEASURES } from "./measures";
-import type { ScopeFilter } from "./overview";
+import { observedFcr, type ScopeFilter } from "./overview";
 import { periodEnd } from "./range";
 
 async function sumBy(db: Db, f: ScopeFilter, groupBy: "department" | "channel" | "theme"): Promise<Map<string, Tally>> {
@@ -54,22 +55,48 @@ export async function quarterlyQuery(
         .slice(0, 3)
         .map(([id, t]) => ({ theme: themeNames(id), comments: t.responses }));
       const channels = [...byChannel.entries()].map(([ch, t]) => ({ channel: channelNames(ch), issued: t.issued, responses: t.responses }));
+      const measures = HEADLINE_MEASURES.map((m) => {
+        const target = applicableTarget(targets, m.target, { departmentId });
+        return {
+          key: m.key,
+          label: m.label,
+          unit: m.unit,
+          figure: scores[m.key],
+          previous: prevScores[m.key].value,
+          change: change(scores[m.key].value, prevScores[m.key].value, m.decimals),
+          target,
+          status: targetStatus(scores[m.key].value, target, m.target),
+        };
+      });
+      // Observed FCR and contacts per request straight after what customers said about FCR.
+      const observed = observedFcr(scores, prevScores, applicableTarget(targets, "fcr", { departmentId }), f.judging?.days ?? null);
+      const fcrAt = measures.findIndex((m) => m.key === "fcr") + 1;
+      const repeatRows = [
+        {
+          key: "fcrObserved" as const,
+          label: observed.repeatDays === null ? "FCR observed" : `FCR observed (no repeat contact within ${observed.repeatDays} days)`,
+          unit: "%",
+          figure: observed.figure,
+          previous: observed.previous.value,
+          change: observed.change,
+          target: observed.target,
+          status: observed.status,
+        },
+        {
+          key: "contactsPerRequest" as const,
+          label: "Contacts per request (NI 14)",
+          unit: "",
+          figure: observed.contactsPerRequest,
+          previous: prevScores.contactsPerRequest.value,
+          change: change(observed.contactsPerRequest.value, prevScores.contactsPerRequest.value, 2),
+          target: null,
+          status: null,
+        },
+      ];
       return {
         department: deptNames(departmentId),
         responses: scores.responses,
-        measures: HEADLINE_MEASURES.map((m) => {
-          const target = applicableTarget(targets, m.target, { departmentId });
-          return {
-            key: m.key,
-            label: m.label,
-            unit: m.unit,
-            figure: scores[m.key],
-            previous: prevScores[m.key].value,
-            change: change(scores[m.key].value, prevScores[m.key].value, m.decimals),
-            target,
-            status: targetStatus(scores[m.key].value, target, m.target),
-          };
-        }),
+        measures: [...measures.slice(0, fcrAt), ...repeatRows, ...measures.slice(fcrAt)],
         themes,
         channels,
       };
@@ -83,6 +110,8 @@ export async function quarterlyQuery(
     departments: departmentIds.map((id) => ({ department: deptNames(id), ...(slaByDepartment.get(id) ?? slaFigures(emptySlaTally(), { minCount, target: sla.target })) })),
     total: slaReport.total.overall,
   };
-  return { quarter: periodLabel(start, "quarter"), previousQuarter: periodLabel(prevStart, "quarter"), from: cur.from, to: cur.to, minCount, departments, followUpStandard };
+  // The recommendations and actions tracker as it stood at the quarter's end.
+  const actions = await quarterActions(db, f, start, cur.to, sla.today, sla.timeZone);
+  return { quarter: periodLabel(start, "quarter"), previousQuarter: periodLabel(prevStart, "quarter"), from: cur.from, to: cur.to, minCount, departments, followUpStandard, actions };
 }
 export type QuarterlyReport = Awaited<ReturnType<typeof quarterlyQuery>>;

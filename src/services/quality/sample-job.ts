@@ -1,0 +1,45 @@
+import { HOUR, MINUTE } from "../../clock";
+import type { Ctx } from "../../deps";
+import { sampleByMonth } from "../../db/queries/quality/samples";
+import { localDate } from "../../domain/periods";
+import { sampleDueOn } from "../../domain/quality-sample";
+import { ConflictError } from "../../errors";
+import { drawQualitySample, type DrawnSample } from "./draw-sample";
+
+/**
+ * Draws last month's quality sample if it is due (from the first working day of this month, in
+ * the organisation's time zone and calendar) and not drawn yet. Safe on any number of servers:
+ * the draw takes a lock and the month is unique, so a server that comes second draws nothing.
+ */
+export async function drawDueSample(ctx: Ctx): Promise<DrawnSample | null> {
+  const month = sampleDueOn(localDate(ctx.clock.now(), ctx.config.TIMEZONE), ctx.config.WORKING_DAYS_CALENDAR);
+  if (month === null || (await sampleByMonth(ctx.db.read, month))) return null;
+  try {
+    return await drawQualitySample(ctx, month);
+  } catch (err) {
+    if (err instanceof ConflictError) return null;
+    throw err;
+  }
+}
+
+/** Looks every hour (and a minute after start) for a month's sample that is due. */
+export function startQualitySampleJob(ctx: Ctx, { everyMs = HOUR } = {}) {
+  const run = async () => {
+    try {
+      const drawn = await drawDueSample(ctx);
+      if (drawn) ctx.log.info("quality sample drawn", { month: drawn.month, contacts: drawn.contacts, staff: drawn.staff, cases: drawn.cases });
+    } catch (err) {
+      ctx.log.error("quality sample failed", err);
+    }
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  const first = setTimeout(run, MINUTE);
+  first.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
+  };
+}
