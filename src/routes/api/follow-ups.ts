@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { caseDetail } from "../../db/queries/follow-ups/case-detail";
-import { caseList, type CaseRow } from "../../db/queries/follow-ups/case-list";
+import { eq } from "drizzle-orm";
+import { caseList, casesWithResponse, type CaseRow } from "../../db/queries/follow-ups/case-list";
+import { followUpCases } from "../../db/schema";
 import { CASE_PRIORITIES, CASE_RULES, CASE_STATUSES } from "../../domain/cases";
 import { localDate, zonedMidnight } from "../../domain/periods";
 import { nextDay } from "../../db/queries/dashboard/where";
@@ -107,9 +108,10 @@ export function followUpRoutes(ctx: Ctx) {
   const act = async (apiKeyId: number, id: number, step: "acknowledge" | "respond" | "close", note: string | undefined) => {
     const actor: CaseActor = { kind: "api", apiKeyId };
     await takeCaseStep(ctx, id, step, note || null, actor);
-    const found = await caseDetail(ctx.db.read, id);
-    if (!found) throw new NotFoundError(`No follow-up case ${id}.`);
-    return view(found.row);
+    // Only the case's own row: the page's history, themes and owners are not part of this answer.
+    const [row] = await casesWithResponse(ctx.db.read).where(eq(followUpCases.id, id));
+    if (!row) throw new NotFoundError(`No follow-up case ${id}.`);
+    return view(row);
   };
 
   return new Hono<ApiKeyEnv>()

@@ -1,5 +1,6 @@
 import { eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../../deps";
+import type { Db } from "../../db/database";
 import { lockTableForWrite } from "../../db/locks";
 import { followUpCaseEvents, followUpCases, followUps, responses } from "../../db/schema";
 import { caseReasons, DEFAULT_CASE_RULES, type CaseStatus } from "../../domain/cases";
@@ -16,15 +17,12 @@ const STATUS: Record<string, CaseStatus> = { open: "open", contacted: "acknowled
  * at once, with a reminder and an escalation each.
  */
 export async function convertLegacyFollowUps(ctx: Ctx): Promise<number> {
+  // Every start after the first finds nothing: one read, no write and no table lock.
+  if ((await unconverted(ctx.db.read).limit(1)).length === 0) return 0;
   return ctx.db.write(async (tx) => {
     // Servers starting together on one PostgreSQL: one converts, the others find nothing left.
     await lockTableForWrite(tx, followUpCases);
-    const legacy = await tx
-      .select({ f: followUps, r: { interactionId: responses.interactionId, teamId: responses.teamId, csat: responses.csat, csi: responses.csi, fcr: responses.fcr, createdAt: responses.createdAt } })
-      .from(followUps)
-      .innerJoin(responses, eq(responses.id, followUps.responseId))
-      .leftJoin(followUpCases, eq(followUpCases.responseId, followUps.responseId))
-      .where(isNull(followUpCases.id));
+    const legacy = await unconverted(tx);
     for (const { f, r } of legacy) {
       const status = STATUS[f.status] ?? "open";
       const reasons = caseReasons(DEFAULT_CASE_RULES, { csat: r.csat, csi: r.csi, fcr: r.fcr, contactRequested: false, safeguarding: [] });
@@ -57,4 +55,14 @@ export async function convertLegacyFollowUps(ctx: Ctx): Promise<number> {
     }
     return legacy.length;
   });
+}
+
+/** Entries of the earlier list whose response has no case yet. */
+function unconverted(db: Db) {
+  return db
+    .select({ f: followUps, r: { interactionId: responses.interactionId, teamId: responses.teamId, csat: responses.csat, csi: responses.csi, fcr: responses.fcr, createdAt: responses.createdAt } })
+    .from(followUps)
+    .innerJoin(responses, eq(responses.id, followUps.responseId))
+    .leftJoin(followUpCases, eq(followUpCases.responseId, followUps.responseId))
+    .where(isNull(followUpCases.id));
 }

@@ -10,10 +10,6 @@ const actedBy = sql<string | null>`(select ${users.email} from ${users} where ${
 export async function caseDetail(db: Db, caseId: number) {
   const [row] = await casesWithResponse(db).where(eq(followUpCases.id, caseId));
   if (!row) return undefined;
-  const [stamps] = await db
-    .select({ acknowledgedBy: followUpCases.acknowledgedBy, respondedBy: followUpCases.respondedBy, closedBy: followUpCases.closedBy })
-    .from(followUpCases)
-    .where(eq(followUpCases.id, caseId));
   const [themeRows, [contact], history, owners] = await Promise.all([
     db.select({ name: themes.name }).from(responseThemes).innerJoin(themes, eq(themes.id, responseThemes.themeId)).where(eq(responseThemes.responseId, row.responseId)).orderBy(asc(themes.name)),
     db.select().from(followUpContacts).where(eq(followUpContacts.interactionId, row.interactionId)),
@@ -28,14 +24,14 @@ export async function caseDetail(db: Db, caseId: number) {
       .where(and(isNull(users.disabledAt), or(inArray(users.role, ["director", "admin"]), and(eq(users.role, "manager"), eq(users.teamId, row.teamId)))))
       .orderBy(asc(users.email)),
   ]);
-  const ids = [stamps?.acknowledgedBy, stamps?.respondedBy, stamps?.closedBy].filter((id): id is number => typeof id === "number");
+  const ids = [row.acknowledgedById, row.respondedById, row.closedById].filter((id): id is number => typeof id === "number");
   const emails = new Map(
     ids.length === 0 ? [] : (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.email] as const),
   );
   const emailOf = (id: number | null | undefined) => (id == null ? null : (emails.get(id) ?? null));
   return {
     row,
-    by: { acknowledgedBy: emailOf(stamps?.acknowledgedBy), respondedBy: emailOf(stamps?.respondedBy), closedBy: emailOf(stamps?.closedBy) },
+    by: { acknowledgedBy: emailOf(row.acknowledgedById), respondedBy: emailOf(row.respondedById), closedBy: emailOf(row.closedById) },
     themes: themeRows.map((t) => t.name),
     contact: contact ? { email: contact.email, phone: contact.phone, message: contact.message, consentText: contact.consentText } : null,
     history,

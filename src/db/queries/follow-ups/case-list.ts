@@ -83,8 +83,11 @@ export const caseColumns = {
   comment: responses.comment,
   responseId: responses.id,
   acknowledgedAt: c.acknowledgedAt,
+  acknowledgedById: c.acknowledgedBy,
   respondedAt: c.respondedAt,
+  respondedById: c.respondedBy,
   closedAt: c.closedAt,
+  closedById: c.closedBy,
 };
 
 /** The joins behind caseColumns. */
