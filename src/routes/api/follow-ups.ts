@@ -2,9 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { eq } from "drizzle-orm";
-import { caseList, casesWithResponse, type CaseRow } from "../../db/queries/follow-ups/case-list";
-import { followUpCases } from "../../db/schema";
+import { caseList, caseRow, type CaseRow } from "../../db/queries/follow-ups/case-list";
 import { CASE_PRIORITIES, CASE_RULES, CASE_STATUSES } from "../../domain/cases";
 import { localDate, zonedMidnight } from "../../domain/periods";
 import { nextDay } from "../../db/queries/dashboard/where";
@@ -109,7 +107,7 @@ export function followUpRoutes(ctx: Ctx) {
     const actor: CaseActor = { kind: "api", apiKeyId };
     await takeCaseStep(ctx, id, step, note || null, actor);
     // Only the case's own row: the page's history, themes and owners are not part of this answer.
-    const [row] = await casesWithResponse(ctx.db.read).where(eq(followUpCases.id, id));
+    const row = await caseRow(ctx.db.read, id);
     if (!row) throw new NotFoundError(`No follow-up case ${id}.`);
     return view(row);
   };

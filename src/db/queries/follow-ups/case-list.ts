@@ -138,3 +138,8 @@ export async function caseList(db: Db, f: CaseListFilter, today: string) {
   ]);
   return { items, total: Number(total?.n ?? 0), pageSize, counts: { urgent: Number(counts?.urgent ?? 0), overdue: Number(counts?.overdue ?? 0), active: Number(counts?.active ?? 0) } };
 }
+
+/** One case's row, as a list shows it. */
+export async function caseRow(db: Db, caseId: number): Promise<CaseRow | undefined> {
+  return (await casesWithResponse(db).where(eq(c.id, caseId)))[0];
+}
