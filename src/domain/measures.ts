@@ -172,7 +172,7 @@ export function tallyOfResponse(a: Answers): Tally {
 type Figure = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean };
 /** Percentages 0–100, 1 decimal, Wilson 95% interval. */
 export type Proportion = Figure;
-/** CES mean on 1–7 (2 decimals) or CSI index on 0–100 (1 decimal), normal 95% interval. */
+/** CES mean on 1–7 (2 decimals) or CSI index on 0–100 (1 decimal), Student-t 95% interval. */
 export type Mean = Figure;
 /** Net sentiment: % answering 4–5 minus % answering 1–2, in [-100, 100], 1 decimal. */
 export type Net = Figure;
@@ -208,12 +208,13 @@ function proportion(k: number, n: number, minCount: number): Proportion {
   return { n, value: roundTo((100 * k) / n, 1), low: roundTo(100 * low, 1), high: roundTo(100 * high, 1), tooFew };
 }
 
-function mean(n: number, sum: number, sumSq: number, minCount: number, scale: [number, number], decimals: number): Mean {
+function mean(n: number, sum: number, sumSq: number, minCount: number, scale: { min: number; max: number }, decimals: number): Mean {
   const tooFew = n < minCount;
   if (tooFew || n === 0) return hidden(n, tooFew);
-  const m = meanInterval(n, sum, sumSq);
-  const clamp = (x: number) => roundTo(Math.min(scale[1], Math.max(scale[0], x)), decimals);
-  return { n, value: clamp(m.mean), low: clamp(m.low), high: clamp(m.high), tooFew };
+  // meanInterval keeps the interval inside the scale; only rounding is left.
+  const m = meanInterval(n, sum, sumSq, scale);
+  const round = (x: number) => roundTo(x, decimals);
+  return { n, value: round(m.mean), low: round(m.low), high: round(m.high), tooFew };
 }
 
 /**
@@ -260,9 +261,9 @@ export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
     responses: t.responses,
     issued: t.issued,
     csat: proportion(t.csatPos, t.csatN, minCount),
-    cesMean: mean(t.cesN, t.cesSum, t.cesSumSq, minCount, [SCALES.ces.min, SCALES.ces.max], 2),
+    cesMean: mean(t.cesN, t.cesSum, t.cesSumSq, minCount, SCALES.ces, 2),
     cesEasy: proportion(t.cesEasy, t.cesN, minCount),
-    csiIndex: mean(t.idxN, t.idxSum, t.idxSumSq, minCount, [0, 100], 1),
+    csiIndex: mean(t.idxN, t.idxSum, t.idxSumSq, minCount, { min: 0, max: 100 }, 1),
     csiNet: net(t.csiPos, t.csiNeg, t.csiN, minCount),
     fcr: proportion(t.fcrYes, t.fcrN, minCount),
     responseRate,

@@ -86,7 +86,9 @@ describe("GET /api/v1/reports/summary", () => {
       responses: 4,
       issued: 5,
       csat: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false },
-      cesMean: { n: 4, value: 5, low: 2.88, high: 7, tooFew: false },
+      // CES 7, 5, 2, 6 padded with a 1 and a 7 (intervals.ts): centre 28/6, s² = (164 − 28²/6)/5
+      // = 6.6667, half = t(3) · √(s²/6) = 3.182446 · 1.054093 = 3.3546 -> [1.31, 8.02], cut to 7.
+      cesMean: { n: 4, value: 5, low: 1.31, high: 7, tooFew: false },
       cesEasy: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false },
       csiIndex: expect.objectContaining({ n: 3, value: 58.3, tooFew: false }),
       csiNet: expect.objectContaining({ n: 3, value: 33.3, tooFew: false }),

@@ -164,11 +164,17 @@ describe("scoreTally: means", () => {
     scoreTally(sumOf(scores.map((ces) => ({ ces }))), { minCount }).cesMean;
 
   test.each([
-    { name: "1..5", scores: [1, 2, 3, 4, 5], minCount: 5, out: { n: 5, value: 3, low: 1.61, high: 4.39, tooFew: false } },
-    { name: "two decimals", scores: [5, 6, 6], minCount: 3, out: { n: 3, value: 5.67, low: 5.01, high: 6.32, tooFew: false } },
+    // Student t on the answers padded with a 1 and a 7 (intervals.test.ts works the method):
+    // [1..5] + 1, 7: centre 23/7, s² = (105 − 23²/7)/6 = 4.904762, half = t(4) · √(s²/7) =
+    // 2.776445 · 0.837066 = 2.324056 -> [0.96, 5.61], the low end cut to the scale.
+    { name: "1..5", scores: [1, 2, 3, 4, 5], minCount: 5, out: { n: 5, value: 3, low: 1, high: 5.61, tooFew: false } },
+    // [5, 6, 6] + 1, 7: centre 5, s² = 5.5, half = t(2) · √(5.5/5) = 4.51: the whole scale.
+    { name: "two decimals", scores: [5, 6, 6], minCount: 3, out: { n: 3, value: 5.67, low: 1, high: 7, tooFew: false } },
     { name: "interval clamped to 1–7", scores: [1, 7], minCount: 2, out: { n: 2, value: 4, low: 1, high: 7, tooFew: false } },
-    { name: "all the same", scores: [7, 7, 7], minCount: 3, out: { n: 3, value: 7, low: 7, high: 7, tooFew: false } },
-    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: 2, low: 2, high: 2, tooFew: false } },
+    // Three agreeing answers still leave the mean uncertain: centre 5.8, half = 4.302653 · 1.2.
+    { name: "all the same", scores: [7, 7, 7], minCount: 3, out: { n: 3, value: 7, low: 1, high: 7, tooFew: false } },
+    // One answer says nothing about the spread: the whole scale, never a point.
+    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: 2, low: 1, high: 7, tooFew: false } },
     { name: "too few", scores: [2, 3], minCount: 10, out: hidden(2, true) },
     { name: "none", scores: [], minCount: 0, out: hidden(0, false) },
   ])("CES mean: $name", ({ scores, minCount, out }) => {
@@ -180,10 +186,11 @@ describe("scoreTally: means", () => {
   });
 
   test("CSI index: comment sentiment stands in where CSI was skipped", () => {
-    // values 75, 75, 25 (the response with neither is not in the index):
-    // mean 58.33, s² = (11875 − 175²/3)/2 = 833.33, half = 1.96·√(833.33/3) = 32.667
+    // values 75, 75, 25 (the response with neither is not in the index): mean 58.33; padded
+    // with 0 and 100, centre 55, s² = (21875 − 275²/5)/4 = 1687.5, half = t(2) · √(1687.5/5)
+    // = 4.302653 · 18.371 = 79.04: the whole 0–100.
     const t = sumOf([{ csi: 4 }, { commentSentiment: 0.5 }, { commentSentiment: -0.5 }, { csat: 3 }]);
-    expect(scoreTally(t, { minCount: 3 }).csiIndex).toEqual({ n: 3, value: 58.3, low: 25.7, high: 91, tooFew: false });
+    expect(scoreTally(t, { minCount: 3 }).csiIndex).toEqual({ n: 3, value: 58.3, low: 0, high: 100, tooFew: false });
   });
 });
 
