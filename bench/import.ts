@@ -15,6 +15,7 @@ import { departments, services, staff, teams } from "../src/db/schema";
 import { mulberry32 } from "../src/services/demo/random";
 import { importResponses } from "../src/services/import/import-responses";
 import { rebuildRollup } from "../src/services/rebuild-rollup";
+import { reportCalendar } from "../src/config";
 import { seedDefaultThemes } from "../src/services/reference/seed-themes";
 
 const TEAMS = 20;
@@ -118,7 +119,7 @@ export async function benchImport(rows: number, options: { rebuild: boolean; kee
     let rebuildSeconds: number | undefined;
     if (options.rebuild) {
       t = performance.now();
-      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      await rebuildRollup(ctx.db, reportCalendar(ctx.config));
       rebuildSeconds = (performance.now() - t) / 1000;
     }
     await ctx.close();

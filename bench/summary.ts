@@ -22,7 +22,7 @@ export async function benchSummary(database: Database, dataDir: string, timeZone
   const today = localDate(Date.now(), timeZone);
   const [y, m] = today.split("-").map(Number) as [number, number];
   const from = `${y - 1}-${String(m).padStart(2, "0")}-01`;
-  const filter = { groupBy: "team" as const, period: "month" as const, from, to: today };
+  const filter = { groupBy: "team" as const, period: "month" as const, from, to: today, yearStart: 4, today };
 
   // The real query module: SQL over the rollup, names, scoreTally for every row.
   const report = async () => (await summaryReport(db, filter, 10)).rows.length;

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { WORKING_DAY_CALENDARS } from "./domain/working-days";
 import { z } from "zod";
 import { parseCidrList } from "./domain/networks";
+import type { ReportCalendar } from "./domain/periods";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -29,7 +30,17 @@ export const EnvSchema = z.object({
       }
     }, "not a known IANA time zone")
     .default("Europe/London"),
+  /**
+   * The month (1–12) the financial year starts in: quarters and years are financial ones
+   * ("2026/27 Q3"). 4 (April) for UK councils and most public bodies; 1 for calendar quarters.
+   */
+  FINANCIAL_YEAR_START: z.coerce.number().int().min(1).max(12).default(4),
   MIN_RESPONSES: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * How far below its target the CES mean (1–7) may be and still show amber rather than red.
+   * The percentages' margin is 5 points; the mean's is in its own unit.
+   */
+  CES_AMBER_MARGIN: z.coerce.number().min(0).max(6).default(0.3),
   TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   EDIT_WINDOW_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -155,6 +166,11 @@ export type Config = Omit<Env, "SESSION_SECRET" | "TOKEN_PEPPER" | "PUBLIC_BASE_
 };
 
 export class ConfigError extends Error {}
+
+/** The zone and financial year the report counters are bucketed by. */
+export function reportCalendar(config: Pick<Env, "TIMEZONE" | "FINANCIAL_YEAR_START">): ReportCalendar {
+  return { timeZone: config.TIMEZONE, yearStart: config.FINANCIAL_YEAR_START };
+}
 
 /** Parses the environment; a wrong value stops start-up with a message naming the variable. */
 export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {

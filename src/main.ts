@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { systemClock } from "./clock";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, reportCalendar } from "./config";
 import { DatabaseStartError, migrateOrExplain, openDatabase } from "./db/client";
 import { openReports } from "./db/reports";
 import { hasRollupFeature } from "./db/rollup-features";
@@ -15,6 +15,7 @@ import { startRetentionJob } from "./services/privacy/retention-job";
 import { startCaseReminderJob } from "./services/follow-ups/case-reminders";
 import { startQualitySampleJob } from "./services/quality/sample-job";
 import { convertLegacyFollowUps } from "./services/follow-ups/convert-legacy";
+import { bringRollupUpToDate } from "./services/rollup-basis";
 import { gracefulShutdown, type Closer } from "./shutdown";
 
 /** Long enough for any request (a CSV export) to finish; short of a container's kill timeout. */
@@ -27,6 +28,14 @@ async function start() {
   const metrics = createMetrics({ process: true });
   const db = await openDatabase({ ...config, onWriteGroup: (size) => metrics.writeGroupSize.observe(size) });
   await migrateOrExplain(db);
+  // Counters bucketed in another zone or financial year, or by older rules, are recounted
+  // before anything is served or added to them.
+  const check = await bringRollupUpToDate(db, reportCalendar(config), (reasons) =>
+    log.info("recounting the report counters before serving: " + reasons.join("; "), {}),
+  );
+  if (check.recounted) {
+    log.info("report counters recounted", { interactions: check.stats.interactions, responses: check.stats.responses, rows: check.stats.rows, seconds: Number(check.seconds.toFixed(1)) });
+  }
   if (!(await hasRollupFeature(db.read, "commented"))) {
     // A report counter added by a later migration: only a recount can fill it for older answers.
     log.info("the Themes page counts comments from the responses until `npm run cli -- rollup rebuild` is run once", {});

@@ -7,7 +7,7 @@ import { registerInteraction } from "../src/services/register-interaction";
 import { newTestDatabaseLocation, TEST_DIALECT } from "./db/test-database";
 import { createTestApp, seedOrganisation } from "./helpers";
 
-const FILTER = { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" } as const;
+const FILTER = { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31", yearStart: 4, today: "2027-01-01" } as const;
 
 /** Thirty phone answers to the Contact Centre, CSAT 1 to 5 in turn. */
 async function answered() {

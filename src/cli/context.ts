@@ -1,8 +1,9 @@
 import { systemClock } from "../clock";
-import { loadConfig } from "../config";
+import { loadConfig, reportCalendar } from "../config";
 import { migrateOrExplain, openDatabase } from "../db/client";
 import { silentLogger, type Ctx } from "../deps";
-import type { CliIo } from "./io";
+import { line, type CliIo } from "./io";
+import { bringRollupUpToDate } from "../services/rollup-basis";
 
 /**
  * The same configuration and database as the server (DATABASE_URL, else DATA_DIR/survey.db),
@@ -14,6 +15,11 @@ export async function openCliContext(io: CliIo): Promise<Ctx & { close(): Promis
   const db = await openDatabase(config, "cli");
   try {
     await migrateOrExplain(db);
+    // A command that adds to the report counters (import, demo) must add to counters of the
+    // same time zone, financial year and rules; the recount says why it runs.
+    await bringRollupUpToDate(db, reportCalendar(config), (reasons) =>
+      line(io.stderr, `Recounting the report counters first: ${reasons.join("; ")}.`),
+    );
   } catch (err) {
     await db.close();
     throw err;

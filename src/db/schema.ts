@@ -281,6 +281,12 @@ export const reportRollup = sqliteTable(
     knownContacts: integer("known_contacts").notNull().default(0),
     knownRepeated: integer("known_repeated").notNull().default(0),
     knownRequests: integer("known_requests").notNull().default(0),
+    /** Responses to a survey token: the response rate's numerator (answers without one, such as imported history, are counted apart). */
+    answered: integer("answered").notNull().default(0),
+    /** Comments whose sentiment was scored (a covered language, words that carry sentiment), and of them the positive and the negative. */
+    sentimentN: integer("sentiment_n").notNull().default(0),
+    sentimentPos: integer("sentiment_pos").notNull().default(0),
+    sentimentNeg: integer("sentiment_neg").notNull().default(0),
   },
   (t) => [
     primaryKey({
@@ -318,6 +324,18 @@ export const repeatContactDays = sqliteTable(
  */
 export const rollupFeatures = sqliteTable("rollup_features", {
   feature: text("feature").primaryKey(),
+});
+
+/**
+ * What report_rollup was counted with: the time zone its local dates are in, the month its
+ * quarters' financial year starts in, and the version of the counting rules. One row; a server
+ * started with other settings (or newer rules) recounts before it serves a report.
+ */
+export const rollupBasis = sqliteTable("rollup_basis", {
+  id: integer("id").primaryKey(),
+  timeZone: text("time_zone").notNull(),
+  yearStart: integer("year_start").notNull(),
+  countingVersion: integer("counting_version").notNull(),
 });
 
 export const apiKeys = sqliteTable("api_keys", {

@@ -26,6 +26,8 @@ export type Answers = {
   commentSentiment: number | null;
   /** Whether the customer left a comment (counted for each theme's share of comments). */
   commented?: boolean;
+  /** Whether the answer is to a survey token (its interaction was sent one): the response rate counts only these. */
+  tokened?: boolean;
 };
 
 export type Tally = {
@@ -44,7 +46,7 @@ export type Tally = {
   csiPos: number;
   /** CSI answers of 1 or 2 */
   csiNeg: number;
-  /** CSI index values (0–100): answered CSI, or the comment's sentiment standing in */
+  /** CSI index values (0–100) of answered CSI */
   idxN: number;
   idxSum: number;
   idxSumSq: number;
@@ -60,6 +62,12 @@ export type Tally = {
   knownContacts: number;
   knownRepeated: number;
   knownRequests: number;
+  /** Responses to a survey token: the response rate's numerator. */
+  answered: number;
+  /** Comments with a sentiment score, and of them the positive (c > 0) and the negative (c < 0). */
+  sentimentN: number;
+  sentimentPos: number;
+  sentimentNeg: number;
 };
 
 /** The counters in a fixed order; the rollup table has the same names in snake_case. */
@@ -84,6 +92,10 @@ export const TALLY_FIELDS: readonly (keyof Tally)[] = [
   "knownContacts",
   "knownRepeated",
   "knownRequests",
+  "answered",
+  "sentimentN",
+  "sentimentPos",
+  "sentimentNeg",
 ];
 
 function mapTally(f: (field: keyof Tally) => number): Tally {
@@ -125,13 +137,13 @@ function checkAnswers(a: Answers): void {
 }
 
 /**
- * The response's value on the CSI index (0–100): (csi − 1) × 25 when CSI was answered, else the
- * comment's sentiment c standing in as (c + 1) × 50, else null (the response is not in the index).
+ * The response's value on the CSI index (0–100): (csi − 1) × 25 when CSI was answered, else
+ * null. A comment's sentiment never stands in for a skipped answer: it is another instrument
+ * (it agreed with answered CSI at a correlation of 0.35 in the demo data) that reads only some
+ * languages, so it is its own figure, "comment sentiment".
  */
 export function csiIndexValue(a: Answers): number | null {
-  if (a.csi !== null) return (a.csi - 1) * 25;
-  if (a.commentSentiment !== null) return (a.commentSentiment + 1) * 50;
-  return null;
+  return a.csi === null ? null : (a.csi - 1) * 25;
 }
 
 /** One response as counters (responses = 1; tokens are counted when issued, not here). */
@@ -165,11 +177,25 @@ export function tallyOfResponse(a: Answers): Tally {
     t.fcrYes = a.fcr === "yes" ? 1 : 0;
   }
   if (a.commented) t.commented = 1;
+  if (a.tokened) t.answered = 1;
+  const c = a.commentSentiment;
+  if (c !== null) {
+    t.sentimentN = 1;
+    t.sentimentPos = c > 0 ? 1 : 0;
+    t.sentimentNeg = c < 0 ? 1 : 0;
+  }
   return t;
 }
 
-/** Every figure carries its n; value/low/high are null when n is 0 or below the minimum. */
-type Figure = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean };
+/**
+ * Why a figure has a value or not: `ok`; `tooFew`, fewer answers than the minimum (n is kept);
+ * `notApplicable`, the figure has no meaning for the group (a response rate per theme: tokens
+ * are sent for contacts, not for themes).
+ */
+export type FigureStatus = "ok" | "tooFew" | "notApplicable";
+
+/** Every figure carries its n and its status; value/low/high are null unless the status is ok. */
+type Figure = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean; status: FigureStatus };
 /** Percentages 0–100, 1 decimal, Wilson 95% interval. */
 export type Proportion = Figure;
 /** CES mean on 1–7 (2 decimals) or CSI index on 0–100 (1 decimal), Student-t 95% interval. */
@@ -182,6 +208,9 @@ export type Ratio = Figure;
 export type Scores = {
   responses: number;
   issued: number;
+  /** Responses to a survey token (the response rate's numerator), and those without one, such as imported history, counted apart. */
+  answered: number;
+  withoutToken: number;
   csat: Proportion;
   cesMean: Mean;
   cesEasy: Proportion;
@@ -193,19 +222,29 @@ export type Scores = {
   fcrObserved: Proportion;
   /** NI 14, avoidable contact: contacts per request (2 decimals), n = the contacts. */
   contactsPerRequest: Ratio;
+  /** Comment sentiment, n = comments scored: the share positive, the share negative, and net (positive minus negative). */
+  sentimentPositive: Proportion;
+  sentimentNegative: Proportion;
+  sentimentNet: Net;
 };
 
-export type ScoreOptions = { minCount: number };
+/**
+ * perTheme: the tally is a theme's, which counts responses only; the response rate and the
+ * repeat-contact figures are not applicable to it.
+ */
+export type ScoreOptions = { minCount: number; perTheme?: boolean };
 
 function hidden(n: number, tooFew: boolean): Figure {
-  return { n, value: null, low: null, high: null, tooFew };
+  return { n, value: null, low: null, high: null, tooFew, status: tooFew ? "tooFew" : "notApplicable" };
 }
+
+const NOT_APPLICABLE: Figure = Object.freeze({ n: 0, value: null, low: null, high: null, tooFew: false, status: "notApplicable" as const });
 
 function proportion(k: number, n: number, minCount: number): Proportion {
   const tooFew = n < minCount;
   if (tooFew || n === 0) return hidden(n, tooFew);
   const { low, high } = wilson(k, n);
-  return { n, value: roundTo((100 * k) / n, 1), low: roundTo(100 * low, 1), high: roundTo(100 * high, 1), tooFew };
+  return { n, value: roundTo((100 * k) / n, 1), low: roundTo(100 * low, 1), high: roundTo(100 * high, 1), tooFew, status: "ok" };
 }
 
 function mean(n: number, sum: number, sumSq: number, minCount: number, scale: { min: number; max: number }, decimals: number): Mean {
@@ -214,7 +253,7 @@ function mean(n: number, sum: number, sumSq: number, minCount: number, scale: { 
   // meanInterval keeps the interval inside the scale; only rounding is left.
   const m = meanInterval(n, sum, sumSq, scale);
   const round = (x: number) => roundTo(x, decimals);
-  return { n, value: round(m.mean), low: round(m.low), high: round(m.high), tooFew };
+  return { n, value: round(m.mean), low: round(m.low), high: round(m.high), tooFew, status: "ok" };
 }
 
 /**
@@ -226,7 +265,7 @@ function perRequest(contacts: number, requests: number, minCount: number): Ratio
   const tooFew = contacts < minCount;
   if (tooFew || contacts === 0 || requests === 0) return hidden(contacts, tooFew);
   const { low, high } = wilson(requests, contacts);
-  return { n: contacts, value: roundTo(contacts / requests, 2), low: roundTo(1 / high, 2), high: roundTo(1 / low, 2), tooFew };
+  return { n: contacts, value: roundTo(contacts / requests, 2), low: roundTo(1 / high, 2), high: roundTo(1 / low, 2), tooFew, status: "ok" };
 }
 
 /**
@@ -242,24 +281,28 @@ function net(pos: number, neg: number, n: number, minCount: number): Net {
   const d = pPos - pNeg;
   const half = Z95 * Math.sqrt(Math.max(0, pPos + pNeg - d * d) / n);
   const pct = (x: number) => roundTo(100 * Math.min(1, Math.max(-1, x)), 1);
-  return { n, value: pct(d), low: pct(d - half), high: pct(d + half), tooFew };
+  return { n, value: pct(d), low: pct(d - half), high: pct(d + half), tooFew, status: "ok" };
 }
 
 /**
  * All the figures for one group's summed tally. A measure with fewer answers than
  * opts.minCount keeps its n but shows no value ("too few responses"), never 0% or 100%.
  *
- * The response rate's n is the tokens issued, and its minimum applies to them. When responses
- * exceed the tokens issued (responses arriving without a token, e.g. the signature strip, were
- * summed in) the rate is meaningless, so it is null rather than over 100%.
+ * The response rate is answers to survey tokens ÷ tokens issued (n = the tokens, and the
+ * minimum applies to them). Answers without a token (imported history, the signature strip)
+ * are on neither side: they are `withoutToken`.
  */
 export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
   const { minCount } = opts;
-  const responseRate =
-    t.responses > t.issued ? hidden(t.issued, t.issued < minCount) : proportion(t.responses, t.issued, minCount);
+  const perTheme = opts.perTheme === true;
+  // Answers counted against tokens issued in another group's row (never, as both are counted
+  // on the interaction) would make a rate above 100%; it is not applicable rather than wrong.
+  const responseRate = perTheme || t.answered > t.issued ? NOT_APPLICABLE : proportion(t.answered, t.issued, minCount);
   return {
     responses: t.responses,
     issued: t.issued,
+    answered: t.answered,
+    withoutToken: t.responses - t.answered,
     csat: proportion(t.csatPos, t.csatN, minCount),
     cesMean: mean(t.cesN, t.cesSum, t.cesSumSq, minCount, SCALES.ces, 2),
     cesEasy: proportion(t.cesEasy, t.cesN, minCount),
@@ -267,7 +310,10 @@ export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
     csiNet: net(t.csiPos, t.csiNeg, t.csiN, minCount),
     fcr: proportion(t.fcrYes, t.fcrN, minCount),
     responseRate,
-    fcrObserved: proportion(t.knownContacts - t.knownRepeated, t.knownContacts, minCount),
-    contactsPerRequest: perRequest(t.knownContacts, t.knownRequests, minCount),
+    fcrObserved: perTheme ? NOT_APPLICABLE : proportion(t.knownContacts - t.knownRepeated, t.knownContacts, minCount),
+    contactsPerRequest: perTheme ? NOT_APPLICABLE : perRequest(t.knownContacts, t.knownRequests, minCount),
+    sentimentPositive: proportion(t.sentimentPos, t.sentimentN, minCount),
+    sentimentNegative: proportion(t.sentimentNeg, t.sentimentN, minCount),
+    sentimentNet: net(t.sentimentPos, t.sentimentNeg, t.sentimentN, minCount),
   };
 }

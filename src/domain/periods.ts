@@ -8,7 +8,18 @@
  * DST, so it is exact.
  */
 
-export type Period = "week" | "month" | "quarter";
+export const PERIODS = ["week", "month", "quarter", "year"] as const;
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * The month (1–12) a financial year starts in: 4 for UK councils and most public bodies
+ * (April to March). Quarters and years are the financial year's: with April, Q1 is April to
+ * June and "2026/27 Q3" is October to December 2026. With 1, they are calendar quarters.
+ */
+export type YearStart = number;
+
+/** What the report counters are bucketed by: local dates in the zone, and the financial year's quarters. */
+export type ReportCalendar = { timeZone: string; yearStart: YearStart };
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -61,7 +72,13 @@ function addMonths({ y, m }: Ymd, months: number): Ymd {
   return { y: Math.floor(index / 12), m: (index % 12) + 1, d: 1 };
 }
 
-function startOf(ymd: Ymd, period: Period): Ymd {
+/** Months from the start of the financial year to the date's month (0–11). */
+function monthsIntoYear(ymd: Ymd, yearStart: YearStart): number {
+  if (!Number.isInteger(yearStart) || yearStart < 1 || yearStart > 12) throw new RangeError(`financial year start must be a month 1–12, got ${yearStart}`);
+  return (ymd.m - yearStart + 12) % 12;
+}
+
+function startOf(ymd: Ymd, period: Period, yearStart: YearStart): Ymd {
   switch (period) {
     case "week": {
       // ISO weeks start on Monday; getUTCDay() counts from Sunday = 0.
@@ -71,7 +88,9 @@ function startOf(ymd: Ymd, period: Period): Ymd {
     case "month":
       return { y: ymd.y, m: ymd.m, d: 1 };
     case "quarter":
-      return { y: ymd.y, m: ymd.m - ((ymd.m - 1) % 3), d: 1 };
+      return addMonths(ymd, -(monthsIntoYear(ymd, yearStart) % 3));
+    case "year":
+      return addMonths(ymd, -monthsIntoYear(ymd, yearStart));
   }
 }
 
@@ -83,6 +102,8 @@ function step(start: Ymd, period: Period, count: number): Ymd {
       return addMonths(start, count);
     case "quarter":
       return addMonths(start, 3 * count);
+    case "year":
+      return addMonths(start, 12 * count);
   }
 }
 
@@ -155,42 +176,79 @@ export function zonedMidnight(date: string, timeZone: string): number {
 }
 
 /** The first day of the period containing the date (ISO week: Monday). */
-export function periodStartOfDate(date: string, period: Period): string {
-  return format(startOf(parse(date), period));
+export function periodStartOfDate(date: string, period: Period, yearStart: YearStart): string {
+  return format(startOf(parse(date), period, yearStart));
 }
 
 /** The first day of the period containing the instant, in the zone's local calendar. */
-export function periodStartOf(epochMs: number, period: Period, timeZone: string): string {
-  return periodStartOfDate(localDate(epochMs, timeZone), period);
+export function periodStartOf(epochMs: number, period: Period, timeZone: string, yearStart: YearStart): string {
+  return periodStartOfDate(localDate(epochMs, timeZone), period, yearStart);
 }
 
 /** The first day of the period after the one containing the date. */
-export function nextPeriodStart(start: string, period: Period): string {
-  return format(step(startOf(parse(start), period), period, 1));
+export function nextPeriodStart(start: string, period: Period, yearStart: YearStart): string {
+  return format(step(startOf(parse(start), period, yearStart), period, 1));
 }
 
 /** The first day of the period before the one containing the date ("trend against the previous period"). */
-export function previousPeriodStart(start: string, period: Period): string {
-  return format(step(startOf(parse(start), period), period, -1));
+export function previousPeriodStart(start: string, period: Period, yearStart: YearStart): string {
+  return format(step(startOf(parse(start), period, yearStart), period, -1));
+}
+
+/** The last day of the period containing the date. */
+export function periodEndOfDate(date: string, period: Period, yearStart: YearStart): string {
+  return format(addDays(step(startOf(parse(date), period, yearStart), period, 1), -1));
+}
+
+/** The day before (or after, for a positive count) a date. */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(parse(date), days));
+}
+
+/**
+ * Whether the period containing `start` is not over on `today` (a local date): its figures
+ * are still growing, so it is drawn and labelled as partial and never compared as complete.
+ */
+export function isPartialPeriod(start: string, period: Period, today: string, yearStart: YearStart): boolean {
+  return nextPeriodStart(start, period, yearStart) > today;
+}
+
+/**
+ * The dates a report over [from, to] really counts: whole periods, so from the start of
+ * `from`'s period to the end of `to`'s, but no later than today (nothing after it is counted
+ * yet). A range wholly in the future keeps its period's end.
+ */
+export function countedRange(from: string, to: string, period: Period, yearStart: YearStart, today: string): { from: string; to: string } {
+  const first = periodStartOfDate(from, period, yearStart);
+  const end = periodEndOfDate(to, period, yearStart);
+  return { from: first, to: end > today && today >= first ? today : end };
 }
 
 /**
  * The starts of every period that overlaps [from, to] (both inclusive), oldest first; so a chart
  * shows an empty week as an empty week rather than skipping it. Empty when from > to.
  */
-export function periodStartsBetween(from: string, to: string, period: Period): string[] {
+export function periodStartsBetween(from: string, to: string, period: Period, yearStart: YearStart): string[] {
   const last = format(parse(to));
   const starts: string[] = [];
   if (format(parse(from)) > last) return starts;
-  for (let s = startOf(parse(from), period); format(s) <= last; s = step(s, period, 1)) {
+  for (let s = startOf(parse(from), period, yearStart); format(s) <= last; s = step(s, period, 1)) {
     starts.push(format(s));
   }
   return starts;
 }
 
-/** "2025-W03" (ISO week-numbering year), "2025-01", "2025-Q1". */
-export function periodLabel(start: string, period: Period): string {
-  const ymd = startOf(parse(start), period);
+/** A financial year by the calendar years it spans: "2026/27", or "2026" when it starts in January. */
+function yearLabel(first: Ymd): string {
+  return first.m === 1 ? pad(first.y, 4) : `${pad(first.y, 4)}/${pad((first.y + 1) % 100)}`;
+}
+
+/**
+ * "2025-W03" (ISO week-numbering year), "2025-01", a financial quarter "2026/27 Q3" (the third
+ * quarter of the year from April 2026: October to December 2026), a financial year "2026/27".
+ */
+export function periodLabel(start: string, period: Period, yearStart: YearStart): string {
+  const ymd = startOf(parse(start), period, yearStart);
   switch (period) {
     case "week": {
       // The ISO week belongs to the year its Thursday falls in; week 1 holds the first Thursday.
@@ -200,8 +258,12 @@ export function periodLabel(start: string, period: Period): string {
     }
     case "month":
       return `${pad(ymd.y, 4)}-${pad(ymd.m)}`;
-    case "quarter":
-      return `${pad(ymd.y, 4)}-Q${(ymd.m + 2) / 3}`;
+    case "quarter": {
+      const year = startOf(ymd, "year", yearStart);
+      return `${yearLabel(year)} Q${monthsIntoYear(ymd, yearStart) / 3 + 1}`;
+    }
+    case "year":
+      return yearLabel(ymd);
   }
 }
 

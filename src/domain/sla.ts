@@ -27,7 +27,7 @@
 import type { CaseStatus } from "./cases";
 import { wilson } from "./intervals";
 import type { Proportion } from "./measures";
-import { localDate, nextPeriodStart, periodLabel, periodStartOfDate, periodStartsBetween, type Period } from "./periods";
+import { localDate, nextPeriodStart, periodLabel, periodStartOfDate, periodStartsBetween, type Period, type YearStart } from "./periods";
 import { roundTo } from "./round";
 import type { TargetStatus } from "./targets";
 
@@ -66,7 +66,7 @@ export type CaseJudgement = { acknowledgement: StepOutcome; response: StepOutcom
 /** Additive counters, so periods and groups sum into totals without going back to the cases. */
 export type SlaTally = { ackN: number; ackInTime: number; respN: number; respInTime: number; opened: number; open: number; overdue: number };
 
-export type SlaFigure = Proportion & { status: TargetStatus | null };
+export type SlaFigure = Omit<Proportion, "status"> & { status: TargetStatus | null };
 export type SlaFigures = { acknowledgedInTime: SlaFigure; respondedInTime: SlaFigure; opened: number; open: number; overdue: number };
 /** One period: its label ("2026-03", "2026-Q1", "2026-W10"), its first and last day, and whether it is still running or cut short. */
 export type SlaPeriod = { period: string; from: string; to: string; partial: boolean } & SlaFigures;
@@ -179,10 +179,10 @@ const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8
  * for all groups together. Every period in the range is listed, empty ones with n = 0. Groups
  * are those with a case in the range, by name. Cases opened outside the range are ignored.
  */
-export function slaReport(cases: readonly SlaCase[], range: { period: Period; from: string; to: string }, s: SlaSettings): SlaReport {
-  const { period, to } = range;
-  const from = periodStartOfDate(range.from, period);
-  const starts = periodStartsBetween(from, to, period);
+export function slaReport(cases: readonly SlaCase[], range: { period: Period; from: string; to: string; yearStart: YearStart }, s: SlaSettings): SlaReport {
+  const { period, to, yearStart } = range;
+  const from = periodStartOfDate(range.from, period, yearStart);
+  const starts = periodStartsBetween(from, to, period, yearStart);
   const total = new Map<string, SlaTally>();
   const groups = new Map<number, { id: number; code: string; name: string; byPeriod: Map<string, SlaTally> }>();
   const add = (into: Map<string, SlaTally>, start: string, t: SlaTally) => into.set(start, addSlaTallies(into.get(start) ?? emptySlaTally(), t));
@@ -190,7 +190,7 @@ export function slaReport(cases: readonly SlaCase[], range: { period: Period; fr
   for (const c of cases) {
     const openedOn = localDate(c.openedAt, s.timeZone);
     if (openedOn < from || openedOn > to) continue;
-    const start = periodStartOfDate(openedOn, period);
+    const start = periodStartOfDate(openedOn, period, yearStart);
     const t = tallyOfCase(judgeCase(c, s.today, s.timeZone));
     let g = groups.get(c.groupId);
     if (!g) groups.set(c.groupId, (g = { id: c.groupId, code: c.groupCode, name: c.groupName, byPeriod: new Map() }));
@@ -200,9 +200,9 @@ export function slaReport(cases: readonly SlaCase[], range: { period: Period; fr
 
   const series = (byPeriod: Map<string, SlaTally>) => {
     const periods = starts.map((start): SlaPeriod => {
-      const last = dayBefore(nextPeriodStart(start, period));
+      const last = dayBefore(nextPeriodStart(start, period, yearStart));
       const end = last < to ? last : to;
-      return { period: periodLabel(start, period), from: start, to: end, partial: end < last || last >= s.today, ...slaFigures(byPeriod.get(start) ?? emptySlaTally(), s) };
+      return { period: periodLabel(start, period, yearStart), from: start, to: end, partial: end < last || last >= s.today, ...slaFigures(byPeriod.get(start) ?? emptySlaTally(), s) };
     });
     const overall = slaFigures([...byPeriod.values()].reduce(addSlaTallies, emptySlaTally()), s);
     return { periods, overall };

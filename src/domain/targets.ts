@@ -9,23 +9,36 @@ export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 
 export type TargetStatus = "green" | "amber" | "red";
 
-/** "Within 5 points" on the 0–100 scales; CES mean is on 1–7, so its amber band is scaled to match (5% of 6). */
-export const AMBER_MARGIN: Record<TargetMeasure, number> = {
-  csat: 5,
-  ces_easy: 5,
-  ces_mean: 0.3,
-  csi_index: 5,
-  csi_net: 5,
-  fcr: 5,
-  response_rate: 5,
-};
+/** Amber below a target, in the measure's own unit: points on the 0–100 scales. */
+const POINTS_MARGIN = 5;
+
+/**
+ * How far below its target each measure may be and still be amber, in its own unit: 5 points
+ * for the percentages and indices, and for the CES mean (1–7) the configured margin
+ * (CES_AMBER_MARGIN, 0.3 by default: 5% of the scale's range of 6).
+ */
+export function amberMargins(cesMeanMargin: number): Readonly<Record<TargetMeasure, number>> {
+  return { csat: POINTS_MARGIN, ces_easy: POINTS_MARGIN, ces_mean: cesMeanMargin, csi_index: POINTS_MARGIN, csi_net: POINTS_MARGIN, fcr: POINTS_MARGIN, response_rate: POINTS_MARGIN };
+}
+
+/** The targets in force and the amber margins they are judged with. */
+export type Targets = { rows: readonly TargetRow[]; margins: Readonly<Record<TargetMeasure, number>> };
 
 /** null when there is no figure to judge (too few responses) or no target. */
-export function targetStatus(value: number | null, target: number | null | undefined, measure: TargetMeasure): TargetStatus | null {
+export function targetStatus(value: number | null, target: number | null | undefined, margin: number): TargetStatus | null {
   if (value === null || target === null || target === undefined) return null;
   if (value >= target) return "green";
   // Rounded figures: compare with a hair of tolerance so 80.0 against 85 is exactly "within 5".
-  return target - value <= AMBER_MARGIN[measure] + 1e-9 ? "amber" : "red";
+  return target - value <= margin + 1e-9 ? "amber" : "red";
+}
+
+export type TargetScope = { departmentId?: number | null; teamId?: number | null };
+
+/** A figure against the most specific target that applies to its group: the target, the colour, and the amber margin in the figure's unit. */
+export function judgeFigure(targets: Targets, measure: TargetMeasure, scope: TargetScope, value: number | null) {
+  const target = applicableTarget(targets.rows, measure, scope);
+  const margin = targets.margins[measure];
+  return { target, status: targetStatus(value, target, margin), margin };
 }
 
 export type TargetRow = { measure: string; departmentId: number | null; teamId: number | null; value: number };

@@ -1,8 +1,10 @@
 import { and, eq, gt, lte, max } from "drizzle-orm";
 import type { Database, Db } from "../db/client";
 import { markRollupComplete } from "../db/rollup-features";
+import { writeRollupBasis } from "../db/queries/rollup-basis";
 import { interactions, repeatContactDays, reportRollup, responseThemes, responses, surveyTokens } from "../db/schema";
 import { lockTableForWrite } from "../db/locks";
+import type { ReportCalendar } from "../domain/periods";
 import { emptyTally, tallyOfResponse, type Fcr, type Tally } from "../domain/measures";
 import { contactCounts, isZero, NO_CONTACT_COUNTS } from "../domain/repeat-contact";
 import { RollupSums } from "./rollup-sums";
@@ -18,12 +20,21 @@ import { ContactSums, contactTally } from "./repeat-contact";
 
 export type RebuildStats = { rows: number; interactions: number; responses: number };
 
+/**
+ * The version of the counting rules (domain/measures.ts tallyOfResponse and what feeds it),
+ * recorded with every recount. Raise it when a change makes counters already in report_rollup
+ * wrong: every server and CLI run then recounts once before serving or adding to them.
+ * 2: the response rate counts answers to survey tokens only; the CSI index is answered CSI
+ * only; comment sentiment has its own counters.
+ */
+export const COUNTING_VERSION = 2;
+
 /** Ids read per query: the facts are read a slice at a time, never all into memory at once. */
 const SLICE = 20_000;
 
 /** Replaces every row of report_rollup with a recount, in one write. */
-export function rebuildRollup(db: Database, timeZone: string): Promise<RebuildStats> {
-  return db.write((tx) => rebuildRollupIn(tx, timeZone));
+export function rebuildRollup(db: Database, calendar: ReportCalendar): Promise<RebuildStats> {
+  return db.write((tx) => rebuildRollupIn(tx, calendar));
 }
 
 /**
@@ -35,11 +46,11 @@ export function rebuildRollup(db: Database, timeZone: string): Promise<RebuildSt
  * writes that add to the counters before it (their facts would be counted here and their
  * additions added again at the commit): run it where nothing else writes, as the CLI does.
  */
-export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<RebuildStats> {
+export async function rebuildRollupIn(tx: Db, calendar: ReportCalendar): Promise<RebuildStats> {
   await lockTableForWrite(tx, reportRollup);
   await lockTableForWrite(tx, repeatContactDays);
-  const sums = new RollupSums(timeZone);
-  const contacts = new ContactSums(sums, timeZone);
+  const sums = new RollupSums(calendar);
+  const contacts = new ContactSums(sums, calendar.timeZone);
   type Facts = { occurredAt: number; teamId: number; staffId: number | null; serviceId: number | null; channel: string };
   const add = (row: Facts, themeId: number, tally: Tally) =>
     sums.addToTheme(row.occurredAt, row.teamId, row.staffId ?? 0, row.serviceId ?? 0, row.channel, themeId, tally);
@@ -87,15 +98,17 @@ export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<Rebuild
     fcr: responses.fcr,
     commentSentiment: responses.commentSentiment,
     commented: responses.commented,
+    token: surveyTokens.interactionId,
   };
-  type Answer = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; commentSentiment: number | null; commented: number };
+  type Answer = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; commentSentiment: number | null; commented: number; token: number | null };
   const answered = (r: Answer) =>
-    tallyOfResponse({ csat: r.csat, ces: r.ces, csi: r.csi, fcr: r.fcr, commentSentiment: r.commentSentiment, commented: r.commented === 1 });
+    tallyOfResponse({ csat: r.csat, ces: r.ces, csi: r.csi, fcr: r.fcr, commentSentiment: r.commentSentiment, commented: r.commented === 1, tokened: r.token !== null });
   let responseCount = 0;
   const [{ last: lastResponse } = { last: null }] = await tx.select({ last: max(responses.id) }).from(responses);
   for (let from = 0; from < (lastResponse ?? 0); from += SLICE) {
     const inSlice = (id: typeof responses.id | typeof responseThemes.responseId) => and(gt(id, from), lte(id, from + SLICE));
-    const slice = await tx.select(answer).from(responses).where(inSlice(responses.id));
+    const withToken = eq(surveyTokens.interactionId, responses.interactionId);
+    const slice = await tx.select(answer).from(responses).leftJoin(surveyTokens, withToken).where(inSlice(responses.id));
     for (const row of slice) add(row, 0, answered(row));
     responseCount += slice.length;
     // A theme's rows hold only the responses tagged with it (and never tokens).
@@ -103,6 +116,7 @@ export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<Rebuild
       .select({ ...answer, themeId: responseThemes.themeId })
       .from(responseThemes)
       .innerJoin(responses, eq(responses.id, responseThemes.responseId))
+      .leftJoin(surveyTokens, withToken)
       .where(inSlice(responseThemes.responseId));
     for (const row of themed) add(row, row.themeId, answered(row));
   }
@@ -111,7 +125,9 @@ export async function rebuildRollupIn(tx: Db, timeZone: string): Promise<Rebuild
   await tx.delete(repeatContactDays);
   const rows = await sums.write(tx);
   await contacts.writeDays(tx);
-  // Every counter is now right for all history, those added by later migrations included.
+  // Every counter is now right for all history, those added by later migrations included,
+  // bucketed in this zone and financial year by these rules.
   await markRollupComplete(tx);
+  await writeRollupBasis(tx, { ...calendar, countingVersion: COUNTING_VERSION });
   return { rows, interactions: interactionCount, responses: responseCount };
 }

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../deps";
+import { reportCalendar } from "../config";
 import { DAY } from "../clock";
 import type { Db } from "../db/database";
-import { interactions, responses, responseThemes } from "../db/schema";
+import { interactions, responses, responseThemes, surveyTokens } from "../db/schema";
 import { lockForUpdate, prepared } from "../db/sql";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { prepareComment } from "../domain/comment";
@@ -53,8 +54,10 @@ const interactionById = prepared("record_response_interaction", (db) =>
       serviceId: interactions.serviceId,
       channel: interactions.channel,
       occurredAt: interactions.occurredAt,
+      token: surveyTokens.interactionId,
     })
     .from(interactions)
+    .leftJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
     .where(eq(interactions.id, sql.placeholder("id"))),
 );
 const previousResponse = prepared("record_response_previous", (db) =>
@@ -153,7 +156,8 @@ export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, o
   }
   const sentiment = stored?.sentiment ?? null;
   const commented = comment !== null;
-  const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented };
+  const tokened = interaction.token !== null;
+  const answers: Answers = { csat: merged.csat, ces: merged.ces, csi: merged.csi, fcr: merged.fcr, commentSentiment: sentiment, commented, tokened };
   const tally = tallyOfResponse(answers);
   const key = interaction;
   const values = {
@@ -170,7 +174,7 @@ export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, o
   let responseId: number;
   if (previous) {
     const oldThemeIds = (await themesOfResponse(tx, { id: previous.id })).map((r) => r.themeId);
-    applyToRollup(tx, key, oldThemeIds, negateTally(tallyOf(previous)), config.TIMEZONE);
+    applyToRollup(tx, key, oldThemeIds, negateTally(tallyOf(previous, tokened)), reportCalendar(config));
     await updateResponse(tx, { ...values, id: previous.id });
     await deleteThemes(tx, { id: previous.id });
     responseId = previous.id;
@@ -194,7 +198,7 @@ export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, o
     key,
     tags.map((t) => t.themeId),
     tally,
-    config.TIMEZONE,
+    reportCalendar(config),
   );
   await syncCaseIn(tx, ctx, {
     responseId,
@@ -222,6 +226,6 @@ function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInpu
 }
 
 /** The tally a stored response was counted with: what a change takes back out of the rollup. */
-export function tallyOf(row: Pick<ResponseRow, "csat" | "ces" | "csi" | "fcr" | "commentSentiment" | "commented">) {
-  return tallyOfResponse({ csat: row.csat, ces: row.ces, csi: row.csi, fcr: row.fcr, commentSentiment: row.commentSentiment, commented: row.commented === 1 });
+export function tallyOf(row: Pick<ResponseRow, "csat" | "ces" | "csi" | "fcr" | "commentSentiment" | "commented">, tokened: boolean) {
+  return tallyOfResponse({ csat: row.csat, ces: row.ces, csi: row.csi, fcr: row.fcr, commentSentiment: row.commentSentiment, commented: row.commented === 1, tokened });
 }

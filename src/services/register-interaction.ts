@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../deps";
+import { reportCalendar } from "../config";
 import type { Db } from "../db/database";
 import { emptyTally } from "../domain/measures";
 import { contactSubjects, customerContacts, interactions, surveyTokens } from "../db/schema";
@@ -116,7 +117,7 @@ export async function registerInteractionIn(
     { occurredAt: input.occurredAt, teamId: team.id, staffId: staffRow?.id ?? null, serviceId: service?.id ?? null, channel: input.channel },
     [],
     { ...emptyTally(), issued: 1 },
-    config.TIMEZONE,
+    reportCalendar(config),
   );
   const contact = { id: interactionId, occurredAt: input.occurredAt, teamId: team.id, staffId: staffRow?.id ?? null, serviceId: service?.id ?? null, channel: input.channel };
   await linkNewContact(tx, ctx, { ...contact, customerHash, repeatOf: null, repeated: 0 });

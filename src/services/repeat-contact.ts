@@ -4,7 +4,8 @@ import { addToCounters, upsertCounterRows } from "../db/counters";
 import type { Db } from "../db/database";
 import { chainsOf, forgetCustomerOf, lockCustomerService, namedContacts, neighbours, REPEAT_CONTACT_DAYS, setLinks, type ContactRow } from "../db/queries/repeat-contact";
 import { emptyTally, type Tally } from "../domain/measures";
-import { localDateMemo } from "../domain/periods";
+import { localDateMemo, type ReportCalendar } from "../domain/periods";
+import { reportCalendar } from "../config";
 import { chainLinks, contactCounts, contactDelta, isZero, negateCounts, repeatWindowMs, type ContactCounts } from "../domain/repeat-contact";
 import { normaliseEmail, normalisePhone } from "./privacy/subject-hash";
 import type { RollupSums } from "./rollup-sums";
@@ -58,15 +59,15 @@ const dayKey = (c: ContactKey, day: string) => [day, c.teamId, c.staffId ?? 0, c
 const amounts = (n: ContactCounts) => [n.knownContacts, n.knownRepeated, n.knownRequests];
 
 /** Adds counts to the contact's group in report_rollup and repeat_contact_days, inside the caller's write. */
-function addContactCounts(tx: Db, c: ContactKey, counts: ContactCounts, timeZone: string): void {
+function addContactCounts(tx: Db, c: ContactKey, counts: ContactCounts, calendar: ReportCalendar): void {
   if (isZero(counts)) return;
-  applyToRollup(tx, c, [], contactTally(counts), timeZone);
-  addToCounters(tx, REPEAT_CONTACT_DAYS, dayKey(c, dayIn(timeZone)(c.occurredAt)), amounts(counts));
+  applyToRollup(tx, c, [], contactTally(counts), calendar);
+  addToCounters(tx, REPEAT_CONTACT_DAYS, dayKey(c, dayIn(calendar.timeZone)(c.occurredAt)), amounts(counts));
 }
 
-async function changeLinks(tx: Db, row: ContactRow, repeatOf: number | null, repeated: number, timeZone: string): Promise<void> {
+async function changeLinks(tx: Db, row: ContactRow, repeatOf: number | null, repeated: number, calendar: ReportCalendar): Promise<void> {
   await setLinks(tx, row.id, repeatOf, repeated);
-  addContactCounts(tx, row, contactDelta(row, { ...row, repeatOf, repeated }), timeZone);
+  addContactCounts(tx, row, contactDelta(row, { ...row, repeatOf, repeated }), calendar);
 }
 
 /**
@@ -79,17 +80,17 @@ async function changeLinks(tx: Db, row: ContactRow, repeatOf: number | null, rep
 export async function linkNewContact(tx: Db, ctx: Ctx, contact: ContactRow): Promise<void> {
   const { customerHash, serviceId } = contact;
   if (customerHash === null || serviceId === null) return;
-  const timeZone = ctx.config.TIMEZONE;
+  const calendar = reportCalendar(ctx.config);
   await lockCustomerService(tx, customerHash, serviceId);
   const { previous, next } = await neighbours(tx, { ...contact, customerHash, serviceId }, repeatWindowMs(ctx.config.REPEAT_CONTACT_DAYS));
   const repeatOf = previous?.id ?? null;
   const repeated = next ? 1 : 0;
   if (repeatOf !== null || repeated) await setLinks(tx, contact.id, repeatOf, repeated);
-  addContactCounts(tx, contact, contactCounts({ customerHash, serviceId, repeatOf, repeated }), timeZone);
-  if (previous && !previous.repeated) await changeLinks(tx, previous, previous.repeatOf, 1, timeZone);
+  addContactCounts(tx, contact, contactCounts({ customerHash, serviceId, repeatOf, repeated }), calendar);
+  if (previous && !previous.repeated) await changeLinks(tx, previous, previous.repeatOf, 1, calendar);
   // What `next` repeated before (if anything) lies before this contact, and is now the one
   // this contact repeats; it stays repeated.
-  if (next) await changeLinks(tx, next, contact.id, next.repeated, timeZone);
+  if (next) await changeLinks(tx, next, contact.id, next.repeated, calendar);
 }
 
 /**
@@ -193,6 +194,6 @@ export async function forgetCustomers(tx: Db, ctx: Ctx, ids: readonly number[]):
     await lockCustomerService(tx, customerHash!, Number(serviceId));
   }
   const named = pairs.size === 0 ? found : await namedContacts(tx, ids);
-  for (const row of named) addContactCounts(tx, row, negateCounts(contactCounts(row)), ctx.config.TIMEZONE);
+  for (const row of named) addContactCounts(tx, row, negateCounts(contactCounts(row)), reportCalendar(ctx.config));
   await forgetCustomerOf(tx, named.map((r) => r.id));
 }

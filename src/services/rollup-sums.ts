@@ -2,7 +2,7 @@ import { upsertCounterRows } from "../db/counters";
 import type { Db } from "../db/database";
 import { REPORT_ROLLUP } from "../db/rollup-table";
 import { TALLY_FIELDS, type Tally } from "../domain/measures";
-import { localDateMemo } from "../domain/periods";
+import { localDateMemo, type ReportCalendar } from "../domain/periods";
 import { PERIODS, periodStartsOfDate } from "./rollup";
 
 /*
@@ -37,8 +37,8 @@ export class RollupSums {
   private readonly days: string[] = [];
   private readonly byDay = new Map<number, DaySums>();
 
-  constructor(timeZone: string) {
-    this.dayOf = localDateMemo(timeZone);
+  constructor(private readonly calendar: ReportCalendar) {
+    this.dayOf = localDateMemo(calendar.timeZone);
   }
 
   /**
@@ -77,7 +77,7 @@ export class RollupSums {
     const startIds = new Map<string, number>();
     const starts: string[] = [];
     const startIdsOfDay = this.days.map((day) =>
-      periodStartsOfDate(day).map((start) => {
+      periodStartsOfDate(day, this.calendar.yearStart).map((start) => {
         let id = startIds.get(start);
         if (id === undefined) startIds.set(start, (id = starts.push(start) - 1));
         return id;

@@ -5,7 +5,7 @@ import type { SummaryQuery } from "../schemas/report";
 import { findDepartment, findService, findStaff, findTeam, requireFound } from "./lookup";
 
 /** Turns the codes of a report query into ids; an unknown code in a filter is a 404. */
-export async function resolveSummaryFilter(db: Db, q: SummaryQuery): Promise<SummaryFilter> {
+export async function resolveSummaryFilter(db: Db, q: SummaryQuery): Promise<Omit<SummaryFilter, "yearStart" | "today">> {
   const id = async <T extends { id: number }>(code: string | undefined, what: string, find: (code: string) => Promise<T | undefined>) =>
     code === undefined ? undefined : requireFound(await find(code), what, code).id;
   // One after another: with several unknown codes, the 404 always names the first.

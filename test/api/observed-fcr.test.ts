@@ -84,12 +84,12 @@ beforeEach(async () => {
 describe("the summary report", () => {
   test("observed FCR and contacts per request per team and month, as counted by hand", async () => {
     const rows = await summary("groupBy=team&period=month&from=2026-02-01&to=2026-03-31");
-    expect(rows["2026-02-01 CONTACT"]!.scores.fcrObserved).toEqual({ n: 8, value: 62.5, low: 30.6, high: 86.3, tooFew: false });
-    expect(rows["2026-02-01 CONTACT"]!.scores.contactsPerRequest).toEqual({ n: 8, value: 1.33, low: 1.08, high: 2.44, tooFew: false });
-    expect(rows["2026-03-01 CONTACT"]!.scores.fcrObserved).toEqual({ n: 4, value: 50, low: 15, high: 85, tooFew: false });
-    expect(rows["2026-03-01 CONTACT"]!.scores.contactsPerRequest).toEqual({ n: 4, value: 2, low: 1.18, high: 6.67, tooFew: false });
-    expect(rows["2026-02-01 BENEFITS"]!.scores.fcrObserved).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true });
-    expect(rows["2026-02-01 BENEFITS"]!.scores.contactsPerRequest).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true });
+    expect(rows["2026-02-01 CONTACT"]!.scores.fcrObserved).toEqual({ n: 8, value: 62.5, low: 30.6, high: 86.3, tooFew: false, status: "ok" });
+    expect(rows["2026-02-01 CONTACT"]!.scores.contactsPerRequest).toEqual({ n: 8, value: 1.33, low: 1.08, high: 2.44, tooFew: false, status: "ok" });
+    expect(rows["2026-03-01 CONTACT"]!.scores.fcrObserved).toEqual({ n: 4, value: 50, low: 15, high: 85, tooFew: false, status: "ok" });
+    expect(rows["2026-03-01 CONTACT"]!.scores.contactsPerRequest).toEqual({ n: 4, value: 2, low: 1.18, high: 6.67, tooFew: false, status: "ok" });
+    expect(rows["2026-02-01 BENEFITS"]!.scores.fcrObserved).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true, status: "tooFew" });
+    expect(rows["2026-02-01 BENEFITS"]!.scores.contactsPerRequest).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true, status: "tooFew" });
   });
 
   test("contacts too recent to judge come in as their window closes", async () => {
@@ -111,12 +111,12 @@ describe("the summary report", () => {
     const byService = await summary("groupBy=service&period=quarter&from=2026-01-01&to=2026-03-31");
     // Quarter January to March: council tax 8 + 4 + BENEFITS 2 - C's bins contact = 13; bins 1.
     expect(byService["2026-01-01 council-tax"]!.scores.fcrObserved).toMatchObject({ n: 13 });
-    expect(byService["2026-01-01 bins"]!.scores.fcrObserved).toMatchObject({ n: 1, tooFew: true });
+    expect(byService["2026-01-01 bins"]!.scores.fcrObserved).toMatchObject({ n: 1, tooFew: true, status: "tooFew" });
     const byChannel = await summary("groupBy=channel&period=month&from=2026-02-01&to=2026-02-28");
     // February by phone: A 2nd (repeated) and 9th, B 3rd, C 10th and 11th, D 26th (repeated), and
     // BENEFITS' J 16th (repeated) and 17th: 5 of 8; by email A 5th; by web chat B 20th.
     expect(byChannel["2026-02-01 phone"]!.scores.fcrObserved).toMatchObject({ n: 8, value: 62.5 });
-    expect(byChannel["2026-02-01 email"]!.scores.fcrObserved).toMatchObject({ n: 1, tooFew: true });
+    expect(byChannel["2026-02-01 email"]!.scores.fcrObserved).toMatchObject({ n: 1, tooFew: true, status: "tooFew" });
     const themed = await summary("groupBy=theme&period=month&from=2026-02-01&to=2026-02-28");
     for (const row of Object.values(themed)) expect(row.scores.fcrObserved.n).toBe(0);
   });

@@ -65,7 +65,7 @@ describe("demo", () => {
     const [linked] = await db.read.select({ n: countDistinct(responses.interactionId) }).from(responses).innerJoin(interactions, eq(interactions.id, responses.interactionId));
     expect(linked!.n).toBe(2000);
 
-    const report = await summaryReport(db.read, { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01" }, 10);
+    const report = await summaryReport(db.read, { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01", yearStart: 4, today: "2026-03-01" }, 10);
     const teamsInReport = new Set(report.rows.map((r) => r.group.code));
     expect([...teamsInReport].sort()).toEqual(DEMO_TEAMS.map((t) => t.code).sort());
     expect(report.rows.reduce((n, r) => n + r.scores.responses, 0)).toBe(2000);

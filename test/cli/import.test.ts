@@ -18,6 +18,7 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { themeMatcher } from "../../src/services/theme-matcher";
 import { seedOrganisation } from "../helpers";
 import { cliSandbox, type CliSandbox } from "./run-cli";
+import { reportCalendar } from "../../src/config";
 
 const ENV = { TIMEZONE: "Europe/London" };
 let sandbox: CliSandbox;
@@ -146,9 +147,9 @@ describe("cli import", () => {
 
       // The summary report by hand, for the Contact Centre in 2025 Q1 (four responses):
       // CSAT 5, 4, 2 -> 2 of 3 satisfied; CES 7, 5, 2 -> mean 4.67, 2 of 3 easy;
-      // CSI index: 100 (CSI 5), 0 (CSI 1), and the comment's sentiment standing in for row 4;
-      // FCR yes, partly, no -> 1 of 3; no tokens, so no response rate.
-      const summary = await summaryReport(db, { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31" }, 1);
+      // CSI index: 100 (CSI 5), 0 (CSI 1): answered CSI only, the comment of row 4 is its own
+      // figure; FCR yes, partly, no -> 1 of 3; no tokens, so no response rate.
+      const summary = await summaryReport(db, { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31", yearStart: 4, today: "2026-01-01" }, 1);
       expect(summary.rows).toHaveLength(1);
       const s = summary.rows[0]!;
       expect(s.group.code).toBe("CONTACT");
@@ -159,15 +160,17 @@ describe("cli import", () => {
       expect(s.scores.cesEasy).toMatchObject({ n: 3, value: 66.7 });
       const c = commentSentiment("Very helpful, thank you", "en")!;
       expect(c).toBeGreaterThan(0);
-      expect(s.scores.csiIndex).toMatchObject({ n: 3, value: Math.round(((100 + 0 + (c + 1) * 50) / 3) * 10) / 10 });
+      expect(s.scores.csiIndex).toMatchObject({ n: 2, value: 50 });
+      expect(s.scores.sentimentPositive.n).toBeGreaterThanOrEqual(1);
       expect(s.scores.csiNet).toMatchObject({ n: 2, value: 0 });
       expect(s.scores.fcr).toMatchObject({ n: 3, value: 33.3 });
-      expect(s.scores.responseRate.value).toBeNull();
+      expect(s.scores.responseRate).toMatchObject({ value: null, n: 0, status: "tooFew" });
+      expect(s.scores).toMatchObject({ answered: 0, withoutToken: 4 });
 
       // The counters the import added equal a full recount.
       const imported = await rollupSnapshot(ctx);
       expect(imported.length).toBeGreaterThan(0);
-      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      await rebuildRollup(ctx.db, reportCalendar(ctx.config));
       expect(await rollupSnapshot(ctx)).toEqual(imported);
     });
   });
@@ -181,7 +184,7 @@ describe("cli import", () => {
     expect(result.code).toBe(0);
     await withDb(async (ctx) => {
       const before = await rollupSnapshot(ctx);
-      await rebuildRollup(ctx.db, ctx.config.TIMEZONE);
+      await rebuildRollup(ctx.db, reportCalendar(ctx.config));
       expect(await rollupSnapshot(ctx)).toEqual(before);
     });
   });

@@ -53,7 +53,7 @@ describe("overview", () => {
       measures: { key: string; figure: { n: number; value: number | null; low: number | null }; spark: unknown[]; status: string | null; target: number | null; change: number | null }[];
     };
     expect(body.previous).toEqual({ from: "2025-11-01", to: "2025-12-31" });
-    const report = await summaryReport(t.db.read, { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28" }, 10);
+    const report = await summaryReport(t.db.read, { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28", yearStart: 4, today: "2026-03-01" }, 10);
     const csatN = report.rows.reduce((a, r) => a + r.scores.csat.n, 0);
     const csat = body.measures.find((m) => m.key === "csat")!;
     expect(csat.figure.n).toBe(csatN);
@@ -77,7 +77,7 @@ describe("overview", () => {
   });
 
   test("bad filters are a 400 naming the field; unknown codes a 404", async () => {
-    const res = await get(director, "/overview?period=year&from=2026-02-30");
+    const res = await get(director, "/overview?period=decade&from=2026-02-30");
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { fields: { path: string }[] } };
     expect(body.error.fields.map((f) => f.path).sort()).toEqual(["from", "period"]);
@@ -184,8 +184,9 @@ describe("views", () => {
       previousQuarter: string;
       departments: { measures: { key: string; status: string | null }[]; channels: { responses: number }[] }[];
     };
-    expect(body.quarter).toBe("2026-Q1");
-    expect(body.previousQuarter).toBe("2025-Q4");
+    // Financial quarters (April to March): January to March 2026 is 2025/26's fourth.
+    expect(body.quarter).toBe("2025/26 Q4");
+    expect(body.previousQuarter).toBe("2025/26 Q3");
     expect(body.departments).toHaveLength(2);
     expect(body.departments[0]!.channels.reduce((a, c) => a + c.responses, 0)).toBeGreaterThan(0);
   });

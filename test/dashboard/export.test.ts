@@ -95,7 +95,7 @@ describe("responses export off the answering path", () => {
         made.map((m) => ({ interactionId: m.id, teamId: org.contact.id, channel: "phone", occurredAt: m.occurredAt, csat: 4, language: "en", confirmedVia: "demo", createdAt: at, updatedAt: at })),
       );
     });
-    const f = { period: "month", from: "2026-02-01", to: "2026-02-28" } as const;
+    const f = { period: "month", from: "2026-02-01", to: "2026-02-28", yearStart: 4, today: "2026-03-01" } as const;
     const whole = await exportCsvBatch(t.db.read, f, "Europe/London", null, 1000);
     let cursor: ExportCursor = null;
     let pieces = "";

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
 import {
+  countedRange,
+  isPartialPeriod,
+  periodEndOfDate,
   isValidIsoDate,
   localDate,
   nextPeriodStart,
@@ -71,11 +74,11 @@ describe("periodStartOfDate", () => {
     { date: "2025-08-15", period: "quarter", start: "2025-07-01" },
     { date: "2025-12-31", period: "quarter", start: "2025-10-01" },
   ])("$period of $date starts $start", ({ date, period, start }) => {
-    expect(periodStartOfDate(date, period)).toBe(start);
+    expect(periodStartOfDate(date, period, 4)).toBe(start);
   });
 
   test.each(["2025-02-30", "2025-1-5", ""])("rejects %j", (date) => {
-    expect(() => periodStartOfDate(date, "month")).toThrow(RangeError);
+    expect(() => periodStartOfDate(date, "month", 4)).toThrow(RangeError);
   });
 });
 
@@ -90,7 +93,7 @@ describe("periodStartOf (an instant in a zone)", () => {
     { instant: "2025-01-19T23:30:00Z", zone: "Europe/Berlin", period: "week", start: "2025-01-20" },
     { instant: "2025-01-19T23:30:00Z", zone: "UTC", period: "week", start: "2025-01-13" },
   ])("$instant in $zone: $period starts $start", ({ instant, zone, period, start }) => {
-    expect(periodStartOf(at(instant), period, zone)).toBe(start);
+    expect(periodStartOf(at(instant), period, zone, 4)).toBe(start);
   });
 });
 
@@ -106,8 +109,8 @@ describe("next and previous period", () => {
     { date: "2025-01-31", period: "month", next: "2025-02-01", previous: "2024-12-01" },
     { date: "2025-01-15", period: "week", next: "2025-01-20", previous: "2025-01-06" },
   ])("$period of $date: next $next, previous $previous", ({ date, period, next, previous }) => {
-    expect(nextPeriodStart(date, period)).toBe(next);
-    expect(previousPeriodStart(date, period)).toBe(previous);
+    expect(nextPeriodStart(date, period, 4)).toBe(next);
+    expect(previousPeriodStart(date, period, 4)).toBe(previous);
   });
 });
 
@@ -120,7 +123,7 @@ describe("periodStartsBetween", () => {
     { from: "2025-05-05", to: "2025-05-05", period: "month", starts: ["2025-05-01"] },
     { from: "2025-05-05", to: "2025-05-04", period: "month", starts: [] },
   ])("$period from $from to $to", ({ from, to, period, starts }) => {
-    expect(periodStartsBetween(from, to, period)).toEqual(starts);
+    expect(periodStartsBetween(from, to, period, 4)).toEqual(starts);
   });
 });
 
@@ -171,10 +174,69 @@ describe("periodLabel", () => {
     { start: "2026-12-28", period: "week", label: "2026-W53" },
     { start: "2025-01-01", period: "month", label: "2025-01" },
     { start: "2025-12-01", period: "month", label: "2025-12" },
-    { start: "2025-01-01", period: "quarter", label: "2025-Q1" },
-    { start: "2025-07-01", period: "quarter", label: "2025-Q3" },
-    { start: "2025-11-20", period: "quarter", label: "2025-Q4" },
+    // Financial quarters of a year from April: January to March is the year's fourth.
+    { start: "2025-01-01", period: "quarter", label: "2024/25 Q4" },
+    { start: "2025-07-01", period: "quarter", label: "2025/26 Q2" },
+    { start: "2025-11-20", period: "quarter", label: "2025/26 Q3" },
+    { start: "2026-10-01", period: "quarter", label: "2026/27 Q3" },
+    { start: "2026-04-01", period: "year", label: "2026/27" },
+    { start: "2027-03-31", period: "year", label: "2026/27" },
+    { start: "1999-06-01", period: "year", label: "1999/00" },
   ])("$period $start -> $label", ({ start, period, label }) => {
-    expect(periodLabel(start, period)).toBe(label);
+    expect(periodLabel(start, period, 4)).toBe(label);
+  });
+});
+
+describe("financial years", () => {
+  test.each<{ date: string; period: Period; yearStart: number; start: string; label: string }>([
+    // From April (UK councils): Q1 April–June; the year April to March.
+    { date: "2026-04-01", period: "quarter", yearStart: 4, start: "2026-04-01", label: "2026/27 Q1" },
+    { date: "2027-02-14", period: "quarter", yearStart: 4, start: "2027-01-01", label: "2026/27 Q4" },
+    { date: "2027-02-14", period: "year", yearStart: 4, start: "2026-04-01", label: "2026/27" },
+    { date: "2026-03-31", period: "year", yearStart: 4, start: "2025-04-01", label: "2025/26" },
+    // From January: calendar quarters and years.
+    { date: "2026-08-15", period: "quarter", yearStart: 1, start: "2026-07-01", label: "2026 Q3" },
+    { date: "2026-08-15", period: "year", yearStart: 1, start: "2026-01-01", label: "2026" },
+    // From September: quarters that are not calendar ones, and a year across New Year.
+    { date: "2026-09-01", period: "quarter", yearStart: 9, start: "2026-09-01", label: "2026/27 Q1" },
+    { date: "2026-12-31", period: "quarter", yearStart: 9, start: "2026-12-01", label: "2026/27 Q2" },
+    { date: "2027-01-10", period: "quarter", yearStart: 9, start: "2026-12-01", label: "2026/27 Q2" },
+    { date: "2026-08-31", period: "quarter", yearStart: 9, start: "2026-06-01", label: "2025/26 Q4" },
+    { date: "2027-08-31", period: "year", yearStart: 9, start: "2026-09-01", label: "2026/27" },
+  ])("$period of $date from month $yearStart starts $start ($label)", ({ date, period, yearStart, start, label }) => {
+    expect(periodStartOfDate(date, period, yearStart)).toBe(start);
+    expect(periodLabel(start, period, yearStart)).toBe(label);
+  });
+
+  test("a year is twelve months and its end the day before the next", () => {
+    expect(nextPeriodStart("2026-05-01", "year", 4)).toBe("2027-04-01");
+    expect(previousPeriodStart("2026-05-01", "year", 4)).toBe("2025-04-01");
+    expect(periodEndOfDate("2026-05-01", "year", 4)).toBe("2027-03-31");
+    expect(periodEndOfDate("2024-02-10", "quarter", 12)).toBe("2024-02-29");
+  });
+
+  test.each([0, 13, 4.5])("a financial year start of %s is refused", (yearStart) => {
+    expect(() => periodStartOfDate("2026-05-01", "quarter", yearStart)).toThrow(RangeError);
+  });
+});
+
+describe("partial periods and the dates counted", () => {
+  test("the period holding today is partial; the one before is not", () => {
+    expect(isPartialPeriod("2026-11-01", "month", "2026-11-30", 4)).toBe(true);
+    expect(isPartialPeriod("2026-10-01", "month", "2026-11-30", 4)).toBe(false);
+    expect(isPartialPeriod("2026-10-01", "quarter", "2026-12-31", 4)).toBe(true);
+    expect(isPartialPeriod("2026-10-01", "quarter", "2027-01-01", 4)).toBe(false);
+  });
+
+  test.each([
+    // Widened to whole periods, but never past today.
+    { from: "2026-10-15", to: "2026-10-20", period: "month" as Period, today: "2026-11-30", counted: { from: "2026-10-01", to: "2026-10-31" } },
+    { from: "2026-10-15", to: "2026-11-02", period: "month" as Period, today: "2026-11-30", counted: { from: "2026-10-01", to: "2026-11-30" } },
+    { from: "2026-05-15", to: "2026-11-02", period: "year" as Period, today: "2026-11-30", counted: { from: "2026-04-01", to: "2026-11-30" } },
+    { from: "2025-05-15", to: "2025-06-02", period: "quarter" as Period, today: "2026-11-30", counted: { from: "2025-04-01", to: "2025-06-30" } },
+    // A range wholly in the future keeps its period's end.
+    { from: "2027-05-15", to: "2027-05-20", period: "month" as Period, today: "2026-11-30", counted: { from: "2027-05-01", to: "2027-05-31" } },
+  ])("$period $from to $to on $today counts $counted.from to $counted.to", ({ from, to, period, today, counted }) => {
+    expect(countedRange(from, to, period, 4, today)).toEqual(counted);
   });
 });

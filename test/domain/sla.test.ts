@@ -106,7 +106,7 @@ describe("slaReport", () => {
       // Before the range (February): ignored.
       kase({ openedAt: at("2026-02-27T09:00:00Z") }),
     ];
-    const r = slaReport(cases, { period: "month", from: "2026-03-10", to: "2026-04-15" }, settings);
+    const r = slaReport(cases, { period: "month", from: "2026-03-10", to: "2026-04-15", yearStart: 4 }, settings);
     expect(r).toMatchObject({ period: "month", from: "2026-03-01", to: "2026-04-15", target: 95, minCount: 10 });
     expect(r.groups.map((g) => g.code)).toEqual(["CONTACT", "WASTE"]);
     const [contact, wasteGroup] = r.groups;
@@ -126,16 +126,16 @@ describe("slaReport", () => {
   });
 
   test("by quarter, empty periods are listed and no case gives no groups", () => {
-    const r = slaReport([], { period: "quarter", from: "2026-01-15", to: "2026-06-30" }, settings);
+    const r = slaReport([], { period: "quarter", from: "2026-01-15", to: "2026-06-30", yearStart: 4 }, settings);
     expect(r.groups).toEqual([]);
     expect(r.total.periods.map((p) => [p.period, p.opened, p.acknowledgedInTime.n])).toEqual([
-      ["2026-Q1", 0, 0],
-      ["2026-Q2", 0, 0],
+      ["2025/26 Q4", 0, 0],
+      ["2026/27 Q1", 0, 0],
     ]);
   });
 
   test("the CSV has a line per group and period, the whole range, and the total; too few is an empty cell", () => {
-    const r = slaReport([...batch(10, 0), ...batch(2, 0, waste)], { period: "month", from: "2026-03-01", to: "2026-03-31" }, settings);
+    const r = slaReport([...batch(10, 0), ...batch(2, 0, waste)], { period: "month", from: "2026-03-01", to: "2026-03-31", yearStart: 4 }, settings);
     const lines = slaCsvRows(r);
     expect(lines.every((l) => l.length === SLA_CSV_COLUMNS.length)).toBe(true);
     expect(lines.map((l) => [l[0], l[2]])).toEqual([

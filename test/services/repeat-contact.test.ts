@@ -14,6 +14,7 @@ import { rebuildRollup } from "../../src/services/rebuild-rollup";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { customerHashOf } from "../../src/services/repeat-contact";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
+import { reportCalendar } from "../../src/config";
 
 const W = 7 * DAY;
 const T0 = Date.parse("2026-02-02T10:00:00Z");
@@ -95,7 +96,7 @@ async function counters(t: TestApp) {
 /** The incremental counters are what a full recount gives. */
 async function expectExactCounters(t: TestApp) {
   const incremental = await counters(t);
-  await rebuildRollup(t.db, t.config.TIMEZONE);
+  await rebuildRollup(t.db, reportCalendar(t.config));
   expect(incremental).toBe(await counters(t));
 }
 

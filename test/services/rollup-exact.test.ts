@@ -13,6 +13,7 @@ import { recordResponse } from "../../src/services/record-response";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { mulberry32 } from "../../src/services/demo/random";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
+import { reportCalendar } from "../../src/config";
 
 type Row = Record<string, number | string>;
 
@@ -105,7 +106,7 @@ test.each([
   }
   await settle();
   const incremental = await snapshot(t);
-  await rebuildRollup(t.db, t.config.TIMEZONE);
+  await rebuildRollup(t.db, reportCalendar(t.config));
   const recount = await snapshot(t);
   expect([...incremental.keys()].sort()).toEqual([...recount.keys()].sort());
   for (const [key, values] of recount) {

@@ -1,7 +1,7 @@
 import { and, eq, exists, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../database";
 import { departments, followUpCases, responses, responseThemes, teams } from "../schema";
-import { periodStartOfDate, zonedMidnight, type Period } from "../../domain/periods";
+import { periodStartOfDate, zonedMidnight, type Period, type YearStart } from "../../domain/periods";
 import { slaReport, type SlaCase, type SlaGroupBy, type SlaReport, type SlaSettings } from "../../domain/sla";
 import type { GroupScope } from "./group-where";
 import { nextDay } from "./dashboard/where";
@@ -9,6 +9,7 @@ import { nextDay } from "./dashboard/where";
 export type SlaFilter = Omit<GroupScope, "staffId"> & {
   groupBy: SlaGroupBy;
   period: Period;
+  yearStart: YearStart;
   from: string;
   to: string;
   themeId?: number;
@@ -24,7 +25,7 @@ export type SlaFilter = Omit<GroupScope, "staffId"> & {
 export async function slaCases(db: Db, f: SlaFilter, timeZone: string): Promise<SlaCase[]> {
   const group = f.groupBy === "team" ? teams : departments;
   const where: (SQL | undefined)[] = [
-    gte(followUpCases.openedAt, zonedMidnight(periodStartOfDate(f.from, f.period), timeZone)),
+    gte(followUpCases.openedAt, zonedMidnight(periodStartOfDate(f.from, f.period, f.yearStart), timeZone)),
     lt(followUpCases.openedAt, zonedMidnight(nextDay(f.to), timeZone)),
   ];
   if (f.teamId !== undefined) where.push(eq(followUpCases.teamId, f.teamId));

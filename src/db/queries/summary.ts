@@ -3,8 +3,8 @@ import type { Db } from "../database";
 import { departments, services, staff, teams, themes } from "../schema";
 import { rows } from "../sql";
 import { ROLLUP_COLUMNS } from "../rollup-table";
-import { emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
-import { periodLabel, periodStartOfDate, type Period } from "../../domain/periods";
+import { addTallies, emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tally } from "../../domain/measures";
+import { countedRange, isPartialPeriod, periodEndOfDate, periodLabel, periodStartOfDate, type Period, type YearStart } from "../../domain/periods";
 import { firstUnjudgedDay, type RepeatJudging } from "../../domain/repeat-contact";
 import type { GroupBy } from "../../schemas/report";
 import { allOf, groupWhere, type GroupScope } from "./group-where";
@@ -16,6 +16,10 @@ export type SummaryFilter = GroupScope & {
   from: string;
   to: string;
   themeId?: number;
+  /** The month the financial year starts in: quarters and years are financial ones. */
+  yearStart: YearStart;
+  /** The local date today: the period holding it is partial, and `to` is echoed no later than it. */
+  today: string;
   /**
    * Today and the repeat window, for the repeat-contact counters (observed FCR, contacts per
    * request): contacts too recent to judge are taken out. Without it they are all left out
@@ -25,7 +29,7 @@ export type SummaryFilter = GroupScope & {
 };
 
 export type GroupRef = { id: number | string | null; code: string | null; name: string };
-export type SummaryRow = { group: GroupRef; periodStart: string; periodLabel: string; scores: Scores };
+export type SummaryRow = { group: GroupRef; periodStart: string; periodLabel: string; partial: boolean; scores: Scores };
 export type Summary = { period: Period; from: string; to: string; minCount: number; rows: SummaryRow[] };
 
 // Quoted aliases: PostgreSQL would fold csatN to csatn.
@@ -43,13 +47,22 @@ const GROUP_COLUMN: Record<GroupBy, string> = {
 export type SummaryTallies = { start: string; rows: { key: number | string; periodStart: string; tally: Tally }[] };
 
 /**
+ * The rollup keeps weeks, months and quarters; a year is its twelve months, summed here rather
+ * than kept as a fourth row per answer (every answer would write a third more rows).
+ */
+const STORED_AS: Record<Period, Exclude<Period, "year">> = { week: "week", month: "month", quarter: "quarter", year: "month" };
+
+/**
  * Reads the pre-aggregated counters, grouped in SQL; the percentages and intervals come from
  * the pure scoreTally, the same for the API, the dashboard, the export and the report.
- * Periods are whole: `from` is widened to the start of its week, month or quarter.
+ * Periods are whole: `from` is widened to the start of its week, month, quarter or year, and
+ * every period that starts by `to` is counted to its end.
  */
 export async function summaryTallies(db: Db, f: SummaryFilter): Promise<SummaryTallies> {
-  const start = periodStartOfDate(f.from, f.period);
-  const where = [sql`r.period = ${f.period}`, sql`r.period_start between ${start} and ${f.to}`];
+  const start = periodStartOfDate(f.from, f.period, f.yearStart);
+  const stored = STORED_AS[f.period];
+  const end = periodEndOfDate(f.to, f.period, f.yearStart);
+  const where = [sql`r.period = ${stored}`, sql`r.period_start between ${start} and ${end}`];
   if (f.groupBy !== "theme") where.push(sql`r.theme_id = ${f.themeId || 0}`);
   else where.push(f.themeId ? sql`r.theme_id = ${f.themeId}` : sql`r.theme_id > 0`);
   where.push(...groupWhere(f));
@@ -64,8 +77,22 @@ export async function summaryTallies(db: Db, f: SummaryFilter): Promise<SummaryT
       order by r.period_start, ${key}`,
   );
   const tallies = found.map(({ key, periodStart, ...sums }) => ({ key, periodStart, tally: { ...emptyTally(), ...sums } }));
-  await judgeRepeatContact(db, f, tallies);
-  return { start, rows: tallies };
+  const summed = stored === f.period ? tallies : sumIntoPeriods(tallies, f);
+  await judgeRepeatContact(db, f, summed);
+  return { start, rows: summed };
+}
+
+/** Sums stored rows (months) into the filter's longer periods (years), in the same order. */
+function sumIntoPeriods(tallies: SummaryTallies["rows"], f: SummaryFilter): SummaryTallies["rows"] {
+  const byKey = new Map<string, SummaryTallies["rows"][number]>();
+  for (const r of tallies) {
+    const periodStart = periodStartOfDate(r.periodStart, f.period, f.yearStart);
+    const id = `${periodStart}|${r.key}`;
+    const found = byKey.get(id);
+    if (found) found.tally = addTallies(found.tally, r.tally);
+    else byKey.set(id, { key: r.key, periodStart, tally: r.tally });
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -85,7 +112,7 @@ async function judgeRepeatContact(db: Db, f: SummaryFilter, tallies: SummaryTall
   });
   const byKey = new Map(tallies.map((r) => [`${r.key}|${r.periodStart}`, r.tally]));
   for (const u of recent) {
-    const t = byKey.get(`${u.key}|${periodStartOfDate(u.day, f.period)}`);
+    const t = byKey.get(`${u.key}|${periodStartOfDate(u.day, f.period, f.yearStart)}`);
     if (!t) continue;
     // Never below zero, nor more repeated or requests than contacts: the two reads are not
     // one snapshot, and a contact registered between them is in the second only.
@@ -96,17 +123,17 @@ async function judgeRepeatContact(db: Db, f: SummaryFilter, tallies: SummaryTall
 }
 
 export async function summaryReport(db: Db, f: SummaryFilter, minCount: number): Promise<Summary> {
-  const [{ start, rows }, names] = await Promise.all([summaryTallies(db, f), groupNames(db, f.groupBy)]);
+  const [{ rows }, names] = await Promise.all([summaryTallies(db, f), groupNames(db, f.groupBy)]);
   return {
     period: f.period,
-    from: start,
-    to: f.to,
+    ...countedRange(f.from, f.to, f.period, f.yearStart, f.today),
     minCount,
     rows: rows.map((r) => ({
       group: names(r.key),
       periodStart: r.periodStart,
-      periodLabel: periodLabel(r.periodStart, f.period),
-      scores: scoreTally(r.tally, { minCount }),
+      periodLabel: periodLabel(r.periodStart, f.period, f.yearStart),
+      partial: isPartialPeriod(r.periodStart, f.period, f.today, f.yearStart),
+      scores: scoreTally(r.tally, { minCount, perTheme: f.groupBy === "theme" || f.themeId !== undefined }),
     })),
   };
 }

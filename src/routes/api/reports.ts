@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
 import { slaQuery } from "../../db/queries/sla";
-import { localDate } from "../../domain/periods";
+import { localDate, PERIODS } from "../../domain/periods";
 import { repeatJudging } from "../../domain/repeat-contact";
 import { SLA_GROUP_BYS, slaFigures, type SlaFigures, type SlaPeriod } from "../../domain/sla";
 import { Code, IsoDate } from "../../schemas/common";
@@ -15,7 +15,7 @@ import { validate } from "../../validation";
 import type { ApiKeyEnv } from "../../middleware/api-key";
 import { COMMON_ERRORS, errorResponse, json } from "./openapi-docs";
 
-const figure = (n: number, value: number | null, low: number | null, high: number | null) => ({ n, value, low, high, tooFew: value === null });
+const figure = (n: number, value: number | null, low: number | null, high: number | null) => ({ n, value, low, high, tooFew: value === null, status: value === null ? ("tooFew" as const) : ("ok" as const) });
 const SUMMARY_EXAMPLE: SummaryResponse = {
   period: "month",
   from: "2026-01-01",
@@ -25,10 +25,13 @@ const SUMMARY_EXAMPLE: SummaryResponse = {
     {
       group: { code: "CC-REVENUES", name: "Contact Centre: Revenues Line" },
       periodStart: "2026-01-01",
-      periodLabel: "January 2026",
+      periodLabel: "2026-01",
+      partial: false,
       scores: {
         responses: 212,
         issued: 1240,
+        answered: 212,
+        withoutToken: 0,
         csat: figure(208, 78.4, 72.3, 83.4),
         cesMean: figure(190, 5.6, 5.4, 5.8),
         cesEasy: figure(190, 71.1, 64.3, 77.0),
@@ -38,6 +41,9 @@ const SUMMARY_EXAMPLE: SummaryResponse = {
         responseRate: figure(1240, 17.1, 15.1, 19.3),
         fcrObserved: figure(610, 71.5, 67.8, 74.9),
         contactsPerRequest: figure(610, 1.26, 1.21, 1.32),
+        sentimentPositive: figure(96, 41.7, 32.3, 51.7),
+        sentimentNegative: figure(96, 33.3, 24.7, 43.2),
+        sentimentNet: figure(96, 8.3, -7.0, 23.7),
       },
     },
   ],
@@ -46,7 +52,7 @@ const SUMMARY_EXAMPLE: SummaryResponse = {
 export const SlaQuery = z
   .strictObject({
     groupBy: z.enum(SLA_GROUP_BYS).default("team"),
-    period: z.enum(["week", "month", "quarter"]).default("month"),
+    period: z.enum(PERIODS).default("month"),
     from: IsoDate,
     to: IsoDate,
     department: Code.optional(),
@@ -80,7 +86,7 @@ const SlaSeries = z.object({
 export const SlaResponse = z.object({
   from: z.string(),
   to: z.string(),
-  period: z.enum(["week", "month", "quarter"]),
+  period: z.enum(PERIODS),
   groupBy: z.enum(SLA_GROUP_BYS),
   target: z.number().describe("The share to meet, as a percentage"),
   minCount: z.number().int(),
@@ -123,7 +129,13 @@ export function reportRoutes(ctx: Ctx) {
     async (c) => {
       const query = c.req.valid("query");
       const { clock, config } = ctx;
-      const filter = { ...(await resolveSummaryFilter(ctx.db.read, query)), judging: repeatJudging(clock.now(), config.TIMEZONE, config.REPEAT_CONTACT_DAYS) };
+      const today = localDate(clock.now(), config.TIMEZONE);
+      const filter = {
+        ...(await resolveSummaryFilter(ctx.db.read, query)),
+        yearStart: config.FINANCIAL_YEAR_START,
+        today,
+        judging: repeatJudging(clock.now(), config.TIMEZONE, config.REPEAT_CONTACT_DAYS),
+      };
       const report = await readsOf(ctx).run("summary", filter, config.MIN_RESPONSES);
       // Integrating systems know things by code; internal ids stay inside.
       const body: SummaryResponse = {
@@ -155,7 +167,7 @@ export function reportRoutes(ctx: Ctx) {
       const { config } = ctx;
       const report = await slaQuery(
         db,
-        { groupBy: q.groupBy, period: q.period, from: q.from, to: q.to, departmentId: department?.id, teamId: team?.id },
+        { groupBy: q.groupBy, period: q.period, from: q.from, to: q.to, departmentId: department?.id, teamId: team?.id, yearStart: config.FINANCIAL_YEAR_START },
         { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, minCount: config.MIN_RESPONSES, target: config.SLA_TARGET },
       );
       const body: SlaResponse = { ...report, groupBy: q.groupBy, groups: report.groups.map(({ id, ...group }) => (void id, group)) };

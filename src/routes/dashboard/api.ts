@@ -15,9 +15,9 @@ import { deleteSession, SESSION_COOKIE, type Session } from "../../services/auth
 import { validate } from "../../validation";
 import { csvLine, toCsv } from "../../domain/csv";
 import { SLA_CSV_COLUMNS, SLA_GROUP_BYS, slaCsvRows } from "../../domain/sla";
-import { localDate } from "../../domain/periods";
+import { localDate, PERIODS, type Period } from "../../domain/periods";
 import { repeatJudging } from "../../domain/repeat-contact";
-import { DashboardFilters, defaultRange, resolveScope, resolveStaff, type Scope } from "./filters";
+import { DashboardFilters, defaultRange, lastCompleteRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
 import { qualityApi } from "./quality";
 import { actionsApi } from "./actions";
@@ -46,10 +46,10 @@ export function dashboardApi(ctx: Ctx) {
     const scope = await resolveScope(ctx, session, q);
     // A manager's department row would hold their own team's cases under the department's name.
     const groupBy = scope.ownTeamOnly ? "team" : q.groupBy;
-    const { period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId } = scope;
+    const { period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId, yearStart } = scope;
     return slaQuery(
       db,
-      { groupBy, period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId },
+      { groupBy, period, from, to, departmentId, teamId, teamIds, serviceId, channel, themeId, yearStart },
       { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, minCount: min, target: config.SLA_TARGET },
     );
   };
@@ -68,12 +68,14 @@ export function dashboardApi(ctx: Ctx) {
       const scope = await resolveScope(ctx, c.var.session, { period: "month" });
       // The range each period shows when the URL names none, so the date boxes can say so.
       const today = localDate(ctx.clock.now(), config.TIMEZONE);
-      const defaultRanges = { week: defaultRange(today, "week"), month: defaultRange(today, "month"), quarter: defaultRange(today, "quarter") };
-      return c.json({ ...(await filterOptions(db, scope.teamIds)), defaultRanges });
+      const yearStart = config.FINANCIAL_YEAR_START;
+      const rangesBy = (range: typeof defaultRange) => Object.fromEntries(PERIODS.map((p) => [p, range(today, p, yearStart)])) as Record<Period, { from: string; to: string }>;
+      // Views over time show the last few periods; the Overview, the last complete one.
+      return c.json({ ...(await filterOptions(db, scope.teamIds)), defaultRanges: rangesBy(defaultRange), overviewRanges: rangesBy(lastCompleteRange) });
     })
     .get("/overview", validate("query", DashboardFilters), async (c) => {
-      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
-      return c.json(await reads.run("overview", { ...withoutRole(scope), judging: judging() }, min, await liveTargets(db)));
+      const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"), "lastComplete");
+      return c.json(await reads.run("overview", { ...withoutRole(scope), judging: judging() }, min, await liveTargets(db, config.CES_AMBER_MARGIN)));
     })
     .get("/trends", validate("query", DashboardFilters.and(z.object({ split: z.enum(TREND_SPLITS).default("department") }))), async (c) => {
       const q = c.req.valid("query");
@@ -83,7 +85,7 @@ export function dashboardApi(ctx: Ctx) {
     .get("/teams", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const f = withoutRole(scope);
-      const targets = await liveTargets(db);
+      const targets = await liveTargets(db, config.CES_AMBER_MARGIN);
       const [departments, teams] = await Promise.all([
         scope.ownTeamOnly ? [] : reads.run("groupTable", f, "department", min, targets),
         reads.run("groupTable", f, "team", min, targets),
@@ -92,13 +94,13 @@ export function dashboardApi(ctx: Ctx) {
     })
     .get("/teams/:team/staff", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, { ...c.req.valid("query"), team: c.req.param("team") });
-      const staff = await reads.run("groupTable", withoutRole(scope), "staff", min, await liveTargets(db));
+      const staff = await reads.run("groupTable", withoutRole(scope), "staff", min, await liveTargets(db, config.CES_AMBER_MARGIN));
       return c.json({ team: c.req.param("team"), minCount: min, staff });
     })
     .get("/staff/:staff", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const member = await resolveStaff(ctx, scope, c.req.param("staff"));
-      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id, judging: judging() }, min, await liveTargets(db)));
+      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id, judging: judging() }, min, await liveTargets(db, config.CES_AMBER_MARGIN)));
     })
     .get("/themes", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
@@ -129,7 +131,7 @@ export function dashboardApi(ctx: Ctx) {
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from;
       const slaSettings = { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, target: config.SLA_TARGET };
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter ?? to, min, await liveTargets(db), await departmentIdsOf(db, scope), slaSettings)) });
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter ?? to, min, await liveTargets(db, config.CES_AMBER_MARGIN), await departmentIdsOf(db, scope), slaSettings)) });
     })
     .get("/sla", validate("query", SlaFilters), async (c) => c.json(await sla(c.var.session, c.req.valid("query"))))
     .get("/export/sla.csv", validate("query", SlaFilters), async (c) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { findThemeId, teamWithDepartment } from "../../db/queries/lookups";
 import type { ScopeFilter } from "../../db/queries/dashboard/overview";
-import { localDate, periodStartOfDate, previousPeriodStart, type Period } from "../../domain/periods";
+import { countedRange, localDate, periodStartOfDate, previousPeriodStart, PERIODS, shiftDate, type Period, type YearStart } from "../../domain/periods";
 import { ForbiddenError } from "../../errors";
 import { Channel, Code, IsoDate } from "../../schemas/common";
 import { findDepartment, findService, findStaff, findTeam, requireFound } from "../../services/lookup";
@@ -15,7 +15,7 @@ import type { Session } from "../../services/auth/sessions";
  */
 export const DashboardFilters = z
   .object({
-    period: z.enum(["week", "month", "quarter"]).default("month"),
+    period: z.enum(PERIODS).default("month"),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     department: Code.optional(),
@@ -32,13 +32,26 @@ export const DashboardFilters = z
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
 
 /** How far back a view reaches when the URL gives no dates: a useful number of points per chart. */
-const DEFAULT_PERIODS: Record<Period, number> = { week: 12, month: 12, quarter: 4 };
+const DEFAULT_PERIODS: Record<Period, number> = { week: 12, month: 12, quarter: 4, year: 3 };
 
-export function defaultRange(today: string, period: Period): { from: string; to: string } {
-  let start = periodStartOfDate(today, period);
-  for (let i = 1; i < DEFAULT_PERIODS[period]; i++) start = previousPeriodStart(start, period);
+/** The views over time (trends, teams, themes): the last few periods, up to today. */
+export function defaultRange(today: string, period: Period, yearStart: YearStart): { from: string; to: string } {
+  let start = periodStartOfDate(today, period, yearStart);
+  for (let i = 1; i < DEFAULT_PERIODS[period]; i++) start = previousPeriodStart(start, period, yearStart);
   return { from: start, to: today };
 }
+
+/**
+ * The Overview's: the last complete period, compared with the one before it. A period still
+ * running would be compared as if it were over.
+ */
+export function lastCompleteRange(today: string, period: Period, yearStart: YearStart): { from: string; to: string } {
+  const current = periodStartOfDate(today, period, yearStart);
+  return { from: previousPeriodStart(current, period, yearStart), to: shiftDate(current, -1) };
+}
+
+/** Which default a view takes when the URL gives no dates. */
+export type DefaultView = "recent" | "lastComplete";
 
 export type Scope = ScopeFilter & { ownTeamOnly: boolean };
 
@@ -47,13 +60,16 @@ export type Scope = ScopeFilter & { ownTeamOnly: boolean };
  * only their own team, and naming another team or department is refused (403), not quietly
  * narrowed, so a shared link never shows a manager numbers that look like someone else's.
  */
-export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters): Promise<Scope> {
+export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilters, view: DefaultView = "recent"): Promise<Scope> {
   const { config, clock } = ctx;
   const db = ctx.db.read;
+  const yearStart = config.FINANCIAL_YEAR_START;
   const today = localDate(clock.now(), config.TIMEZONE);
-  const range = defaultRange(q.to ?? today, q.period);
-  const from = q.from ?? range.from;
-  const to = q.to ?? (q.from && q.from > today ? q.from : today);
+  const fallback =
+    view === "lastComplete" && !q.from && !q.to ? lastCompleteRange(today, q.period, yearStart) : defaultRange(q.to ?? today, q.period, yearStart);
+  const given = { from: q.from ?? fallback.from, to: q.to ?? (q.from ? (q.from > today ? q.from : today) : fallback.to) };
+  // Whole periods: every figure, chart and export of the view counts exactly these dates.
+  const { from, to } = countedRange(given.from, given.to, q.period, yearStart, today);
   const department = q.department ? requireFound(await findDepartment(db, q.department), "department", q.department) : undefined;
   const team = q.team ? requireFound(await findTeam(db, q.team), "team", q.team) : undefined;
   const service = q.service ? requireFound(await findService(db, q.service), "service", q.service) : undefined;
@@ -67,6 +83,8 @@ export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilte
     serviceId: service?.id,
     channel: q.channel,
     themeId: theme?.id,
+    yearStart,
+    today,
     ownTeamOnly: false,
   };
   const { user } = session;

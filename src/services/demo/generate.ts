@@ -14,6 +14,7 @@
  */
 import { count } from "drizzle-orm";
 import type { Ctx } from "../../deps";
+import { reportCalendar } from "../../config";
 import { DAY, HOUR, MINUTE } from "../../clock";
 import type { Db } from "../../db/client";
 import { departments, interactions, responses, responseThemes, services, staff, surveyTokens, teams, themes } from "../../db/schema";
@@ -112,7 +113,7 @@ export async function generateDemo(ctx: Ctx, options: DemoOptions): Promise<Demo
     await db.write((tx) => relinkCustomers(tx, generator.customers.returning, repeatWindowMs(config.REPEAT_CONTACT_DAYS), () => false, null));
     cases = await openDemoCases(ctx, random);
     options.onProgress?.({ responses: generator.responses, interactions: generator.interactions, phase: "rollup" });
-    rollup = await rebuildRollup(db, config.TIMEZONE);
+    rollup = await rebuildRollup(db, reportCalendar(config));
   } finally {
     await db.write(async (tx) => {
       setPageCache(tx, cacheSize);

@@ -1,6 +1,8 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import type { Ctx } from "../../deps";
+import { reportCalendar } from "../../config";
+import type { ReportCalendar } from "../../domain/periods";
 import { interactions, responses, responseThemes } from "../../db/schema";
 import { setPageCache } from "../../db/sqlite-maintenance";
 import { tallyOfResponse } from "../../domain/measures";
@@ -99,7 +101,7 @@ export async function importResponses(ctx: Ctx, file: string, options: ImportOpt
     const stored = await comments.finish();
     // Waiting for the workers' last batches belongs to checking: storing starts after it.
     const ready = performance.now();
-    const written = await storeRows(ctx, rows, stored, config.TIMEZONE, clock.now(), options.onProgress);
+    const written = await storeRows(ctx, rows, stored, reportCalendar(config), clock.now(), options.onProgress);
     return { ...base, ...written, checkSeconds: (ready - started) / 1000, storeSeconds: (performance.now() - ready) / 1000 };
   } finally {
     await comments?.close();
@@ -166,11 +168,11 @@ async function storeRows(
   ctx: Ctx,
   rows: ImportRows,
   comments: StoredComment[],
-  timeZone: string,
+  calendar: ReportCalendar,
   now: number,
   onProgress: ImportOptions["onProgress"],
 ): Promise<{ themeTags: number; rollupRows: number; countersSeconds: number }> {
-  const sums = new RollupSums(timeZone);
+  const sums = new RollupSums(calendar);
   const noThemes: number[] = [];
   // Customers named in the file, and their contacts stored here (not yet in any counter).
   const customers = new Set<string>();
@@ -241,7 +243,7 @@ async function storeRows(
           // missed (uncommitted, unseen here) nor change links between this read and its updates;
           // locking them per customer would take a lock per row, so they wait for the import's commit.
           await lockTableForWrite(tx, interactions);
-          const contacts = new ContactSums(sums, timeZone);
+          const contacts = new ContactSums(sums, calendar.timeZone);
           await relinkCustomers(tx, customers, repeatWindowMs(ctx.config.REPEAT_CONTACT_DAYS), (id) => !fresh.has(id), contacts);
           await contacts.writeDays(tx);
         }

@@ -1,9 +1,10 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
-import { periodLabel, periodStartsBetween } from "../../../domain/periods";
-import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
+import { isPartialPeriod, periodLabel, periodStartsBetween } from "../../../domain/periods";
+import { judgeFigure, type TargetScope, type Targets } from "../../../domain/targets";
+import { teamWithDepartment } from "../lookups";
 import { summaryTallies, type SummaryFilter } from "../summary";
-import { change, HEADLINE_MEASURES } from "./measures";
+import { comparison, HEADLINE_MEASURES } from "./measures";
 import { previousRange } from "./range";
 
 export type ScopeFilter = Omit<SummaryFilter, "groupBy">;
@@ -21,43 +22,63 @@ async function totals(db: Db, f: ScopeFilter) {
 }
 
 /**
- * The five headline figures for the filter, each with its n and interval, the same figure for
- * the previous stretch of equal length, a per-period sparkline, and the target's colour.
+ * The group whose targets apply to a filter: the team named, or the one team a manager sees,
+ * with its department (a team without a target of its own takes its department's); else the
+ * department named; else the organisation.
  */
-export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets: readonly TargetRow[]) {
-  const prevRange = previousRange(f.from, f.to, f.period);
-  const [cur, prev] = await Promise.all([totals(db, f), totals(db, { ...f, ...prevRange })]);
-  const scores = scoreTally(cur.all, { minCount });
-  const prevScores = scoreTally(prev.all, { minCount });
-  const starts = periodStartsBetween(cur.start, f.to, f.period);
-  const perPeriod = starts.map((s) => ({ periodStart: s, label: periodLabel(s, f.period), scores: scoreTally(cur.byPeriod.get(s) ?? emptyTally(), { minCount }) }));
-  const scope = { departmentId: f.departmentId, teamId: f.teamId };
+export async function targetScopeOf(db: Db, f: Pick<ScopeFilter, "teamId" | "teamIds" | "departmentId">): Promise<TargetScope> {
+  const teamId = f.teamId ?? (f.teamIds?.length === 1 ? f.teamIds[0] : undefined);
+  if (teamId === undefined) return { departmentId: f.departmentId };
+  return { teamId, departmentId: (await teamWithDepartment(db, teamId))?.departmentId ?? f.departmentId };
+}
+
+/**
+ * The five headline figures for the filter, each with its n and interval, the same figure for
+ * the previous stretch of equal length and whether the two can be compared, a per-period
+ * sparkline, and the colour against the most specific target.
+ */
+export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets: Targets) {
+  const prevRange = previousRange(f.from, f.to, f.period, f.yearStart);
+  const [cur, prev, scope] = await Promise.all([totals(db, f), totals(db, { ...f, ...prevRange }), targetScopeOf(db, f)]);
+  const opts = { minCount, perTheme: f.themeId !== undefined };
+  const scores = scoreTally(cur.all, opts);
+  const prevScores = scoreTally(prev.all, opts);
+  const starts = periodStartsBetween(cur.start, f.to, f.period, f.yearStart);
+  const perPeriod = starts.map((s) => ({
+    periodStart: s,
+    label: periodLabel(s, f.period, f.yearStart),
+    partial: isPartialPeriod(s, f.period, f.today, f.yearStart),
+    scores: scoreTally(cur.byPeriod.get(s) ?? emptyTally(), opts),
+  }));
+  const partial = perPeriod.some((p) => p.partial);
   return {
     period: f.period,
     from: cur.start,
     to: f.to,
+    /** The range holds a period that is not over: its figures are still growing and are not compared. */
+    partial,
     previous: { from: prev.start, to: prevRange.to },
     minCount,
     responses: scores.responses,
     issued: scores.issued,
     measures: HEADLINE_MEASURES.map((m) => {
       const figure = scores[m.key];
-      const target = applicableTarget(targets, m.target, scope);
+      const compared = comparison(figure, prevScores[m.key], m.decimals, minCount, partial);
       return {
         key: m.key,
         label: m.label,
         unit: m.unit,
         figure,
         previous: prevScores[m.key],
-        change: change(figure.value, prevScores[m.key].value, m.decimals),
-        target,
-        status: targetStatus(figure.value, target, m.target),
-        spark: perPeriod.map((p) => ({ periodStart: p.periodStart, label: p.label, value: p.scores[m.key].value, n: p.scores[m.key].n })),
+        change: compared.change,
+        comparison: compared.status,
+        ...judgeFigure(targets, m.target, scope, figure.value),
+        spark: perPeriod.map((p) => ({ periodStart: p.periodStart, label: p.label, partial: p.partial, value: p.scores[m.key].value, n: p.scores[m.key].n })),
       };
     }),
     cesEasy: scores.cesEasy,
     // Shown with the FCR card: whether customers had to come back, beside what they said.
-    observedFcr: observedFcr(scores, prevScores, applicableTarget(targets, "fcr", scope), f.judging?.days ?? null),
+    observedFcr: observedFcr(scores, prevScores, targets, scope, f.judging?.days ?? null, { minCount, partial }),
   };
 }
 
@@ -65,14 +86,22 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
  * Observed FCR against the FCR target (the policy's 60% is about enquiries resolved at first
  * contact, whichever way that is measured), and contacts per request (NI 14), which has none.
  */
-export function observedFcr(scores: Scores, previous: Scores, target: number | null, repeatDays: number | null) {
+export function observedFcr(
+  scores: Scores,
+  previous: Scores,
+  targets: Targets,
+  scope: TargetScope,
+  repeatDays: number | null,
+  compare: { minCount: number; partial: boolean },
+) {
   const figure = scores.fcrObserved;
+  const compared = comparison(figure, previous.fcrObserved, 1, compare.minCount, compare.partial);
   return {
     figure,
     previous: previous.fcrObserved,
-    change: change(figure.value, previous.fcrObserved.value, 1),
-    target,
-    status: targetStatus(figure.value, target, "fcr"),
+    change: compared.change,
+    comparison: compared.status,
+    ...judgeFigure(targets, "fcr", scope, figure.value),
     contactsPerRequest: scores.contactsPerRequest,
     repeatDays,
   };

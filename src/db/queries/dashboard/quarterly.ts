@@ -2,7 +2,7 @@ import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { periodLabel, periodStartOfDate, previousPeriodStart } from "../../../domain/periods";
 import { emptySlaTally, slaFigures, type SlaSettings } from "../../../domain/sla";
-import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
+import { judgeFigure, type Targets } from "../../../domain/targets";
 import { slaQuery } from "../sla";
 import { quarterActions } from "../actions/quarter";
 import { groupNames, summaryTallies } from "../summary";
@@ -27,14 +27,15 @@ export async function quarterlyQuery(
   f: Omit<ScopeFilter, "period" | "from" | "to">,
   quarterDate: string,
   minCount: number,
-  targets: readonly TargetRow[],
+  targets: Targets,
   departmentIds: readonly number[],
   sla: Omit<SlaSettings, "minCount">,
 ) {
-  const start = periodStartOfDate(quarterDate, "quarter");
-  const prevStart = previousPeriodStart(start, "quarter");
-  const cur: ScopeFilter = { ...f, period: "quarter", from: start, to: periodEnd(start, "quarter") };
-  const prev: ScopeFilter = { ...f, period: "quarter", from: prevStart, to: periodEnd(prevStart, "quarter") };
+  const { yearStart } = f;
+  const start = periodStartOfDate(quarterDate, "quarter", yearStart);
+  const prevStart = previousPeriodStart(start, "quarter", yearStart);
+  const cur: ScopeFilter = { ...f, period: "quarter", from: start, to: periodEnd(start, "quarter", yearStart) };
+  const prev: ScopeFilter = { ...f, period: "quarter", from: prevStart, to: periodEnd(prevStart, "quarter", yearStart) };
   const [deptNames, themeNames, channelNames, now, before, slaReport] = await Promise.all([
     groupNames(db, "department"),
     groupNames(db, "theme"),
@@ -56,7 +57,6 @@ export async function quarterlyQuery(
         .map(([id, t]) => ({ theme: themeNames(id), comments: t.responses }));
       const channels = [...byChannel.entries()].map(([ch, t]) => ({ channel: channelNames(ch), issued: t.issued, responses: t.responses }));
       const measures = HEADLINE_MEASURES.map((m) => {
-        const target = applicableTarget(targets, m.target, { departmentId });
         return {
           key: m.key,
           label: m.label,
@@ -64,12 +64,11 @@ export async function quarterlyQuery(
           figure: scores[m.key],
           previous: prevScores[m.key].value,
           change: change(scores[m.key].value, prevScores[m.key].value, m.decimals),
-          target,
-          status: targetStatus(scores[m.key].value, target, m.target),
+          ...judgeFigure(targets, m.target, { departmentId }, scores[m.key].value),
         };
       });
       // Observed FCR and contacts per request straight after what customers said about FCR.
-      const observed = observedFcr(scores, prevScores, applicableTarget(targets, "fcr", { departmentId }), f.judging?.days ?? null);
+      const observed = observedFcr(scores, prevScores, targets, { departmentId }, f.judging?.days ?? null, { minCount, partial: false });
       const fcrAt = measures.findIndex((m) => m.key === "fcr") + 1;
       const repeatRows = [
         {
@@ -112,6 +111,6 @@ export async function quarterlyQuery(
   };
   // The recommendations and actions tracker as it stood at the quarter's end.
   const actions = await quarterActions(db, f, start, cur.to, sla.today, sla.timeZone);
-  return { quarter: periodLabel(start, "quarter"), previousQuarter: periodLabel(prevStart, "quarter"), from: cur.from, to: cur.to, minCount, departments, followUpStandard, actions };
+  return { quarter: periodLabel(start, "quarter", yearStart), previousQuarter: periodLabel(prevStart, "quarter", yearStart), from: cur.from, to: cur.to, minCount, departments, followUpStandard, actions };
 }
 export type QuarterlyReport = Awaited<ReturnType<typeof quarterlyQuery>>;

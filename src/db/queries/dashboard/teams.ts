@@ -1,7 +1,7 @@
 import type { Db } from "../../database";
 import { teams } from "../../schema";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
-import { applicableTarget, targetStatus, type TargetRow } from "../../../domain/targets";
+import { judgeFigure, type Targets } from "../../../domain/targets";
 import { groupNames, summaryTallies } from "../summary";
 import { HEADLINE_MEASURES } from "./measures";
 import type { ScopeFilter } from "./overview";
@@ -25,7 +25,7 @@ async function teamDepartments(db: Db): Promise<Map<number, number>> {
  * Rows for the teams table: each department (unless the viewer sees one team only), team, or a
  * team's staff, with every score and the colour against the target that applies to it.
  */
-export async function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: number, targets: readonly TargetRow[]) {
+export async function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minCount: number, targets: Targets) {
   const [names, deptOf, totals] = await Promise.all([groupNames(db, level), teamDepartments(db), groupTotals(db, f, level)]);
   const rows = [...totals.entries()].map(([key, tally]) => {
     const group = names(key);
@@ -36,9 +36,10 @@ export async function groupTableQuery(db: Db, f: ScopeFilter, level: Level, minC
         : level === "team"
           ? { teamId: Number(key), departmentId: deptOf.get(Number(key)) }
           : { teamId: f.teamId, departmentId: f.teamId === undefined ? undefined : deptOf.get(f.teamId) };
-    const status = Object.fromEntries(
-      HEADLINE_MEASURES.map((m) => [m.key, targetStatus(scores[m.key].value, applicableTarget(targets, m.target, scope), m.target)]),
-    ) as Record<(typeof HEADLINE_MEASURES)[number]["key"], ReturnType<typeof targetStatus>>;
+    const status = Object.fromEntries(HEADLINE_MEASURES.map((m) => [m.key, judgeFigure(targets, m.target, scope, scores[m.key].value).status])) as Record<
+      (typeof HEADLINE_MEASURES)[number]["key"],
+      ReturnType<typeof judgeFigure>["status"]
+    >;
     return {
       level,
       group,

@@ -3,7 +3,8 @@ import type { Db } from "../../database";
 import { hasRollupFeature } from "../../rollup-features";
 import { bySqlDialect, rows } from "../../sql";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
-import { zonedMidnight } from "../../../domain/periods";
+import { isPartialPeriod, zonedMidnight } from "../../../domain/periods";
+import { comparison } from "./measures";
 import { allOf } from "../group-where";
 import { groupNames, summaryTallies } from "../summary";
 import type { ScopeFilter } from "./overview";
@@ -61,7 +62,9 @@ const share = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) 
  * with the largest share and how that share moved against the previous stretch of time.
  */
 export async function themesQuery(db: Db, f: ScopeFilter, minCount: number, timeZone: string, departmentIds: readonly number[]) {
-  const prevRange = previousRange(f.from, f.to, f.period);
+  const prevRange = previousRange(f.from, f.to, f.period, f.yearStart);
+  // A share's move is shown only between ranges that are over and hold enough comments each.
+  const partial = isPartialPeriod(f.to, f.period, f.today, f.yearStart);
   const [names, deptNames, cur] = await Promise.all([groupNames(db, "theme"), groupNames(db, "department"), themeTotals(db, f)]);
   const [counts, prevCounts] = await Promise.all([commentCounts(db, f, cur.start, timeZone), commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone)]);
   const inScope = (m: Map<number, number>) =>
@@ -82,19 +85,21 @@ export async function themesQuery(db: Db, f: ScopeFilter, minCount: number, time
         .map(([id, tally]) => {
           const nowShare = share(tally.responses, n);
           const beforeShare = share(before.totals.get(id)?.responses ?? 0, nBefore);
-          const moved = nowShare === null || beforeShare === null ? null : Math.round((nowShare - beforeShare) * 10) / 10;
+          const compared = comparison({ n, value: nowShare }, { n: nBefore, value: beforeShare }, 1, minCount, partial);
+          const moved = compared.change;
           return {
             theme: names(id),
             comments: tally.responses,
             share: nowShare,
             previousShare: beforeShare,
             change: moved,
-            direction: moved === null ? ("new" as const) : moved > 0 ? ("up" as const) : moved < 0 ? ("down" as const) : ("same" as const),
+            comparison: compared.status,
+            direction: moved === null ? null : moved > 0 ? ("up" as const) : moved < 0 ? ("down" as const) : ("same" as const),
           };
         });
       return { department: deptNames(departmentId), comments: n, top };
     }),
   );
-  return { period: f.period, from: cur.start, to: f.to, previous: { from: prevRange.from, to: dayBefore(cur.start) }, comments, themes, departments };
+  return { period: f.period, from: cur.start, to: f.to, partial, minCount, previous: { from: prevRange.from, to: dayBefore(cur.start) }, comments, themes, departments };
 }
 export type ThemesReport = Awaited<ReturnType<typeof themesQuery>>;
