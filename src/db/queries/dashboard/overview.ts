@@ -77,6 +77,10 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
       };
     }),
     cesEasy: scores.cesEasy,
+    /** Answers without a survey token (imported history, the signature strip): in every figure but the response rate. */
+    withoutToken: scores.withoutToken,
+    /** Comment sentiment, its own figure (never standing in for CSI): n counts comments scored. */
+    sentiment: { positive: scores.sentimentPositive, negative: scores.sentimentNegative, net: scores.sentimentNet },
     // Shown with the FCR card: whether customers had to come back, beside what they said.
     observedFcr: observedFcr(scores, prevScores, targets, scope, f.judging?.days ?? null, { minCount, partial }),
   };
