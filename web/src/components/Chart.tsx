@@ -14,6 +14,7 @@ import {
   type ChartData,
   type ChartOptions,
   type ChartType,
+  type Plugin,
 } from "chart.js";
 import { useEffect, useRef } from "preact/hooks";
 
@@ -25,22 +26,42 @@ type Props<T extends ChartType> = {
   type: T;
   data: ChartData<T>;
   options?: ChartOptions<T>;
+  /** Inline plugins for this chart alone (line-end labels); fixed for the chart's life, their options live in `options.plugins`. */
+  plugins?: Plugin<T>[];
   /** What the chart shows, for screen readers; the numbers themselves are in the table beside it. */
   label: string;
   height?: number;
 };
 
+/** The caller's options over the dashboard's defaults: sized by its box, drawn at once (no animation to wait for). */
+function withDefaults<T extends ChartType>(options: ChartOptions<T> | undefined): ChartOptions<T> {
+  return { responsive: true, maintainAspectRatio: false, animation: false, ...options } as ChartOptions<T>;
+}
+
 /**
- * A chart.js chart: the instance is made once, its data is replaced in place when the props
- * change (no flicker, no leak), and it is destroyed when the component goes.
+ * The props' data under a new outer object and dataset list: a render's datasets replace the
+ * previous ones whole, so nothing of an earlier render survives in them (a series that had a
+ * band and now has none keeps no `fill`).
  */
-export function Chart<T extends ChartType>({ type, data, options, label, height = 260 }: Props<T>) {
+function dataOf<T extends ChartType>(data: ChartData<T>): ChartData<T> {
+  return { ...data, labels: data.labels ? [...data.labels] : [], datasets: [...data.datasets] };
+}
+
+/**
+ * A chart.js chart: the instance is made once; when the props change, its options are
+ * re-applied and its datasets replaced, and it is redrawn in place (no animation, so no
+ * flicker); it is destroyed when the component goes.
+ */
+export function Chart<T extends ChartType>({ type, data, options, plugins, label, height = 260 }: Props<T>) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartJS<T> | null>(null);
+  // The props the chart was last drawn from, so that the render that made it does not redraw it.
+  const drawn = useRef<{ data: ChartData<T>; options: ChartOptions<T> | undefined } | null>(null);
 
   useEffect(() => {
-    const config = { type, data: { labels: [], datasets: [] }, options: { responsive: true, maintainAspectRatio: false, animation: false, ...options } } as unknown as ChartConfiguration<T>;
+    const config = { type, data: dataOf(data), options: withDefaults(options), plugins: plugins ?? [] } as ChartConfiguration<T>;
     chart.current = new ChartJS(canvas.current!, config);
+    drawn.current = { data, options };
     return () => {
       chart.current?.destroy();
       chart.current = null;
@@ -49,16 +70,12 @@ export function Chart<T extends ChartType>({ type, data, options, label, height 
 
   useEffect(() => {
     const c = chart.current;
-    if (!c) return;
-    c.data.labels = data.labels;
-    const existing = c.data.datasets;
-    data.datasets.forEach((ds, i) => {
-      if (existing[i]) Object.assign(existing[i]!, ds);
-      else existing.push(ds);
-    });
-    existing.length = data.datasets.length;
+    if (!c || (drawn.current?.data === data && drawn.current.options === options)) return;
+    c.options = withDefaults(options);
+    c.data = dataOf(data);
     c.update();
-  }, [data]);
+    drawn.current = { data, options };
+  }, [data, options]);
 
   return (
     <div class="chart" style={{ height: `${height}px` }}>

@@ -1,40 +1,119 @@
+import type { ChartDataset, ChartOptions } from "chart.js";
+import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/db/queries/dashboard/measures";
 import type { Trends as TrendsData } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
+import { lineEndLabels } from "../components/line-end-labels";
+import { alpha, CONTEXT_GREY, OKABE_ITO } from "../lib/palette";
 import { trends, trendSplit, url, type TrendSplit } from "../models/app";
-import { alpha, Loaded, PALETTE, useLoader } from "./common";
+import { Loaded, useLoader } from "./common";
 
 const SPLIT_LABELS: Record<TrendSplit, string> = { department: "Department", team: "Team", service: "Service", channel: "Channel" };
+const PLURAL: Record<TrendSplit, string> = { department: "departments", team: "teams", service: "services", channel: "channels" };
 
-const MEASURES = [
-  { key: "csat", label: "CSAT (% satisfied)", unit: "%" },
-  { key: "cesMean", label: "CES (mean, 1–7)", unit: "" },
-  { key: "csiIndex", label: "CSI (index, 0–100)", unit: "" },
-  { key: "fcr", label: "FCR (% resolved)", unit: "%" },
-  { key: "responseRate", label: "Response rate (%)", unit: "%" },
-] as const;
+/** How each measure is reported, under its title. */
+const REPORTED_AS: Record<MeasureKey, string> = {
+  csat: "% satisfied (4 or 5 out of 5)",
+  cesMean: "mean on a scale of 1 to 7; higher is easier",
+  csiIndex: "index from 0 to 100",
+  fcr: "% resolved at the first contact",
+  responseRate: "% of surveys sent that were answered",
+};
 
-function MeasureChart({ d, m }: { d: TrendsData; m: (typeof MEASURES)[number] }) {
-  const labels = d.periods.map((p) => p.label);
-  // Each group: its line, then its interval as a band (lower edge, then upper edge filled down to it).
-  const datasets = d.series.flatMap((s, i) => {
-    const colour = PALETTE[i % PALETTE.length]!;
-    const pts = s.points.map((p) => p[m.key]);
-    return [
-      { label: s.group.name, data: pts.map((p) => p.value), borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 3, fill: false },
-      { label: `${s.group.name} lower`, data: pts.map((p) => p.low), borderColor: "transparent", pointRadius: 0, fill: false },
-      { label: `${s.group.name} upper`, data: pts.map((p) => p.high), borderColor: "transparent", pointRadius: 0, backgroundColor: alpha(colour, 0.15), fill: "-1" as const },
-    ];
+/**
+ * More series than this and the lines are grey context, only the highlighted one in colour:
+ * beyond a handful of colours a reader can no longer match a line to its name.
+ */
+const MAX_COLOURED = 5;
+
+type Series = TrendsData["series"][number];
+type Period = TrendsData["periods"][number];
+type Measure = (typeof HEADLINE_MEASURES)[number];
+
+/** How one series is drawn: its colour (grey for context), with its interval band or not, drawn over the others or not. */
+type Look = { colour: string; grey: boolean; band: boolean; emphasis: boolean };
+
+/**
+ * The looks of `count` series of which the one at `highlighted` (or none, -1) is chosen. A
+ * handful each get a colour of their own, and a band when there are at most two or it is the
+ * chosen one; more are all grey without bands but the chosen one, in the first colour with its band.
+ */
+function seriesLooks(count: number, highlighted: number): Look[] {
+  return Array.from({ length: count }, (_, i) => {
+    const chosen = i === highlighted;
+    if (count > MAX_COLOURED) return { colour: chosen ? OKABE_ITO[0] : CONTEXT_GREY, grey: !chosen, band: chosen, emphasis: chosen };
+    return { colour: OKABE_ITO[i]!, grey: false, band: count <= 2 || chosen, emphasis: chosen };
   });
-  const rows = d.periods.flatMap((p, pi) => d.series.map((s) => ({ period: p.label, group: s.group.name, f: s.points[pi]![m.key] })));
+}
+
+/** The URL's name for a group: its code, or "none" for the group without one ("No service given"). */
+const groupKey = (s: Series) => s.group.code ?? "none";
+
+/** The current week, month… is not over yet: its figure may still move. */
+const isPartial = (p: Period) => p.partial === true;
+
+function MeasureChart({ d, m, looks }: { d: TrendsData; m: Measure; looks: Look[] }) {
+  const labels = d.periods.map((p) => p.label);
+  const partial = d.periods.map(isPartial);
+  const datasets: ChartDataset<"line", (number | null)[]>[] = [];
+  const bands = new Set<number>();
+  const named: number[] = [];
+  d.series.forEach((s, i) => {
+    const look = looks[i]!;
+    const pts = s.points.map((p) => p[m.key]);
+    const { colour } = look;
+    if (!look.grey) named.push(datasets.length);
+    datasets.push({
+      label: s.group.name,
+      data: pts.map((p) => p.value),
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: look.grey ? 1.25 : look.emphasis ? 3 : 2,
+      // Grey lines carry no points but the hollow one of an unfinished period.
+      pointRadius: partial.map((part) => (look.grey ? (part ? 2.5 : 0) : 3)),
+      pointHoverRadius: 4,
+      pointBackgroundColor: partial.map((part) => (part ? "#fff" : colour)),
+      pointBorderColor: colour,
+      pointBorderWidth: partial.map((part) => (part ? 1.5 : 1)),
+      // The way into an unfinished period is dashed: its figure may still move.
+      segment: { borderDash: (ctx) => (partial[ctx.p1DataIndex] ? [5, 4] : undefined) },
+      // Lower draws later, on top: the chosen line, the coloured ones, then the grey; bands underneath all.
+      order: look.emphasis ? 0 : look.grey ? 2 : 1,
+    });
+    if (look.band) {
+      const lower = datasets.length;
+      bands.add(lower).add(lower + 1);
+      datasets.push(
+        { label: `${s.group.name} lower`, data: pts.map((p) => p.low), borderColor: "transparent", pointRadius: 0, pointHitRadius: 0, order: 3 },
+        { label: `${s.group.name} upper`, data: pts.map((p) => p.high), borderColor: "transparent", pointRadius: 0, pointHitRadius: 0, backgroundColor: alpha(colour, 0.18), fill: lower, order: 3 },
+      );
+    }
+  });
+  const options: ChartOptions<"line"> = {
+    interaction: { mode: "index", intersect: false },
+    plugins: {
+      // Coloured lines are named at their ends; what grey means is said above the charts.
+      legend: { display: false },
+      lineEndLabels: { datasets: named },
+      tooltip: {
+        filter: (item) => !bands.has(item.datasetIndex),
+        itemSort: (a, b) => (b.parsed.y ?? -Infinity) - (a.parsed.y ?? -Infinity),
+        callbacks: { title: (items) => (items[0] ? `${items[0].label}${partial[items[0].dataIndex] ? " (partial: not over yet)" : ""}` : "") },
+      },
+    },
+  };
+  const rows = d.periods.flatMap((p, pi) => d.series.map((s) => ({ period: `${p.label}${partial[pi] ? " (partial)" : ""}`, group: s.group.name, f: s.points[pi]![m.key] })));
+  const chosen = d.series.find((_, i) => looks[i]!.emphasis);
   return (
     <section class="panel" aria-labelledby={`h-${m.key}`}>
       <h2 id={`h-${m.key}`}>{m.label}</h2>
+      <p class="note">{REPORTED_AS[m.key]}</p>
       <Chart
         type="line"
-        label={`${m.label} by ${d.period}, one line per ${d.split}, with 95% intervals as shaded bands`}
+        label={`${m.label}, ${REPORTED_AS[m.key]}, by ${d.period}, one line per ${d.split}${chosen ? `, ${chosen.group.name} highlighted with its 95% interval as a shaded band` : ""}`}
         data={{ labels, datasets }}
-        options={{ plugins: { legend: { labels: { filter: (item) => !/ (lower|upper)$/.test(item.text) } } } }}
+        options={options}
+        plugins={[lineEndLabels]}
       />
       <DataTable
         forChart
@@ -55,27 +134,76 @@ function MeasureChart({ d, m }: { d: TrendsData; m: (typeof MEASURES)[number] })
   );
 }
 
+/** The highlight choice, and in words what the colours, the grey and the dashes mean. */
+function Key({ d, highlighted }: { d: TrendsData; highlighted: number }) {
+  const noun = d.split;
+  const count = d.series.length;
+  const chosen = d.series[highlighted];
+  const lastPartial = d.periods.length > 0 && isPartial(d.periods[d.periods.length - 1]!);
+  const colours =
+    count > MAX_COLOURED
+      ? chosen
+        ? `${chosen.group.name} in colour with its 95% interval as a shaded band; the other ${count - 1} ${PLURAL[noun]} in grey.`
+        : `${count} ${PLURAL[noun]}, each a grey line. Highlight one to see it in colour with its 95% interval as a shaded band.`
+      : count <= 2
+        ? `Each ${noun} in its own colour, named at the end of its line, with its 95% interval as a shaded band.`
+        : chosen
+          ? `Each ${noun} in its own colour, named at the end of its line; ${chosen.group.name} drawn thicker, with its 95% interval as a shaded band.`
+          : `Each ${noun} in its own colour, named at the end of its line. Highlight one to see its 95% interval as a shaded band.`;
+  return (
+    <div class="trend-key">
+      {count > 1 ? (
+        <div class="field">
+          <label for="trend-highlight">Highlight a {noun}</label>
+          <select id="trend-highlight" value={chosen ? groupKey(chosen) : ""} onChange={(e) => url.setParam("highlight", e.currentTarget.value || null)}>
+            <option value="">None</option>
+            {d.series.map((s) => (
+              <option value={groupKey(s)}>{s.group.name}</option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {count > 0 || lastPartial ? (
+        <p class="note">
+          {count > 0 ? colours : null}
+          {lastPartial ? ` The last ${d.period} is not over yet: the way into it is dashed and its point hollow.` : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function TrendsPage() {
   useLoader(trends);
   const split = trendSplit(url.query.value.split);
+  const highlight = url.query.value.highlight;
   return (
     <>
-      <fieldset class="inline">
+      <fieldset class="inline trend-split">
         <legend>Split by</legend>
         {(["department", "team", "service", "channel"] as const).map((s) => (
           <label>
-            <input type="radio" name="split" value={s} checked={split === s} onChange={() => url.setParam("split", s === "department" ? null : s)} /> {SPLIT_LABELS[s]}
+            <input type="radio" name="split" value={s} checked={split === s} onChange={() => url.setParams({ split: s === "department" ? null : s, highlight: null })} />{" "}
+            {SPLIT_LABELS[s]}
           </label>
         ))}
       </fieldset>
       <Loaded loader={trends}>
-        {(d) => (
-          <div class="grid-2">
-            {MEASURES.map((m) => (
-              <MeasureChart key={m.key} d={d} m={m} />
-            ))}
-          </div>
-        )}
+        {(d) => {
+          // A highlight left from another split or filter names no series here, and is ignored.
+          const highlighted = d.series.findIndex((s) => groupKey(s) === highlight);
+          const looks = seriesLooks(d.series.length, highlighted);
+          return (
+            <>
+              <Key d={d} highlighted={highlighted} />
+              <div class="grid-2">
+                {HEADLINE_MEASURES.map((m) => (
+                  <MeasureChart key={m.key} d={d} m={m} looks={looks} />
+                ))}
+              </div>
+            </>
+          );
+        }}
       </Loaded>
     </>
   );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
+import { alpha, OKABE_ITO } from "../lib/palette";
 import type { Loader } from "../models/loader";
 
 /** Starts a page's loader while the page is shown. */
@@ -28,9 +29,6 @@ export function Loaded<T>({ loader, children }: { loader: Loader<T>; children: (
   );
 }
 
-export const PALETTE = ["#1d4ed8", "#b45309", "#047857", "#be185d", "#6d28d9", "#0f766e", "#9a3412", "#374151"];
-
-export function alpha(hex: string, a: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
-}
+/** The charts' colours: the colour-blind-safe palette, no colour repeated within its eight. */
+export const PALETTE: readonly string[] = OKABE_ITO;
+export { alpha };
