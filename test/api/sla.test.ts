@@ -249,7 +249,7 @@ describe("GET /api/v1/reports/sla", () => {
       const expected = f.value === null ? null : f.value >= 95 ? "green" : f.value >= 90 ? "amber" : "red";
       expect(f.status).toBe(expected);
     }
-    expect(r.total.periods.map((p) => p.period)).toEqual(["2026-Q1", "2026-Q2"]);
+    expect(r.total.periods.map((p) => p.period)).toEqual(["2025/26 Q4", "2026/27 Q1"]);
   });
 
   test("by department, and narrowed to one department or team by code", async () => {
@@ -281,7 +281,7 @@ describe("GET /api/v1/reports/sla", () => {
     ["to before from", "from=2026-03-01&to=2026-02-01", ["to"]],
     ["more than five years", "from=2020-01-01&to=2026-03-01", ["to"]],
     ["an unknown grouping", "groupBy=staff&from=2026-03-01&to=2026-03-31", ["groupBy"]],
-    ["an unknown period", "period=year&from=2026-03-01&to=2026-03-31", ["period"]],
+    ["an unknown period", "period=decade&from=2026-03-01&to=2026-03-31", ["period"]],
     ["an unknown parameter", "from=2026-03-01&to=2026-03-31&colour=red", ["colour"]],
   ])("400 for %s, naming the fields", async (_, query, fields) => {
     const res = await t.api("GET", `/reports/sla?${query}`);

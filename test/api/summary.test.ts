@@ -75,7 +75,8 @@ beforeEach(async () => {
 describe("GET /api/v1/reports/summary", () => {
   test("by team and month: hand-computed figures, counts and intervals", async () => {
     const s = await summary("groupBy=team&period=month&from=2026-02-01&to=2026-03-31");
-    expect(s).toMatchObject({ period: "month", from: "2026-02-01", to: "2026-03-31", minCount: 3 });
+    // The dates counted: March is counted to today (2 March), not to the end asked for.
+    expect(s).toMatchObject({ period: "month", from: "2026-02-01", to: "2026-03-02", minCount: 3 });
     expect(s.rows.map((r) => `${r.periodLabel} ${r.group.code}`)).toEqual(["2026-02 CONTACT", "2026-02 WASTE", "2026-03 CONTACT"]);
     const rows = byCode(s);
 
@@ -85,24 +86,31 @@ describe("GET /api/v1/reports/summary", () => {
     expect(contact.scores).toEqual({
       responses: 4,
       issued: 5,
-      csat: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false },
+      // Every answer here is to a survey link.
+      answered: 4,
+      withoutToken: 0,
+      csat: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false, status: "ok" },
       // CES 7, 5, 2, 6 padded with a 1 and a 7 (intervals.ts): centre 28/6, s² = (164 − 28²/6)/5
       // = 6.6667, half = t(3) · √(s²/6) = 3.182446 · 1.054093 = 3.3546 -> [1.31, 8.02], cut to 7.
-      cesMean: { n: 4, value: 5, low: 1.31, high: 7, tooFew: false },
-      cesEasy: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false },
+      cesMean: { n: 4, value: 5, low: 1.31, high: 7, tooFew: false, status: "ok" },
+      cesEasy: { n: 4, value: 75, low: 30.1, high: 95.4, tooFew: false, status: "ok" },
       csiIndex: expect.objectContaining({ n: 3, value: 58.3, tooFew: false }),
       csiNet: expect.objectContaining({ n: 3, value: 33.3, tooFew: false }),
       fcr: expect.objectContaining({ n: 4, value: 50, tooFew: false }),
       responseRate: expect.objectContaining({ n: 5, value: 80, tooFew: false }),
       // No contact here names its customer: nothing for repeat contact to judge.
-      fcrObserved: { n: 0, value: null, low: null, high: null, tooFew: true },
-      contactsPerRequest: { n: 0, value: null, low: null, high: null, tooFew: true },
+      fcrObserved: { n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" },
+      contactsPerRequest: { n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" },
+      // Neither comment carries a word of sentiment ("kept on hold for ages"): none scored.
+      sentimentPositive: { n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" },
+      sentimentNegative: { n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" },
+      sentimentNet: { n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" },
     });
 
     const waste = rows["2026-02 WASTE"]!.scores;
     expect(waste.responses).toBe(2);
-    expect(waste.csat).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true });
-    expect(waste.cesMean).toEqual({ n: 0, value: null, low: null, high: null, tooFew: true });
+    expect(waste.csat).toEqual({ n: 2, value: null, low: null, high: null, tooFew: true, status: "tooFew" });
+    expect(waste.cesMean).toEqual({ n: 0, value: null, low: null, high: null, tooFew: true, status: "tooFew" });
     expect(waste.responseRate).toMatchObject({ n: 3, value: 66.7, tooFew: false });
 
     const march = rows["2026-03 CONTACT"]!.scores;
@@ -112,10 +120,10 @@ describe("GET /api/v1/reports/summary", () => {
   test("by department and quarter", async () => {
     const s = await summary("groupBy=department&period=quarter&from=2026-01-01&to=2026-03-31");
     const rows = byCode(s);
-    expect(Object.keys(rows)).toEqual(["2026-Q1 CLS", "2026-Q1 ENV"]);
-    expect(rows["2026-Q1 CLS"]!.group.name).toBe("Customer and Local Services");
-    expect(rows["2026-Q1 CLS"]!.scores).toMatchObject({ issued: 6, responses: 4, csat: { n: 4, value: 75 }, responseRate: { n: 6, value: 66.7 } });
-    expect(rows["2026-Q1 ENV"]!.scores).toMatchObject({ issued: 3, responses: 2, csat: { n: 2, tooFew: true } });
+    expect(Object.keys(rows)).toEqual(["2025/26 Q4 CLS", "2025/26 Q4 ENV"]);
+    expect(rows["2025/26 Q4 CLS"]!.group.name).toBe("Customer and Local Services");
+    expect(rows["2025/26 Q4 CLS"]!.scores).toMatchObject({ issued: 6, responses: 4, csat: { n: 4, value: 75 }, responseRate: { n: 6, value: 66.7 } });
+    expect(rows["2025/26 Q4 ENV"]!.scores).toMatchObject({ issued: 3, responses: 2, csat: { n: 2, tooFew: true } });
   });
 
   test("by staff member, service and channel, with 'none' kept as its own group", async () => {
