@@ -79,6 +79,12 @@ export const cy: Messages = {
     automatedBody: "Roedd yn edrych fel pe bai wedi’i anfon gan raglen awtomatig, fel gwiriwr dolenni, felly ni chafodd ei gyfrif. Os oeddech am ein sgorio, agorwch y ddolen yn eich porwr gwe a phwyso Cadarnhau.",
     tooManyTitle: "Gormod o geisiadau",
     tooManyBody: "Arhoswch funud a rhowch gynnig arall arni.",
+    unavailableTitle: "Mae’n ddrwg gennym, nid yw’r gwasanaeth ar gael",
+    unavailableBody: "Ni chafodd dim ei gadw. Rhowch gynnig arall arni ymhen ychydig funudau.",
+    problemTitle: "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth",
+    problemBody: "Ni chafodd dim ei gadw. Rhowch gynnig arall arni yn nes ymlaen.",
+    badRequestTitle: "Nid oeddem yn gallu darllen yr hyn a anfonwyd",
+    badRequestBody: "Ewch yn ôl, gwiriwch eich atebion a’u hanfon eto.",
     titlePrefix: "Gwall: ",
   },
   link: {

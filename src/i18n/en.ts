@@ -79,6 +79,12 @@ export const en: Messages = {
     automatedBody: "It looked as if it was sent by an automated program, such as a link checker, so it was not counted. If you meant to rate us, please open the link in your web browser and press Confirm.",
     tooManyTitle: "Too many requests",
     tooManyBody: "Please wait a minute and try again.",
+    unavailableTitle: "Sorry, the service is unavailable",
+    unavailableBody: "Nothing was saved. Please try again in a few minutes.",
+    problemTitle: "Sorry, there is a problem with the service",
+    problemBody: "Nothing was saved. Please try again later.",
+    badRequestTitle: "We could not read what was sent",
+    badRequestBody: "Please go back, check your answers and send them again.",
     titlePrefix: "Error: ",
   },
   link: {

@@ -87,6 +87,12 @@ export const pl: Messages = {
     automatedBody: "Wyglądało na to, że wysłał ją automatyczny program, np. narzędzie sprawdzające linki, więc nie została policzona. Jeśli chcesz nas ocenić, otwórz link w przeglądarce internetowej i naciśnij Potwierdź.",
     tooManyTitle: "Zbyt wiele żądań",
     tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
+    unavailableTitle: "Przepraszamy, usługa jest niedostępna",
+    unavailableBody: "Nic nie zostało zapisane. Spróbuj ponownie za kilka minut.",
+    problemTitle: "Przepraszamy, wystąpił problem z usługą",
+    problemBody: "Nic nie zostało zapisane. Spróbuj ponownie później.",
+    badRequestTitle: "Nie udało się odczytać przesłanych danych",
+    badRequestBody: "Wróć, sprawdź odpowiedzi i wyślij je ponownie.",
     titlePrefix: "Błąd: ",
   },
   link: {

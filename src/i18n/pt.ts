@@ -80,6 +80,12 @@ export const pt: Messages = {
     automatedBody: "Parecia ter sido enviada por um programa automático, como um verificador de ligações, por isso não foi contada. Se pretendia avaliar-nos, abra a ligação no seu navegador de Internet e carregue em Confirmar.",
     tooManyTitle: "Demasiados pedidos",
     tooManyBody: "Aguarde um minuto e tente novamente.",
+    unavailableTitle: "Lamentamos, o serviço está indisponível",
+    unavailableBody: "Nada foi guardado. Tente novamente dentro de alguns minutos.",
+    problemTitle: "Lamentamos, ocorreu um problema com o serviço",
+    problemBody: "Nada foi guardado. Tente novamente mais tarde.",
+    badRequestTitle: "Não foi possível ler o que foi enviado",
+    badRequestBody: "Volte atrás, verifique as suas respostas e envie-as novamente.",
     titlePrefix: "Erro: ",
   },
   link: {

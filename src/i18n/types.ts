@@ -85,6 +85,15 @@ export type Messages = {
     automatedBody: string;
     tooManyTitle: string;
     tooManyBody: string;
+    /** The database is briefly out of reach: nothing was saved, try again. */
+    unavailableTitle: string;
+    unavailableBody: string;
+    /** An error on our side. */
+    problemTitle: string;
+    problemBody: string;
+    /** A request that could not be read (a form cut short, a field far too long). */
+    badRequestTitle: string;
+    badRequestBody: string;
     /** Prefix for the <title> of a page showing errors. */
     titlePrefix: string;
   };

@@ -22,7 +22,7 @@ import { confirmSignatureRating } from "../../services/signature/confirm-rating"
 import { recentClicks } from "../../services/signature/recent-clicks";
 import { recordSuspectedClick } from "../../services/signature/record-suspected-click";
 import { stripPerson, type StripPerson } from "../../services/signature/strip-person";
-import { validate } from "../../validation";
+import { customerErrors } from "../customer-errors";
 import { signatureNotices } from "./messages";
 import { ChoosePage, ConfirmPage, UnsubscribePage } from "./pages";
 
@@ -54,10 +54,14 @@ export function signatureRoutes(ctx: Ctx) {
   };
   const page = (c: Context, status: 200 | 403 | 404 | 429, title: string, body: string) =>
     sendPage(c, MessagePage({ lang: pickLanguage(c), org, title, body, langHref: (l) => `?lang=${l}` }), status);
-  const notFound = (c: Context) => {
-    const m = mailMessages(pickLanguage(c));
-    return page(c, 404, m.notFoundTitle, m.notFoundBody);
-  };
+  // Every error on these links is a page in the customer's language, never JSON.
+  const errors = customerErrors({
+    org,
+    pickLanguage,
+    log: (msg, err) => ctx.log.error(msg, err),
+    notFoundText: (lang) => ({ title: mailMessages(lang).notFoundTitle, body: mailMessages(lang).notFoundBody }),
+  });
+  const notFound = errors.notFound;
   const tooMany = (c: Context) => {
     const m = mailMessages(pickLanguage(c));
     return page(c, 429, m.tooManyTitle, m.tooManyBody);
@@ -122,8 +126,8 @@ export function signatureRoutes(ctx: Ctx) {
     .post(
       "/r/:staff/:score",
       limiter(CONFIRMATIONS_PER_WINDOW, 10 * MINUTE),
-      bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text("Request too large", 413) }),
-      validate("form", ConfirmForm),
+      bodyLimit({ maxSize: 8 * 1024, onError: (c) => errors.badRequest(c, 413) }),
+      errors.validatePage("form", ConfirmForm),
       async (c) => {
         const params = FaceLinkParams.safeParse(c.req.param());
         const person = params.success ? await findPerson(params.data.staff) : undefined;
@@ -179,12 +183,16 @@ export function signatureRoutes(ctx: Ctx) {
       // A GET only shows the button: scanners open this link too.
       return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: await isOptedOut(ctx, hash) }));
     })
-    .post("/unsubscribe/:id", bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.text("Request too large", 413) }), async (c) => {
+    .post("/unsubscribe/:id", bodyLimit({ maxSize: 4 * 1024, onError: (c) => errors.badRequest(c, 413) }), async (c) => {
       // RFC 8058 one-click: the mail provider POSTs "List-Unsubscribe=One-Click" from its own
       // servers, so there is no form token; the signed id is the authority.
       const hash = verifyUnsubscribeId(c.req.param("id"), config.SESSION_SECRET);
       if (!hash) return notFound(c);
       await optOut(ctx, hash);
       return sendPage(c, UnsubscribePage({ lang: pickLanguage(c), org, done: true }));
-    });
+    })
+    // A link cut short by a mail client ("/r/", "/unsubscribe/") is a page too.
+    .all("/r/*", notFound)
+    .all("/unsubscribe/*", notFound)
+    .onError(errors.onError);
 }

@@ -2,7 +2,8 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "../../middleware/body-limit";
 import { DAY } from "../../clock";
 import type { Ctx } from "../../deps";
-import { ConflictError, GoneError, NotFoundError, ValidationError } from "../../errors";
+import { ConflictError } from "../../errors";
+import { customerErrors } from "../customer-errors";
 import { formatDate, formatNumber, isLanguage, languageFromAcceptHeader, messages, type Language } from "../../i18n/index";
 import { CSRF_FIELD, formToken, isCrossSite, isValidFormToken } from "../../middleware/csrf";
 import { rateLimit } from "../../middleware/rate-limit";
@@ -45,18 +46,14 @@ export function surveyRoutes(ctx: Ctx) {
   const messagePage = (c: Context, lang: Language, status: 403 | 404 | 409 | 410 | 413 | 429, title: string, body: string, action?: { href: string; text: string }) =>
     sendPage(c, MessagePage({ lang, org, title, body, action, langHref: (l) => `?lang=${l}` }), status);
 
-  /** Resolves the link, or answers with the friendly 404 / 410 page. */
-  const open = async (c: Context, token: string): Promise<SurveyContext | Response> => {
-    try {
-      return await resolveToken(ctx, token);
-    } catch (err) {
-      const lang = pickLanguage(c);
-      const m = messages(lang).link;
-      if (err instanceof NotFoundError) return messagePage(c, lang, 404, m.invalidTitle, m.invalidBody);
-      if (err instanceof GoneError) return messagePage(c, lang, 410, m.expiredTitle, m.expiredBody);
-      throw err;
-    }
-  };
+  // Every error here is a page in the customer's language: an unknown link (a link cut short
+  // by a mail client, /s/ alone) the "no longer valid" page, an expired one "has expired".
+  const errors = customerErrors({
+    org,
+    pickLanguage: (c) => pickLanguage(c),
+    log: (msg, err) => ctx.log.error(msg, err),
+    notFoundText: (lang) => ({ title: messages(lang).link.invalidTitle, body: messages(lang).link.invalidBody }),
+  });
 
   const editDeadline = (s: SurveyContext) => (s.response ? s.response.createdAt + config.EDIT_WINDOW_DAYS * DAY : 0);
   const canEdit = (s: SurveyContext) => s.response !== undefined && clock.now() <= editDeadline(s);
@@ -173,8 +170,7 @@ export function surveyRoutes(ctx: Ctx) {
     )
     .get("/:token", async (c) => {
       const token = c.req.param("token");
-      const s = await open(c, token);
-      if (s instanceof Response) return s;
+      const s = await resolveToken(ctx, token);
       const lang = pickLanguage(c, s.interaction.language);
       // Already answered and the window has passed: nothing left to do here.
       if (s.response && !canEdit(s)) return thanksPage(c, s, lang);
@@ -197,8 +193,7 @@ export function surveyRoutes(ctx: Ctx) {
       }),
       async (c) => {
         const token = c.req.param("token");
-        const s = await open(c, token);
-        if (s instanceof Response) return s;
+        const s = await resolveToken(ctx, token);
         const lang = pickLanguage(c, s.interaction.language);
         const now = clock.now();
         const contentType = c.req.header("content-type") ?? "";
@@ -222,30 +217,29 @@ export function surveyRoutes(ctx: Ctx) {
         // unticked box says nothing (the page never shows an earlier request), so it is left out
         // rather than sent as null.
         const contactRequest = parsed.contact && { ...parsed.contact, consentText: messages(lang).contact.consent };
-        try {
-          // Answered only once the answer is durable (on SQLite, with the writes arriving alongside).
-          await recordResponse(
-            ctx,
-            { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form", ...(contactRequest ? { contactRequest } : {}) },
-            { enforceEditWindow: true },
-          );
-        } catch (err) {
-          // The window can close between reading and writing; the service has the last word.
-          if (err instanceof ConflictError) return thanksPage(c, await resolveToken(ctx, token), lang, 409);
-          if (err instanceof ValidationError) {
-            return formPage(c, s, lang, { values, errors: { ok: false, fields: [], nothing: true, values } }, 400);
-          }
-          throw err;
-        }
+        // Answered only once the answer is durable (on SQLite, with the writes arriving alongside).
+        await recordResponse(
+          ctx,
+          { interactionId: s.interaction.id, ...parsed.answers, language: lang, confirmedVia: "form", ...(contactRequest ? { contactRequest } : {}) },
+          { enforceEditWindow: true },
+        );
         return c.redirect(`${c.req.path}/thanks?lang=${lang}`, 303);
       },
     )
     .get("/:token/thanks", async (c) => {
       const token = c.req.param("token");
-      const s = await open(c, token);
-      if (s instanceof Response) return s;
+      const s = await resolveToken(ctx, token);
       const lang = pickLanguage(c, s.interaction.language);
       if (!s.response) return c.redirect(`${surveyPath(c)}?lang=${lang}`, 303);
       return thanksPage(c, s, lang);
+    })
+    .all("/*", errors.notFound)
+    .onError(async (err, c) => {
+      // The edit window can close between reading and writing; the service has the last word,
+      // and the customer sees their answer's page as it now stands.
+      const token = c.req.param("token");
+      const s = err instanceof ConflictError && token ? await resolveToken(ctx, token).catch(() => undefined) : undefined;
+      if (s) return thanksPage(c, s, pickLanguage(c, s.interaction.language), 409);
+      return errors.onError(err, c);
     });
 }
