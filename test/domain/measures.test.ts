@@ -34,20 +34,23 @@ describe("tallyOfResponse", () => {
     { answers: { csi: 4 }, expected: { csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625 } },
     { answers: { csi: 5 }, expected: { csiN: 1, csiPos: 1, idxN: 1, idxSum: 100, idxSumSq: 10000 } },
     // the comment stands in for CSI only when CSI was skipped, and never counts in net sentiment
-    { answers: { commentSentiment: 0.5 }, expected: { idxN: 1, idxSum: 75, idxSumSq: 5625 } },
-    { answers: { commentSentiment: -1 }, expected: { idxN: 1, idxSum: 0, idxSumSq: 0 } },
-    { answers: { commentSentiment: 0 }, expected: { idxN: 1, idxSum: 50, idxSumSq: 2500 } },
-    { answers: { csi: 2, commentSentiment: 1 }, expected: { csiN: 1, csiNeg: 1, idxN: 1, idxSum: 25, idxSumSq: 625 } },
+    // Comment sentiment is its own figure: never in the CSI index.
+    { answers: { commentSentiment: 0.5 }, expected: { sentimentN: 1, sentimentPos: 1 } },
+    { answers: { commentSentiment: -1 }, expected: { sentimentN: 1, sentimentNeg: 1 } },
+    { answers: { commentSentiment: 0 }, expected: { sentimentN: 1 } },
+    { answers: { csi: 2, commentSentiment: 1 }, expected: { csiN: 1, csiNeg: 1, idxN: 1, idxSum: 25, idxSumSq: 625, sentimentN: 1, sentimentPos: 1 } },
+    // An answer to a survey token is the response rate's numerator.
+    { answers: { csat: 3, tokened: true }, expected: { csatN: 1, answered: 1 } },
     { answers: { fcr: "yes" }, expected: { fcrN: 1, fcrYes: 1 } },
     { answers: { fcr: "partly" }, expected: { fcrN: 1 } },
     { answers: { fcr: "no" }, expected: { fcrN: 1 } },
     // a comment counts once towards the themes' share of comments, whatever its tone
     { answers: { commented: true }, expected: { commented: 1 } },
-    { answers: { commented: true, commentSentiment: 0.5 }, expected: { commented: 1, idxN: 1, idxSum: 75, idxSumSq: 5625 } },
+    { answers: { commented: true, commentSentiment: 0.5 }, expected: { commented: 1, sentimentN: 1, sentimentPos: 1 } },
     { answers: { commented: false }, expected: {} },
     {
       answers: { csat: 5, ces: 6, csi: 4, fcr: "yes", commentSentiment: -0.8 },
-      expected: { csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, cesSumSq: 36, cesEasy: 1, csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625, fcrN: 1, fcrYes: 1 },
+      expected: { csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, cesSumSq: 36, cesEasy: 1, csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625, fcrN: 1, fcrYes: 1, sentimentN: 1, sentimentNeg: 1 },
     },
   ])("$answers", ({ answers, expected }) => {
     expect(tallyOfResponse({ ...none, ...answers })).toEqual(tally({ responses: 1, ...expected }));
@@ -76,15 +79,15 @@ describe("csiIndexValue", () => {
     { answers: { csi: 1 }, value: 0 },
     { answers: { csi: 3 }, value: 50 },
     { answers: { csi: 5 }, value: 100 },
-    { answers: { commentSentiment: -1 }, value: 0 },
-    { answers: { commentSentiment: 0.2 }, value: 60 },
-    { answers: { commentSentiment: 1 }, value: 100 },
+    { answers: { commentSentiment: -1 }, value: null },
+    { answers: { commentSentiment: 0.2 }, value: null },
+    { answers: { commentSentiment: 1 }, value: null },
     { answers: { csi: 4, commentSentiment: -1 }, value: 75 },
     { answers: { csat: 5 }, value: null },
   ])("$answers -> $value", ({ answers, value }) => {
     const got = csiIndexValue({ ...none, ...answers });
     if (value === null) expect(got).toBeNull();
-    else expect(got).toBeCloseTo(value, 10); // (0.2 + 1) * 50 is 60.00000000000001
+    else expect(got).toBeCloseTo(value, 10);
   });
 });
 
@@ -93,7 +96,7 @@ describe("tally arithmetic", () => {
     expect(TALLY_FIELDS).toEqual([
       "issued", "responses", "csatN", "csatPos", "cesN", "cesSum", "cesSumSq", "cesEasy",
       "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes", "commented",
-      "knownContacts", "knownRepeated", "knownRequests",
+      "knownContacts", "knownRepeated", "knownRequests", "answered", "sentimentN", "sentimentPos", "sentimentNeg",
     ]);
     expect(Object.keys(emptyTally()).sort()).toEqual([...TALLY_FIELDS].sort());
   });
@@ -112,7 +115,7 @@ describe("tally arithmetic", () => {
   });
 });
 
-const hidden = (n: number, tooFew: boolean) => ({ n, value: null, low: null, high: null, tooFew });
+const hidden = (n: number, tooFew: boolean) => ({ n, value: null, low: null, high: null, tooFew, status: tooFew ? "tooFew" : "notApplicable" });
 
 // Interval bounds are the Wilson / normal values worked by hand (see intervals.test.ts),
 // as percentages rounded to 1 decimal (CES mean: 2 decimals).
@@ -121,12 +124,12 @@ describe("scoreTally: proportions", () => {
     scoreTally(sumOf(scores.map((csat) => ({ csat }))), { minCount }).csat;
 
   test.each([
-    { name: "8 of 10 satisfied", scores: [5, 5, 4, 4, 5, 4, 5, 4, 2, 3], minCount: 10, out: { n: 10, value: 80, low: 49, high: 94.3, tooFew: false } },
-    { name: "all satisfied: never a bare 100% without its interval", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 72.2, high: 100, tooFew: false } },
-    { name: "none satisfied", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: 0, low: 0, high: 27.8, tooFew: false } },
-    { name: "2 of 3 rounds to 66.7", scores: [4, 5, 1], minCount: 3, out: { n: 3, value: 66.7, low: 20.8, high: 93.9, tooFew: false } },
-    { name: "1 of 16 = 6.25 rounds half up to 6.3", scores: [5, ...Array(15).fill(3)], minCount: 1, out: { n: 16, value: 6.3, low: 1.1, high: 28.3, tooFew: false } },
-    { name: "one answer with minimum 1", scores: [4], minCount: 1, out: { n: 1, value: 100, low: 20.7, high: 100, tooFew: false } },
+    { name: "8 of 10 satisfied", scores: [5, 5, 4, 4, 5, 4, 5, 4, 2, 3], minCount: 10, out: { n: 10, value: 80, low: 49, high: 94.3, tooFew: false, status: "ok" } },
+    { name: "all satisfied: never a bare 100% without its interval", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 72.2, high: 100, tooFew: false, status: "ok" } },
+    { name: "none satisfied", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: 0, low: 0, high: 27.8, tooFew: false, status: "ok" } },
+    { name: "2 of 3 rounds to 66.7", scores: [4, 5, 1], minCount: 3, out: { n: 3, value: 66.7, low: 20.8, high: 93.9, tooFew: false, status: "ok" } },
+    { name: "1 of 16 = 6.25 rounds half up to 6.3", scores: [5, ...Array(15).fill(3)], minCount: 1, out: { n: 16, value: 6.3, low: 1.1, high: 28.3, tooFew: false, status: "ok" } },
+    { name: "one answer with minimum 1", scores: [4], minCount: 1, out: { n: 1, value: 100, low: 20.7, high: 100, tooFew: false, status: "ok" } },
     { name: "below the minimum keeps n, hides the value", scores: Array(9).fill(5), minCount: 10, out: hidden(9, true) },
     { name: "one answer below the default minimum", scores: [1], minCount: 10, out: hidden(1, true) },
     { name: "no answers", scores: [], minCount: 10, out: hidden(0, true) },
@@ -137,25 +140,33 @@ describe("scoreTally: proportions", () => {
 
   test("FCR counts only yes as resolved; partly is not resolved", () => {
     const s = scoreTally(sumOf([{ fcr: "yes" }, { fcr: "yes" }, { fcr: "partly" }, { fcr: "no" }, { csat: 5 }]), { minCount: 4 });
-    expect(s.fcr).toEqual({ n: 4, value: 50, low: 15, high: 85, tooFew: false });
+    expect(s.fcr).toEqual({ n: 4, value: 50, low: 15, high: 85, tooFew: false, status: "ok" });
   });
 
   test("CES % easy counts 5–7 among CES answers only", () => {
     const s = scoreTally(sumOf([{ ces: 1 }, { ces: 2 }, { ces: 3 }, { ces: 4 }, { ces: 5 }, { csat: 2 }]), { minCount: 5 });
-    expect(s.cesEasy).toEqual({ n: 5, value: 20, low: 3.6, high: 62.4, tooFew: false });
+    expect(s.cesEasy).toEqual({ n: 5, value: 20, low: 3.6, high: 62.4, tooFew: false, status: "ok" });
   });
 
   test.each([
-    { name: "5 of 20 tokens answered", issued: 20, responses: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false } },
-    { name: "few tokens issued", issued: 5, responses: 2, minCount: 10, out: hidden(5, true) },
-    { name: "no tokens issued (signature strip)", issued: 0, responses: 4, minCount: 10, out: hidden(0, true) },
-    { name: "no tokens issued, no minimum", issued: 0, responses: 0, minCount: 0, out: hidden(0, false) },
-    { name: "more responses than tokens is not a rate", issued: 12, responses: 13, minCount: 10, out: hidden(12, false) },
-    { name: "minimum applies to issued, not to responses", issued: 10, responses: 1, minCount: 10, out: { n: 10, value: 10, low: 1.8, high: 40.4, tooFew: false } },
-  ])("response rate: $name", ({ issued, responses, minCount, out }) => {
-    const s = scoreTally(tally({ issued, responses }), { minCount });
+    { name: "5 of 20 tokens answered", issued: 20, responses: 5, answered: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" } },
+    { name: "answers without a token are not in the rate", issued: 20, responses: 9, answered: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" } },
+    { name: "few tokens issued", issued: 5, responses: 2, answered: 2, minCount: 10, out: hidden(5, true) },
+    { name: "no tokens issued (imported history)", issued: 0, responses: 4, answered: 0, minCount: 10, out: hidden(0, true) },
+    { name: "more answers than tokens is not a rate", issued: 12, responses: 13, answered: 13, minCount: 10, out: { ...hidden(0, false), status: "notApplicable" } },
+    { name: "minimum applies to issued, not to responses", issued: 10, responses: 1, answered: 1, minCount: 10, out: { n: 10, value: 10, low: 1.8, high: 40.4, tooFew: false, status: "ok" } },
+  ])("response rate: $name", ({ issued, responses, answered, minCount, out }) => {
+    const s = scoreTally(tally({ issued, responses, answered }), { minCount });
     expect(s.responseRate).toEqual(out);
-    expect([s.issued, s.responses]).toEqual([issued, responses]);
+    expect([s.issued, s.responses, s.answered, s.withoutToken]).toEqual([issued, responses, answered, responses - answered]);
+  });
+
+  test("per theme, the response rate and the repeat-contact figures are not applicable", () => {
+    const s = scoreTally(tally({ responses: 12, answered: 12, csatN: 12, csatPos: 6, knownContacts: 12 }), { minCount: 10, perTheme: true });
+    expect(s.responseRate.status).toBe("notApplicable");
+    expect(s.fcrObserved.status).toBe("notApplicable");
+    expect(s.contactsPerRequest.status).toBe("notApplicable");
+    expect(s.csat).toMatchObject({ value: 50, status: "ok" });
   });
 });
 
@@ -167,14 +178,14 @@ describe("scoreTally: means", () => {
     // Student t on the answers padded with a 1 and a 7 (intervals.test.ts works the method):
     // [1..5] + 1, 7: centre 23/7, s² = (105 − 23²/7)/6 = 4.904762, half = t(4) · √(s²/7) =
     // 2.776445 · 0.837066 = 2.324056 -> [0.96, 5.61], the low end cut to the scale.
-    { name: "1..5", scores: [1, 2, 3, 4, 5], minCount: 5, out: { n: 5, value: 3, low: 1, high: 5.61, tooFew: false } },
+    { name: "1..5", scores: [1, 2, 3, 4, 5], minCount: 5, out: { n: 5, value: 3, low: 1, high: 5.61, tooFew: false, status: "ok" } },
     // [5, 6, 6] + 1, 7: centre 5, s² = 5.5, half = t(2) · √(5.5/5) = 4.51: the whole scale.
-    { name: "two decimals", scores: [5, 6, 6], minCount: 3, out: { n: 3, value: 5.67, low: 1, high: 7, tooFew: false } },
-    { name: "interval clamped to 1–7", scores: [1, 7], minCount: 2, out: { n: 2, value: 4, low: 1, high: 7, tooFew: false } },
+    { name: "two decimals", scores: [5, 6, 6], minCount: 3, out: { n: 3, value: 5.67, low: 1, high: 7, tooFew: false, status: "ok" } },
+    { name: "interval clamped to 1–7", scores: [1, 7], minCount: 2, out: { n: 2, value: 4, low: 1, high: 7, tooFew: false, status: "ok" } },
     // Three agreeing answers still leave the mean uncertain: centre 5.8, half = 4.302653 · 1.2.
-    { name: "all the same", scores: [7, 7, 7], minCount: 3, out: { n: 3, value: 7, low: 1, high: 7, tooFew: false } },
+    { name: "all the same", scores: [7, 7, 7], minCount: 3, out: { n: 3, value: 7, low: 1, high: 7, tooFew: false, status: "ok" } },
     // One answer says nothing about the spread: the whole scale, never a point.
-    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: 2, low: 1, high: 7, tooFew: false } },
+    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: 2, low: 1, high: 7, tooFew: false, status: "ok" } },
     { name: "too few", scores: [2, 3], minCount: 10, out: hidden(2, true) },
     { name: "none", scores: [], minCount: 0, out: hidden(0, false) },
   ])("CES mean: $name", ({ scores, minCount, out }) => {
@@ -182,15 +193,17 @@ describe("scoreTally: means", () => {
   });
 
   test("CSI index: 0 and 100 give 50 with the interval clamped to 0–100", () => {
-    expect(scoreTally(sumOf([{ csi: 1 }, { csi: 5 }]), { minCount: 2 }).csiIndex).toEqual({ n: 2, value: 50, low: 0, high: 100, tooFew: false });
+    expect(scoreTally(sumOf([{ csi: 1 }, { csi: 5 }]), { minCount: 2 }).csiIndex).toEqual({ n: 2, value: 50, low: 0, high: 100, tooFew: false, status: "ok" });
   });
 
-  test("CSI index: comment sentiment stands in where CSI was skipped", () => {
-    // values 75, 75, 25 (the response with neither is not in the index): mean 58.33; padded
-    // with 0 and 100, centre 55, s² = (21875 − 275²/5)/4 = 1687.5, half = t(2) · √(1687.5/5)
-    // = 4.302653 · 18.371 = 79.04: the whole 0–100.
-    const t = sumOf([{ csi: 4 }, { commentSentiment: 0.5 }, { commentSentiment: -0.5 }, { csat: 3 }]);
-    expect(scoreTally(t, { minCount: 3 }).csiIndex).toEqual({ n: 3, value: 58.3, low: 0, high: 100, tooFew: false });
+  test("CSI index: answered CSI only; comment sentiment is its own figure", () => {
+    const t = sumOf([{ csi: 4 }, { commentSentiment: 0.5 }, { commentSentiment: -0.5 }, { commentSentiment: 0.25 }, { csat: 3 }]);
+    const s = scoreTally(t, { minCount: 1 });
+    expect(s.csiIndex).toMatchObject({ n: 1, value: 75 });
+    // 3 comments scored: 2 positive (66.7%), 1 negative (33.3%), net 33.3 points.
+    expect(s.sentimentPositive).toMatchObject({ n: 3, value: 66.7, status: "ok" });
+    expect(s.sentimentNegative).toMatchObject({ n: 3, value: 33.3, status: "ok" });
+    expect(s.sentimentNet).toMatchObject({ n: 3, value: 33.3, status: "ok" });
   });
 });
 
@@ -200,13 +213,13 @@ describe("scoreTally: net sentiment", () => {
 
   test.each([
     // p⁺ = .5, p⁻ = .4, d = .1, Var = (.9 − .01)/10 = .089, half = 1.96·√.089 = .5847
-    { name: "mixed", scores: [5, 5, 4, 3, 2, 1, 1, 1, 4, 5], minCount: 10, out: { n: 10, value: 10, low: -48.5, high: 68.5, tooFew: false } },
+    { name: "mixed", scores: [5, 5, 4, 3, 2, 1, 1, 1, 4, 5], minCount: 10, out: { n: 10, value: 10, low: -48.5, high: 68.5, tooFew: false, status: "ok" } },
     // p⁺ = .9, Var = (.9 − .81)/10 = .009, half = .1859: upper bound clamped to 100
-    { name: "clamped at 100", scores: [...Array(9).fill(5), 3], minCount: 10, out: { n: 10, value: 90, low: 71.4, high: 100, tooFew: false } },
-    { name: "all happy", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 100, high: 100, tooFew: false } },
-    { name: "all unhappy", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: -100, low: -100, high: -100, tooFew: false } },
-    { name: "all neutral", scores: Array(10).fill(3), minCount: 10, out: { n: 10, value: 0, low: 0, high: 0, tooFew: false } },
-    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: -100, low: -100, high: -100, tooFew: false } },
+    { name: "clamped at 100", scores: [...Array(9).fill(5), 3], minCount: 10, out: { n: 10, value: 90, low: 71.4, high: 100, tooFew: false, status: "ok" } },
+    { name: "all happy", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 100, high: 100, tooFew: false, status: "ok" } },
+    { name: "all unhappy", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: -100, low: -100, high: -100, tooFew: false, status: "ok" } },
+    { name: "all neutral", scores: Array(10).fill(3), minCount: 10, out: { n: 10, value: 0, low: 0, high: 0, tooFew: false, status: "ok" } },
+    { name: "one answer", scores: [2], minCount: 1, out: { n: 1, value: -100, low: -100, high: -100, tooFew: false, status: "ok" } },
     { name: "too few", scores: [5, 5], minCount: 10, out: hidden(2, true) },
   ])("$name", ({ scores, minCount, out }) => {
     expect(netOf(scores, minCount)).toEqual(out);

@@ -4,7 +4,7 @@ import { messages } from "../../src/i18n/index";
 import { addressHash } from "../../src/services/mail/address";
 import { emailOutbox } from "../../src/db/schema";
 import { smtpTransport } from "../../src/mail/nodemailer-transport";
-import { outboxStatus } from "../../src/services/mail/outbox-status";
+import { outboxStatus } from "../../src/db/queries/outbox-status";
 import { createOutboxWorker, SEND_LEASE_MS } from "../../src/services/mail/outbox-worker";
 import { BROWSER_UA } from "../signature/helpers";
 import { links, mailSetup } from "./helpers";

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { findThemeId, teamWithDepartment } from "../../db/queries/lookups";
-import type { ScopeFilter } from "../../db/queries/dashboard/overview";
+import { teamWithDepartment } from "../../db/queries/lookups";
+import type { ScopeFilter } from "../../db/queries/dashboard/scope";
 import { countedRange, localDate, periodStartOfDate, previousPeriodStart, PERIODS, shiftDate, type Period, type YearStart } from "../../domain/periods";
 import { ForbiddenError } from "../../errors";
 import { Channel, Code, IsoDate } from "../../schemas/common";
-import { findDepartment, findService, findStaff, findTeam, requireFound } from "../../services/lookup";
+import { findStaff, requireFound } from "../../services/lookup";
+import { filterIds } from "../../services/summary-filter";
 import type { Session } from "../../services/auth/sessions";
 
 /**
@@ -70,19 +71,16 @@ export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilte
   const given = { from: q.from ?? fallback.from, to: q.to ?? (q.from ? (q.from > today ? q.from : today) : fallback.to) };
   // Whole periods: every figure, chart and export of the view counts exactly these dates.
   const { from, to } = countedRange(given.from, given.to, q.period, yearStart, today);
-  const department = q.department ? requireFound(await findDepartment(db, q.department), "department", q.department) : undefined;
-  const team = q.team ? requireFound(await findTeam(db, q.team), "team", q.team) : undefined;
-  const service = q.service ? requireFound(await findService(db, q.service), "service", q.service) : undefined;
-  const theme = q.theme ? requireFound(await findThemeId(db, q.theme), "theme", q.theme) : undefined;
+  const { departmentId, teamId, serviceId, themeId } = await filterIds(db, q);
   const scope: Scope = {
     period: q.period,
     from,
     to,
-    departmentId: department?.id,
-    teamId: team?.id,
-    serviceId: service?.id,
+    departmentId,
+    teamId,
+    serviceId,
     channel: q.channel,
-    themeId: theme?.id,
+    themeId,
     yearStart,
     today,
     ownTeamOnly: false,
@@ -90,8 +88,8 @@ export async function resolveScope(ctx: Ctx, session: Session, q: DashboardFilte
   const { user } = session;
   if (user.role === "manager") {
     const own = user.teamId === null ? undefined : await teamWithDepartment(db, user.teamId);
-    if (team && team.id !== own?.id) throw new ForbiddenError("Managers can see their own team's figures only.");
-    if (department && department.id !== own?.departmentId) throw new ForbiddenError("Managers can see their own team's figures only.");
+    if (teamId !== undefined && teamId !== own?.id) throw new ForbiddenError("Managers can see their own team's figures only.");
+    if (departmentId !== undefined && departmentId !== own?.departmentId) throw new ForbiddenError("Managers can see their own team's figures only.");
     scope.teamIds = own ? [own.id] : [];
     scope.ownTeamOnly = true;
   }

@@ -4,7 +4,7 @@ import { responseThemes, themes } from "../../schema";
 import { bySqlDialect, rows } from "../../sql";
 import { zonedMidnight } from "../../../domain/periods";
 import { allOf } from "../group-where";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 import { caseStatuses } from "../follow-ups/case-statuses";
 import { nextDay, scopeWhere } from "./where";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../database";
 import type { AutomationReason } from "../../../domain/automation";
-import { outboxStatus, type OutboxStatus } from "../../../services/mail/outbox-status";
+import { outboxStatus, type OutboxStatus } from "../outbox-status";
 import { suspectedClicksPerDay } from "../suspected-clicks";
 import { dayBefore } from "./range";
 

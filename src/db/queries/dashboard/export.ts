@@ -4,7 +4,7 @@ import { bySqlDialect, rows } from "../../sql";
 import { csvLine } from "../../../domain/csv";
 import { localDate, zonedMidnight } from "../../../domain/periods";
 import { allOf } from "../group-where";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 import { nextDay, scopeWhere } from "./where";
 
 /**

@@ -1,13 +1,15 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
+import { SENTIMENT_LANGUAGES } from "../../../domain/sentiment";
 import { isPartialPeriod, periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { judgeFigure, type TargetScope, type Targets } from "../../../domain/targets";
 import { teamWithDepartment } from "../lookups";
-import { summaryTallies, type SummaryFilter } from "../summary";
+import { summaryTallies } from "../summary";
+import type { ScopeFilter } from "./scope";
 import { comparison, HEADLINE_MEASURES } from "./measures";
 import { previousRange } from "./range";
 
-export type ScopeFilter = Omit<SummaryFilter, "groupBy">;
+export type { ScopeFilter } from "./scope";
 
 /** Sums the rollup rows of a filter into one tally per period start and one overall. */
 async function totals(db: Db, f: ScopeFilter) {
@@ -80,7 +82,7 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
     /** Answers without a survey token (imported history, the signature strip): in every figure but the response rate. */
     withoutToken: scores.withoutToken,
     /** Comment sentiment, its own figure (never standing in for CSI): n counts comments scored. */
-    sentiment: { positive: scores.sentimentPositive, negative: scores.sentimentNegative, net: scores.sentimentNet },
+    sentiment: { positive: scores.sentimentPositive, negative: scores.sentimentNegative, net: scores.sentimentNet, languages: SENTIMENT_LANGUAGES },
     // Shown with the FCR card: whether customers had to come back, beside what they said.
     observedFcr: observedFcr(scores, prevScores, targets, scope, f.judging?.days ?? null, { minCount, partial }),
   };

@@ -4,7 +4,7 @@ import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/
 import { judgeFigure, type Targets } from "../../../domain/targets";
 import { groupNames, summaryTallies } from "../summary";
 import { HEADLINE_MEASURES } from "./measures";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 
 type Level = "department" | "team" | "staff";
 

@@ -7,7 +7,7 @@ import { isPartialPeriod, zonedMidnight } from "../../../domain/periods";
 import { comparison } from "./measures";
 import { allOf } from "../group-where";
 import { groupNames, summaryTallies } from "../summary";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 import { dayBefore, previousRange } from "./range";
 import { nextDay, scopeWhere } from "./where";
 

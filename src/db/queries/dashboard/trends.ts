@@ -2,7 +2,7 @@ import type { Db } from "../../database";
 import { emptyTally, scoreTally, type Scores } from "../../../domain/measures";
 import { isPartialPeriod, periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { groupNames, summaryTallies } from "../summary";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 
 export const TREND_SPLITS = ["department", "team", "service", "channel"] as const;
 export type TrendSplit = (typeof TREND_SPLITS)[number];

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { groupWhere } from "../group-where";
-import type { ScopeFilter } from "./overview";
+import type { ScopeFilter } from "./scope";
 
 /** The day after a calendar date. */
 export function nextDay(date: string): string {

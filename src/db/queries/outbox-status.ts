@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { emailOutbox } from "../../db/schema";
+import type { Db } from "../client";
+import { emailOutbox } from "../schema";
 
 export type OutboxStatus = {
   pending: number;
