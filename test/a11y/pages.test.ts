@@ -255,7 +255,7 @@ describe("dashboard", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
-    await page.locator(".card canvas").first().waitFor();
+    await page.locator(".card[data-measure]").first().waitFor();
     await expect.poll(() => page.locator("[aria-busy=true]").count()).toBe(0);
     await expectNoViolations("dashboard Overview (390 px)");
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,5 +1,9 @@
-import { options, url } from "../models/app";
+import { PERIODS, type Period } from "../../../src/domain/periods";
+import { datesShown, options, period, setDate, url, type RangeDefault } from "../models/app";
 import { CHANNEL_NAMES } from "../lib/format";
+
+/** Quarters and years are the organisation's financial ones (FINANCIAL_YEAR_START, April by default). */
+const PERIOD_NAMES: Record<Period, string> = { week: "Weekly", month: "Monthly", quarter: "Quarterly (financial)", year: "Financial year" };
 
 function Select({ id, label, value, choices, onChange }: { id: string; label: string; value: string; choices: { value: string; label: string }[]; onChange: (v: string) => void }) {
   return (
@@ -14,38 +18,38 @@ function Select({ id, label, value, choices, onChange }: { id: string; label: st
   );
 }
 
-/** The filter bar: every change goes into the URL, which the pages' data follows. */
-export function Filters({ dates = true }: { dates?: boolean }) {
+/**
+ * The filter bar: every change goes into the URL, which the pages' data follows. With no dates
+ * in the URL the date boxes show the range the page's figures count: `ranges` says which
+ * default the page has (the Overview's last complete period unless told otherwise).
+ */
+export function Filters({ dates = true, ranges }: { dates?: boolean; ranges?: RangeDefault }) {
   const q = url.query.value;
   const o = options.value;
   const set = url.setParam;
-  // With no dates in the URL the boxes show the range the figures use.
-  const range = o?.defaultRanges[(q.period as "week" | "month" | "quarter" | undefined) ?? "month"];
+  const which = ranges ?? (url.page.value === "" ? "lastComplete" : "recent");
+  const shown = datesShown(which);
   const all = (label: string) => [{ value: "", label }];
   const teams = (o?.teams ?? []).filter((t) => !q.department || t.departmentCode === q.department);
   return (
     <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       {dates ? (
         <>
-      <Select
-        id="f-period"
-        label="Period"
-        value={q.period ?? "month"}
-        choices={[
-          { value: "week", label: "Weekly" },
-          { value: "month", label: "Monthly" },
-          { value: "quarter", label: "Quarterly" },
-        ]}
-        onChange={(v) => set("period", v === "month" ? null : v)}
-      />
-      <div class="field">
-        <label for="f-from">From</label>
-        <input id="f-from" type="date" value={q.from ?? range?.from ?? ""} onChange={(e) => set("from", (e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="f-to">To</label>
-        <input id="f-to" type="date" value={q.to ?? range?.to ?? ""} onChange={(e) => set("to", (e.target as HTMLInputElement).value)} />
-      </div>
+          <Select
+            id="f-period"
+            label="Period"
+            value={period.value}
+            choices={PERIODS.map((p) => ({ value: p, label: PERIOD_NAMES[p] }))}
+            onChange={(v) => set("period", v === "month" ? null : v)}
+          />
+          <div class="field">
+            <label for="f-from">From</label>
+            <input id="f-from" type="date" value={shown.from ?? ""} onChange={(e) => setDate(which, "from", (e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for="f-to">To</label>
+            <input id="f-to" type="date" value={shown.to ?? ""} onChange={(e) => setDate(which, "to", (e.target as HTMLInputElement).value)} />
+          </div>
         </>
       ) : null}
       {o && o.departments.length > 1 ? (

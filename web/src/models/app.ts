@@ -1,4 +1,5 @@
 import { computed, signal } from "@preact/signals";
+import { PERIODS, type Period } from "../../../src/domain/periods";
 import { api, ok, setCsrfToken, type Me, type Options } from "../api";
 import { createLoader } from "./loader";
 import { createUrlModel } from "./url";
@@ -35,9 +36,52 @@ function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): 
 /** The shared filters plus the page-specific keys a loader needs, as the API's query. */
 export const shared = url.shared;
 
+/** The period the URL names, or the server's default, month. */
+export const period = computed<Period>(() => oneOf(url.query.value.period, PERIODS) ?? "month");
+
+/**
+ * The range a view counts when the URL names no dates: the Overview's last complete period
+ * ("lastComplete"), or the last few periods up to today of the views over time ("recent").
+ */
+export type RangeDefault = "lastComplete" | "recent";
+
+type DateRange = { from: string; to: string };
+
+/** What the date boxes show: the URL's dates, else the range the server counts without them. */
+export function datesShown(which: RangeDefault): { from: string | undefined; to: string | undefined } {
+  const q = url.query.value;
+  const o = options.value;
+  const fallback: DateRange | undefined = o ? (which === "lastComplete" ? o.overviewRanges : o.defaultRanges)[period.value] : undefined;
+  return { from: q.from ?? fallback?.from, to: q.to ?? fallback?.to };
+}
+
+/**
+ * Sets one date box. The other goes into the URL as it was shown, so the figures count the
+ * two dates on screen rather than the server's default for a missing one; an end before the
+ * new start becomes today (or the start, if later), as the server would take it.
+ */
+export function setDate(which: RangeDefault, key: "from" | "to", value: string): void {
+  const shown = datesShown(which);
+  if (!value) return url.setParam(key, null);
+  if (key === "to") return url.setParams({ to: value, from: shown.from && shown.from <= value ? shown.from : value });
+  // The views over time reach up to today: their default range ends on it.
+  const today = options.value?.defaultRanges[period.value].to;
+  const end = shown.to && shown.to >= value ? shown.to : today && today > value ? today : value;
+  url.setParams({ from: value, to: end });
+}
+
 export const overview = createLoader(() => shared.value, (q) => ok(api.overview.$get({ query: q })));
+/**
+ * The Overview's filters for its other reads: with no dates in the URL, the range its measures
+ * count (the last complete period), which is not the other views' default.
+ */
+const overviewScope = computed(() => {
+  const q = shared.value;
+  const range = q.from || q.to ? undefined : options.value?.overviewRanges[period.value];
+  return range ? { ...q, from: range.from, to: range.to } : q;
+});
 /** The follow-up service standard (SLA compliance of cases opened in the range) for the overview. */
-export const sla = createLoader(() => shared.value, (q) => ok(api.sla.$get({ query: q })));
+export const sla = createLoader(() => overviewScope.value, (q) => ok(api.sla.$get({ query: q })));
 /**
  * Safeguarding concerns nobody has acknowledged yet, in the viewer's scope: they head the
  * Overview until someone does, whatever the filters say.
@@ -83,7 +127,7 @@ export function exportHref(): string {
 
 /** The SLA figures of the overview's filters, per team and period, as a CSV download. */
 export function slaCsvHref(): string {
-  const s = new URLSearchParams(shared.value).toString();
+  const s = new URLSearchParams(overviewScope.value).toString();
   return `/dashboard/api/export/sla.csv${s ? `?${s}` : ""}`;
 }
 

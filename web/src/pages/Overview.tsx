@@ -1,41 +1,100 @@
 import { Fragment, type ComponentChildren } from "preact";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
-import { StatusBadge } from "../components/FigureText";
-import { formatChange, formatInterval, formatValue } from "../lib/format";
+import { ChangeText, StatusBadge } from "../components/FigureText";
+import { formatDateTime, formatInterval, formatRange, formatValue, languageName, NOT_APPLICABLE, periodText, TOO_FEW } from "../lib/format";
 import { overview, sla, slaCsvHref, urgentCases, url } from "../models/app";
-import { pathFor } from "../models/url";
-import { formatDateTime } from "../lib/format";
-import { toSearch } from "../models/url";
+import { pathFor, toSearch } from "../models/url";
 import type { Overview as OverviewData, Sla } from "../api";
 import { Loaded, useLoader } from "./common";
 
 type Measure = OverviewData["measures"][number];
 type Observed = OverviewData["observedFcr"];
+type Range = OverviewData["previous"];
+type Sentiment = OverviewData["sentiment"];
+/** Whether a figure was compared with the range before, and by how much (a number only when "ok"). */
+type Compared = Pick<Measure, "comparison" | "change">;
 
-function Card({ m }: { m: Measure }) {
-  const labels = m.spark.map((p) => p.label);
+const SPARK_BLUE = "#1d4ed8";
+
+/**
+ * Against the previous range, in words: the change only when both ranges are over and each
+ * holds enough answers; otherwise why there is none.
+ */
+function Comparison({ c, previous, unit, counted = "answers" }: { c: Compared; previous: Range; unit: string; counted?: string }) {
+  if (c.comparison === "partial") return <p class="small">Period not over yet: no comparison</p>;
+  const against = `Against ${formatRange(previous.from, previous.to)}: `;
+  if (c.comparison !== "ok" || c.change === null) return <p class="small">{against}not enough {counted} to compare</p>;
+  return (
+    <p class="small">
+      {against}
+      <strong>
+        <ChangeText change={c.change} unit={unit} />
+      </strong>
+    </p>
+  );
+}
+
+function Target({ target, status, margin, unit, name = "Target" }: { target: number | null; status: Measure["status"]; margin: number; unit: string; name?: string }) {
+  return (
+    <p class="small">
+      {target === null ? "No target set" : `${name} ${target}${unit === "%" ? "%" : ""}`} <StatusBadge status={status} margin={margin} unit={unit} />
+    </p>
+  );
+}
+
+/**
+ * One headline measure: its figure with interval and n, the comparison, the target, and a
+ * sparkline per period whose last point is hollow (and its line dashed) while that period runs.
+ */
+function Card({ m, previous, children }: { m: Measure; previous: Range; children?: ComponentChildren }) {
+  const notApplicable = m.figure.status === "notApplicable";
+  const lastRunning = m.spark.some((p) => p.partial);
   return (
     <article class={`card ${m.status ?? ""}`} data-measure={m.key}>
       <h2>{m.label}</h2>
-      <p class="big" data-testid={`value-${m.key}`}>
+      <p class={m.figure.value === null ? "big words" : "big"} data-testid={`value-${m.key}`}>
         {formatValue(m.figure, m.unit)}
       </p>
       {m.key === "fcr" ? <p class="small">What customers said when asked</p> : null}
-      <p class="small">{formatInterval(m.figure, m.unit)}</p>
-      <p class="small">
-        Against the previous period: <strong>{formatChange(m.change, m.unit)}</strong>
-      </p>
-      <p class="small">
-        {m.target === null ? "No target set" : `Target ${m.target}${m.unit === "%" ? "%" : ""}`} <StatusBadge status={m.status} />
-      </p>
-      <Chart
-        type="line"
-        label={`${m.label} by period`}
-        height={70}
-        data={{ labels, datasets: [{ label: m.label, data: m.spark.map((p) => p.value), borderColor: "#1d4ed8", borderWidth: 2, pointRadius: 2, spanGaps: false }] }}
-        options={{ plugins: { legend: { display: false }, tooltip: { enabled: true } }, scales: { x: { display: false }, y: { display: false } } }}
-      />
+      {notApplicable ? (
+        <p class="small">
+          {m.label}: not applicable {url.query.value.theme ? "when a theme is chosen" : "to this selection"}
+        </p>
+      ) : (
+        <>
+          <p class="small">{formatInterval(m.figure, m.unit)}</p>
+          <Comparison c={m} previous={previous} unit={m.unit} />
+        </>
+      )}
+      <Target target={m.target} status={m.status} margin={m.margin} unit={m.unit} />
+      {children}
+      {/* One period is a dot, not a line: its number is in the table. */}
+      {m.spark.length > 1 ? (
+        <Chart
+          type="line"
+          label={`${m.label} by period${lastRunning ? "; the last period is not over yet" : ""}`}
+          height={70}
+          data={{
+            labels: m.spark.map((p) => p.label),
+            datasets: [
+              {
+                label: m.label,
+                data: m.spark.map((p) => p.value),
+                borderColor: SPARK_BLUE,
+                borderWidth: 2,
+                spanGaps: false,
+                pointRadius: m.spark.map((p) => (p.partial ? 3.5 : 2)),
+                pointBorderColor: SPARK_BLUE,
+                pointBackgroundColor: m.spark.map((p) => (p.partial ? "#fff" : SPARK_BLUE)),
+                pointBorderWidth: m.spark.map((p) => (p.partial ? 1.5 : 1)),
+                segment: { borderDash: (s) => (m.spark[s.p1DataIndex]?.partial ? [3, 3] : undefined) },
+              },
+            ],
+          }}
+          options={{ plugins: { legend: { display: false }, tooltip: { enabled: true } }, scales: { x: { display: false }, y: { display: false } } }}
+        />
+      ) : null}
       <DataTable
         forChart
         caption={`${m.label} by period`}
@@ -43,8 +102,8 @@ function Card({ m }: { m: Measure }) {
         rowKey={(r) => r.periodStart}
         rows={m.spark}
         columns={[
-          { header: "Period", cell: (r) => r.label, csv: (r) => r.label },
-          { header: m.label, cell: (r) => (r.value === null ? "too few responses" : r.value), csv: (r) => r.value, numeric: true },
+          { header: "Period", cell: periodText, csv: periodText },
+          { header: m.label, cell: (r) => (r.value === null ? (notApplicable ? NOT_APPLICABLE : TOO_FEW) : r.value), csv: (r) => r.value, numeric: true },
           { header: "n", cell: (r) => r.n, csv: (r) => r.n, numeric: true },
         ]}
       />
@@ -57,14 +116,14 @@ function Card({ m }: { m: Measure }) {
  * thing, from the contacts themselves, in words with its n, against the same FCR target; and
  * NI 14's contacts per request.
  */
-function ObservedFcrCard({ o }: { o: Observed }) {
+function ObservedFcrCard({ o, previous }: { o: Observed; previous: Range }) {
   const f = o.figure;
   const days = o.repeatDays ?? 7;
   const cpr = o.contactsPerRequest;
   return (
     <article class={`card ${o.status ?? ""}`} aria-labelledby="fcr-observed-h" data-testid="observed-fcr">
       <h2 id="fcr-observed-h">FCR observed</h2>
-      <p class="big" data-testid="value-fcrObserved">
+      <p class={f.value === null ? "big words" : "big"} data-testid="value-fcrObserved">
         {f.value === null ? (f.n === 0 ? "no contacts to judge" : "too few contacts") : `${f.value}%`}
       </p>
       <p class="small">
@@ -76,13 +135,66 @@ function ObservedFcrCard({ o }: { o: Observed }) {
       <p class="small" data-testid="value-contactsPerRequest">
         {cpr.value === null ? "Contacts per request: not enough contacts" : `${cpr.value} contacts per request (NI 14)`}
       </p>
-      <p class="small">
-        Against the previous period: <strong>{formatChange(o.change, "%")}</strong>
-      </p>
-      <p class="small">
-        {o.target === null ? "No target set" : `FCR target ${o.target}%`} <StatusBadge status={o.status} />
-      </p>
+      <Comparison c={o} previous={previous} unit="%" counted="contacts" />
+      <Target name="FCR target" target={o.target} status={o.status} margin={o.margin} unit="%" />
     </article>
+  );
+}
+
+/** "+12.5", "−3", "0": net sentiment runs from −100 to 100, so its sign is part of the figure. */
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : "0";
+}
+
+/** The languages the sentiment figure covers, when the server names them (a later server does). */
+function languagesOf(s: Sentiment): string[] | null {
+  if (!("languages" in s) || !Array.isArray(s.languages)) return null;
+  return s.languages.filter((code): code is string => typeof code === "string").map(languageName);
+}
+
+/**
+ * Comment sentiment: its own figure, from the words of the comments scored, with n. Not an
+ * answer customers gave, so it stands apart from the measures above and is not CSI.
+ */
+function SentimentPanel({ s }: { s: Sentiment }) {
+  const n = s.net.n;
+  const languages = languagesOf(s);
+  return (
+    <section class="panel sentiment" aria-labelledby="sentiment-h" data-testid="sentiment">
+      <h2 id="sentiment-h">Comment sentiment</h2>
+      <p class="small">How the words of the comments lean, read from a word list: not a score customers gave, and no part of the measures above.</p>
+      {s.net.value === null ? (
+        <p data-testid="sentiment-none">{n === 0 ? "No comments scored in this range." : `Too few comments scored to say (${n}).`}</p>
+      ) : (
+        <div class="cards compact">
+          <article class="card" aria-labelledby="sentiment-pos-h">
+            <h3 id="sentiment-pos-h">Positive</h3>
+            <p class="big" data-testid="value-sentiment-positive">
+              {formatValue(s.positive, "%")}
+            </p>
+            <p class="small">{formatInterval(s.positive, "%")}</p>
+          </article>
+          <article class="card" aria-labelledby="sentiment-neg-h">
+            <h3 id="sentiment-neg-h">Negative</h3>
+            <p class="big" data-testid="value-sentiment-negative">
+              {formatValue(s.negative, "%")}
+            </p>
+            <p class="small">{formatInterval(s.negative, "%")}</p>
+          </article>
+          <article class="card" aria-labelledby="sentiment-net-h">
+            <h3 id="sentiment-net-h">Net</h3>
+            <p class="big" data-testid="value-sentiment-net">
+              {signed(s.net.value)}
+            </p>
+            <p class="small">positive minus negative, in points</p>
+          </article>
+        </div>
+      )}
+      <p class="small" data-testid="sentiment-n">
+        {n > 0 ? `Of ${n.toLocaleString("en-GB")} ${n === 1 ? "comment" : "comments"} scored.` : null}
+        {languages && languages.length > 0 ? ` Languages read: ${languages.join(", ")}.` : null}
+      </p>
+    </section>
   );
 }
 
@@ -94,7 +206,7 @@ function InTime({ id, title, f, target }: { id: string; title: string; f: SlaFig
   return (
     <article class={`card ${f.status ?? ""}`} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{title}</h3>
-      <p class="big" data-testid={`value-${id}`}>
+      <p class={f.value === null ? "big words" : "big"} data-testid={`value-${id}`}>
         {value}
       </p>
       <p class="small">{formatInterval(f, "%")}</p>
@@ -137,7 +249,7 @@ function FollowUpStandard() {
           return (
             <>
               <p class="small">
-                Follow-up cases opened {d.from} to {d.to}. The standard is {d.target}% of cases acknowledged by their acknowledge-by date and {d.target}% responded to by their
+                Follow-up cases opened {formatRange(d.from, d.to)}. The standard is {d.target}% of cases acknowledged by their acknowledge-by date and {d.target}% responded to by their
                 respond-by date. A case counts once it has been dealt with or its date has passed.
               </p>
               <div class="cards">
@@ -198,6 +310,13 @@ function UrgentCases() {
   );
 }
 
+/** Which period of the range is not over: the range itself when it is one period. */
+function running(d: OverviewData): string {
+  const spark = d.measures[0]?.spark ?? [];
+  const last = spark.find((p) => p.partial);
+  return spark.length > 1 && last ? `Its last period, ${last.label}, is not over yet` : "The period is not over yet";
+}
+
 export function OverviewPage() {
   useLoader(overview);
   return (
@@ -206,19 +325,33 @@ export function OverviewPage() {
       <Loaded loader={overview}>
         {(d) => (
           <>
-            <p class="lede">
-              {d.from} to {d.to}, compared with {d.previous.from} to {d.previous.to}. {d.responses} responses to {d.issued} surveys sent. Figures from fewer than {d.minCount} answers show as "too few responses".
+            <p class="lede" data-testid="overview-lede">
+              Counted: {formatRange(d.from, d.to)}
+              {d.partial ? (
+                <>
+                  . <strong>{running(d)}</strong>: its figures will still change, and are not compared with the one before.
+                </>
+              ) : (
+                `, compared with ${formatRange(d.previous.from, d.previous.to)}.`
+              )}{" "}
+              {d.responses} responses to {d.issued} surveys sent. Figures from fewer than {d.minCount} answers show as "too few responses".
             </p>
             {/* Six headline cards: narrow enough for one row on a laptop. */}
             <div class="cards" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))" }}>
               {d.measures.map((m) =>
                 m.key === "fcr" ? (
                   <Fragment key={m.key}>
-                    <Card m={m} />
-                    <ObservedFcrCard o={d.observedFcr} />
+                    <Card m={m} previous={d.previous} />
+                    <ObservedFcrCard o={d.observedFcr} previous={d.previous} />
                   </Fragment>
                 ) : (
-                  <Card key={m.key} m={m} />
+                  <Card key={m.key} m={m} previous={d.previous}>
+                    {m.key === "responseRate" && d.withoutToken > 0 ? (
+                      <p class="small" data-testid="without-token">
+                        {d.withoutToken.toLocaleString("en-GB")} {d.withoutToken === 1 ? "answer without a survey link is" : "answers without a survey link are"} not in the rate
+                      </p>
+                    ) : null}
+                  </Card>
                 ),
               )}
             </div>
@@ -229,6 +362,7 @@ export function OverviewPage() {
               FCR observed counts contacts by customers the contact systems name (a CRM key, email or phone) about a named service; contacts of the last{" "}
               {d.observedFcr.repeatDays ?? 7} days are left out until a repeat could no longer come.
             </p>
+            <SentimentPanel s={d.sentiment} />
           </>
         )}
       </Loaded>

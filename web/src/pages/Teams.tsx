@@ -1,19 +1,30 @@
 import { computed } from "@preact/signals";
+import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/db/queries/dashboard/measures";
 import type { GroupRow } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable, type Column } from "../components/DataTable";
 import { FigureText, StatusBadge } from "../components/FigureText";
-import { staff, teams, url } from "../models/app";
+import { overview, staff, teams, url } from "../models/app";
 import { nextSort, parseSort, sortRows, type SortKey } from "../models/sort";
 import { Loaded, useLoader } from "./common";
 
-const MEASURE_COLUMNS = [
-  { key: "csat", header: "CSAT", unit: "%" },
-  { key: "cesMean", header: "CES", unit: "" },
-  { key: "csiIndex", header: "CSI", unit: "" },
-  { key: "fcr", header: "FCR", unit: "%" },
-  { key: "responseRate", header: "Response rate", unit: "%" },
-] as const;
+/** Column headings short enough for a table; the Overview's cards carry the measures' full names. */
+const HEADERS: Record<MeasureKey, string> = { csat: "CSAT", cesMean: "CES", csiIndex: "CSI", fcr: "FCR", responseRate: "Response rate" };
+const MEASURE_COLUMNS = HEADLINE_MEASURES.map((m) => ({ key: m.key, header: HEADERS[m.key], unit: m.unit }));
+
+/** Amber on the 0–100 scales: within 5 points below the target. */
+const POINTS_MARGIN = 5;
+
+/**
+ * The amber margin each measure is judged with, for the badges' words. The teams table's rows
+ * carry colours only; the Overview's measures carry their margins (the CES mean's is
+ * configured), so they are used once the Overview has been loaded. Before that, the points
+ * margin of the 0–100 scales, and no number for a mean on its own scale.
+ */
+const margins = computed(() => {
+  const known = new Map(overview.data.value?.measures.map((m) => [m.key, m.margin]));
+  return (key: MeasureKey, unit: string): number | null => known.get(key) ?? (unit.startsWith("/") ? null : POINTS_MARGIN);
+});
 
 const sort = computed(() => parseSort(url.query.value));
 
@@ -48,7 +59,7 @@ function columns(first: string, drill?: (row: GroupRow) => void): Column<GroupRo
         cell: (r) => (
           <>
             <FigureText f={r.scores[m.key]} unit={m.unit} />
-            <StatusBadge status={r.status[m.key]} />
+            <StatusBadge status={r.status[m.key]} margin={margins.value(m.key, m.unit)} unit={m.unit} />
           </>
         ),
         csv: (r) => r.scores[m.key].value,

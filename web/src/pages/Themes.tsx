@@ -1,11 +1,26 @@
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
-import { FigureText } from "../components/FigureText";
+import { ChangeText, FigureText } from "../components/FigureText";
+import { formatRange } from "../lib/format";
 import { themes, url } from "../models/app";
+import type { Themes } from "../api";
 import { Loaded, useLoader } from "./common";
 import { ThemeActions } from "./actions/ThemeActions";
 
-const ARROW = { up: "▲ up", down: "▼ down", same: "no change", new: "new" } as const;
+type TopTheme = Themes["departments"][number]["top"][number];
+
+/**
+ * How a theme's share moved, only when both ranges are over and each holds enough comments:
+ * one comment more or less in a small department is not a move of 66 points.
+ */
+function Moved({ r }: { r: TopTheme }) {
+  if (r.comparison === "partial") return <>period not over yet</>;
+  if (r.comparison !== "ok" || r.change === null) return <>not enough comments to compare</>;
+  return <ChangeText change={r.change} unit="%" />;
+}
+
+/** The share before, beside the move it is compared with: not shown when there is no move to show. */
+const before = (r: TopTheme) => (r.comparison === "ok" ? r.previousShare : null);
 
 export function ThemesPage() {
   useLoader(themes);
@@ -18,7 +33,14 @@ export function ThemesPage() {
       {(d) => (
         <>
           <p class="lede">
-            {d.comments} comments from {d.from} to {d.to}. A comment can have several themes, so shares can add up to more than 100%.
+            {d.comments} comments, {formatRange(d.from, d.to)}
+            {d.partial ? (
+              <>
+                {" "}
+                (<strong>not over yet</strong>: shares will still change)
+              </>
+            ) : null}
+            . A comment can have several themes, so shares can add up to more than 100%.
           </p>
           <section class="panel">
             <h2>Share of comments by theme</h2>
@@ -61,7 +83,9 @@ export function ThemesPage() {
           <ThemeActions themes={d.themes.map((t) => t.theme)} />
           <h2>Top three themes per department</h2>
           <p class="small">
-            Compared with {d.previous.from} to {d.previous.to}.
+            {d.partial
+              ? "The period is not over yet, so shares are not compared with the one before."
+              : `Compared with ${formatRange(d.previous.from, d.previous.to)}: a move is shown when both have at least ${d.minCount} comments in the department.`}
           </p>
           <div class="grid-2">
             {d.departments.map((dep) => (
@@ -73,8 +97,8 @@ export function ThemesPage() {
                 columns={[
                   { header: "Theme", cell: (r) => r.theme.name, csv: (r) => r.theme.name },
                   { header: "Share", cell: (r) => (r.share === null ? "" : `${r.share}%`), csv: (r) => r.share, numeric: true },
-                  { header: "Before", cell: (r) => (r.previousShare === null ? "" : `${r.previousShare}%`), csv: (r) => r.previousShare, numeric: true },
-                  { header: "Moved", cell: (r) => `${ARROW[r.direction]}${r.change ? ` ${Math.abs(r.change)} points` : ""}`, csv: (r) => r.change, numeric: true },
+                  { header: "Before", cell: (r) => (before(r) === null ? "" : `${before(r)}%`), csv: before, numeric: true },
+                  { header: "Moved", cell: (r) => <Moved r={r} />, csv: (r) => r.change, numeric: true },
                 ]}
               />
             ))}
