@@ -59,7 +59,11 @@ describe("overview", () => {
     expect(csat.figure.n).toBe(csatN);
     expect(csat.figure.value).not.toBeNull();
     expect(csat.figure.low!).toBeLessThan(csat.figure.value!);
-    expect(csat.spark).toHaveLength(2);
+    // Twelve months to February for context; the two counted are marked.
+    const spark = csat.spark as { periodStart: string; counted: boolean; n: number }[];
+    expect(spark).toHaveLength(12);
+    expect(spark.filter((p) => p.counted).map((p) => p.periodStart)).toEqual(["2026-01-01", "2026-02-01"]);
+    expect(spark.filter((p) => p.counted).reduce((a, p) => a + p.n, 0)).toBe(csatN);
     expect(csat.target).toBe(80);
     expect(["green", "amber", "red"]).toContain(csat.status);
     expect(body.measures.map((m) => m.key)).toEqual(["csat", "cesMean", "csiIndex", "fcr", "responseRate"]);

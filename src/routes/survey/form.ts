@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FCR_VALUES, type Fcr } from "../../domain/measures";
+import { FCR_VALUES, SCALES, type Fcr } from "../../domain/measures";
 import type { ContactRequest } from "../../services/record-response";
 
 export const COMMENT_MAX = 2000;
@@ -9,12 +9,13 @@ const EMAIL_MAX = 254;
 /** Room for 20 digits with a separator between each. */
 const PHONE_MAX = 40;
 
-/** A scale answer: a single digit 1..max, or nothing (a skipped question). */
-const choice = (max: number) =>
+/** A scale answer: a whole number written plainly ("7", not "07" or "7.0"), min..max, or nothing (a skipped question). */
+const choice = ({ min, max }: { min: number; max: number }) =>
   z
     .string()
-    .regex(new RegExp(`^[1-${max}]$`))
+    .regex(/^[1-9]\d{0,2}$/)
     .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
     .optional();
 
 /**
@@ -60,9 +61,9 @@ const PhoneNumber = z
  * the same as no value.
  */
 export const SurveyForm = z.object({
-  csat: choice(5),
-  ces: choice(7),
-  csi: choice(5),
+  csat: choice(SCALES.csat),
+  ces: choice(SCALES.ces),
+  csi: choice(SCALES.csi),
   fcr: z.enum(FCR_VALUES).optional(),
   comment: typedText(COMMENT_MAX).optional(),
 });

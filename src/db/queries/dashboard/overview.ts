@@ -1,7 +1,7 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
 import { SENTIMENT_LANGUAGES } from "../../../domain/sentiment";
-import { isPartialPeriod, periodLabel, periodStartsBetween } from "../../../domain/periods";
+import { isPartialPeriod, periodLabel, periodStartOfDate, periodStartsBetween, previousPeriodStart } from "../../../domain/periods";
 import { judgeFigure, type TargetScope, type Targets } from "../../../domain/targets";
 import { teamWithDepartment } from "../lookups";
 import { summaryTallies } from "../summary";
@@ -11,17 +11,17 @@ import { previousRange } from "./range";
 
 export type { ScopeFilter } from "./scope";
 
-/** Sums the rollup rows of a filter into one tally per period start and one overall. */
+/** Sums the rollup rows of a filter into one tally per period start. */
 async function totals(db: Db, f: ScopeFilter) {
   const { start, rows } = await summaryTallies(db, { ...f, groupBy: "channel" });
   const byPeriod = new Map<string, Tally>();
-  let all = emptyTally();
-  for (const r of rows) {
-    byPeriod.set(r.periodStart, addTallies(byPeriod.get(r.periodStart) ?? emptyTally(), r.tally));
-    all = addTallies(all, r.tally);
-  }
-  return { start, byPeriod, all };
+  for (const r of rows) byPeriod.set(r.periodStart, addTallies(byPeriod.get(r.periodStart) ?? emptyTally(), r.tally));
+  const sum = (starts: readonly string[]) => starts.reduce((all, s) => addTallies(all, byPeriod.get(s) ?? emptyTally()), emptyTally());
+  return { start, byPeriod, sum };
 }
+
+/** Periods a sparkline shows at least, ending with the range's last: the range alone is often one period. */
+const SPARK_PERIODS = 12;
 
 /**
  * The group whose targets apply to a filter: the team named, or the one team a manager sees,
@@ -40,22 +40,30 @@ export async function targetScopeOf(db: Db, f: Pick<ScopeFilter, "teamId" | "tea
  * sparkline, and the colour against the most specific target.
  */
 export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, targets: Targets) {
-  const prevRange = previousRange(f.from, f.to, f.period, f.yearStart);
-  const [cur, prev, scope] = await Promise.all([totals(db, f), totals(db, { ...f, ...prevRange }), targetScopeOf(db, f)]);
+  const { period, yearStart } = f;
+  const prevRange = previousRange(f.from, f.to, period, yearStart);
+  const from = periodStartOfDate(f.from, period, yearStart);
+  const inRange = periodStartsBetween(from, f.to, period, yearStart);
+  // One read for the range and the sparkline's earlier periods together.
+  let sparkFrom = periodStartOfDate(f.to, period, yearStart);
+  for (let i = 1; i < SPARK_PERIODS; i++) sparkFrom = previousPeriodStart(sparkFrom, period, yearStart);
+  const readFrom = sparkFrom < from ? sparkFrom : from;
+  const [cur, prev, scope] = await Promise.all([totals(db, { ...f, from: readFrom }), totals(db, { ...f, ...prevRange }), targetScopeOf(db, f)]);
   const opts = { minCount, perTheme: f.themeId !== undefined };
-  const scores = scoreTally(cur.all, opts);
-  const prevScores = scoreTally(prev.all, opts);
-  const starts = periodStartsBetween(cur.start, f.to, f.period, f.yearStart);
-  const perPeriod = starts.map((s) => ({
+  const scores = scoreTally(cur.sum(inRange), opts);
+  const prevScores = scoreTally(prev.sum(periodStartsBetween(prev.start, prevRange.to, period, yearStart)), opts);
+  const perPeriod = periodStartsBetween(readFrom, f.to, period, yearStart).map((s) => ({
     periodStart: s,
-    label: periodLabel(s, f.period, f.yearStart),
-    partial: isPartialPeriod(s, f.period, f.today, f.yearStart),
+    label: periodLabel(s, period, yearStart),
+    partial: isPartialPeriod(s, period, f.today, yearStart),
+    /** Whether the period is in the range the figures count (the sparkline shows earlier ones too). */
+    counted: s >= from,
     scores: scoreTally(cur.byPeriod.get(s) ?? emptyTally(), opts),
   }));
-  const partial = perPeriod.some((p) => p.partial);
+  const partial = inRange.some((s) => isPartialPeriod(s, period, f.today, yearStart));
   return {
-    period: f.period,
-    from: cur.start,
+    period,
+    from,
     to: f.to,
     /** The range holds a period that is not over: its figures are still growing and are not compared. */
     partial,
@@ -75,7 +83,7 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
         change: compared.change,
         comparison: compared.status,
         ...judgeFigure(targets, m.target, scope, figure.value),
-        spark: perPeriod.map((p) => ({ periodStart: p.periodStart, label: p.label, partial: p.partial, value: p.scores[m.key].value, n: p.scores[m.key].n })),
+        spark: perPeriod.map((p) => ({ periodStart: p.periodStart, label: p.label, partial: p.partial, counted: p.counted, value: p.scores[m.key].value, n: p.scores[m.key].n })),
       };
     }),
     cesEasy: scores.cesEasy,
