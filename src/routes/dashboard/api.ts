@@ -129,9 +129,9 @@ export function dashboardApi(ctx: Ctx) {
       const q = c.req.valid("query");
       const scope = await resolveScope(ctx, c.var.session, q);
       const { period, from, to, ...rest } = withoutRole(scope);
-      void period, void from;
+      void period, void from, void to;
       const slaSettings = { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, target: config.SLA_TARGET };
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter ?? to, min, await liveTargets(db, config.CES_AMBER_MARGIN), await departmentIdsOf(db, scope), slaSettings)) });
+      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter, min, await liveTargets(db, config.CES_AMBER_MARGIN), await departmentIdsOf(db, scope), slaSettings)) });
     })
     .get("/sla", validate("query", SlaFilters), async (c) => c.json(await sla(c.var.session, c.req.valid("query"))))
     .get("/export/sla.csv", validate("query", SlaFilters), async (c) => {
