@@ -145,6 +145,11 @@ export const EnvSchema = z.object({
   QA_SAMPLE_PER_STAFF: z.coerce.number().int().min(0).max(100).default(4),
   /** Follow-up cases closed in the month sampled per department for quality review. */
   QA_SAMPLE_CASES: z.coerce.number().int().min(0).max(500).default(10),
+  /**
+   * The Chromium that prints the quarterly report as a PDF (GET /dashboard/api/report/quarterly.pdf):
+   * Debian's package by default. Without it there, that one endpoint answers 503.
+   */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Bearer token for GET /metrics (Prometheus); unset, the endpoint does not exist. */
   METRICS_TOKEN: z.string().min(16).optional(),

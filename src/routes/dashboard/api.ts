@@ -20,6 +20,7 @@ import { repeatJudging } from "../../domain/repeat-contact";
 import { DashboardFilters, defaultRange, lastCompleteRange, resolveScope, resolveStaff, type Scope } from "./filters";
 import { followUpsApi } from "./follow-ups";
 import { qualityApi } from "./quality";
+import { reportPdfApi } from "./report-pdf";
 import { actionsApi } from "./actions";
 import { settingsApi } from "./settings";
 
@@ -169,6 +170,7 @@ export function dashboardApi(ctx: Ctx) {
         "Cache-Control": "no-store",
       });
     })
+    .route("/report", reportPdfApi(ctx))
     .route("/settings", settingsApi(ctx))
     .route("/follow-ups", followUpsApi(ctx))
     .route("/quality", qualityApi(ctx))

@@ -4,7 +4,7 @@ import { DataTable } from "../components/DataTable";
 import { ChangeText, StatusBadge } from "../components/FigureText";
 import { formatChange, formatShortInterval, formatValue } from "../lib/format";
 import type { Quarterly } from "../api";
-import { report, url } from "../models/app";
+import { report, shared, url } from "../models/app";
 import { alpha, Loaded, PALETTE, useLoader } from "./common";
 import { ReportActions } from "./actions/ReportSection";
 
@@ -29,6 +29,12 @@ function changeText(c: { comparison: "ok" | "tooFew" | "partial"; change: number
   if (c.comparison === "partial") return "not compared: quarter not over";
   if (c.comparison === "tooFew") return "not enough answers to compare";
   return formatChange(c.change, unit);
+}
+
+/** The address of the server-made PDF of the report on screen: the same filters and quarter. */
+function pdfHref(quarter: string | undefined): string {
+  const q = new URLSearchParams({ ...shared.value, ...(quarter ? { quarter } : {}) }).toString();
+  return `/dashboard/api/report/quarterly.pdf${q ? `?${q}` : ""}`;
 }
 
 /** A share of cases in a table cell: value, then interval and n, then the target's verdict in words; never 0% for too few. */
@@ -293,6 +299,9 @@ export function ReportPage() {
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
+        <a class="button secondary" href={pdfHref(shownQuarter)} download>
+          Download PDF
+        </a>
       </div>
       <Loaded loader={report}>{(d) => <ReportBody d={d} />}</Loaded>
     </>
