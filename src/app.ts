@@ -12,6 +12,7 @@ import { accessLog } from "./middleware/access-log";
 import { apiRoutes } from "./routes/api/index";
 import { assetRoutes } from "./routes/assets";
 import { dashboardRoutes } from "./routes/dashboard/index";
+import { frontDoorRoutes } from "./routes/front-door";
 import { ivrRoutes } from "./routes/ivr/index";
 import { metricsRoutes } from "./routes/metrics";
 import { signatureRoutes } from "./routes/signature/index";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: "ok" });
     })
     .route("/", assetRoutes())
+    .route("/", frontDoorRoutes(deps.config))
     .route("/api/v1", apiRoutes(ctx))
     .route("/s", surveyRoutes(ctx))
     .route("/ivr", ivrRoutes(ctx))

@@ -21,6 +21,7 @@ export function Layout({ lang, org, title, langHref, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} – ${org}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={PAGE_CSS_PATH} />
       </head>
       <body>
