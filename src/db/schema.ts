@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CASE_EVENT_KINDS, CASE_PRIORITIES, CASE_STATUSES, type CaseReason } from "../domain/cases";
 import { FCR_VALUES } from "../domain/measures";
+import { ANSWER_SOURCES, CHANNELS, INTERACTION_SOURCES } from "../domain/vocabulary";
 
 /*
  * Times are integers of epoch milliseconds (UTC). Reference data is retired, never deleted,
@@ -95,8 +96,7 @@ export const interactions = sqliteTable(
   "interactions",
   {
     id: integer("id").primaryKey(),
-    /** phone | email | face_to_face | web_chat | letter */
-    channel: text("channel").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
     teamId: integer("team_id")
       .notNull()
       .references(() => teams.id),
@@ -105,8 +105,8 @@ export const interactions = sqliteTable(
     occurredAt: integer("occurred_at").notNull(),
     externalRef: text("external_ref"),
     language: text("language").notNull().default("en"),
-    /** How the interaction came to be: api | signature | ivr | import | demo */
-    source: text("source").notNull().default("api"),
+    /** How the interaction came to be (INTERACTION_SOURCES). */
+    source: text("source", { enum: INTERACTION_SOURCES }).notNull().default("api"),
     /**
      * Keyed hash naming the customer (the CRM's customer key, else their email, else their
      * phone; never the value): how a repeat contact is recognised. Null when unknown or erased.
@@ -204,8 +204,8 @@ export const responses = sqliteTable(
     commented: integer("commented").notNull().default(0),
     commentSentiment: real("comment_sentiment"),
     language: text("language").notNull(),
-    /** form | signature | ivr | phone_api | import | demo */
-    confirmedVia: text("confirmed_via").notNull(),
+    /** How the answer was given (ANSWER_SOURCES). */
+    confirmedVia: text("confirmed_via", { enum: ANSWER_SOURCES }).notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

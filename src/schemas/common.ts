@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANNELS } from "../domain/vocabulary";
 import { isValidIsoDate } from "../domain/periods";
 import { LANGUAGES } from "../domain/languages";
 
@@ -18,7 +19,6 @@ export const Name = z
   .max(200)
   .refine((s) => !new RegExp(CONTROL_CHARACTERS.source).test(s), "must not contain control characters");
 
-export const CHANNELS = ["phone", "email", "face_to_face", "web_chat", "letter"] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../deps";
+import type { AnswerSource } from "../domain/vocabulary";
 import { reportCalendar } from "../config";
 import { DAY } from "../clock";
 import type { Db } from "../db/database";
@@ -19,7 +20,7 @@ export type ResponseInput = {
   fcr: Fcr | null;
   comment: string | null;
   language: string;
-  confirmedVia: "form" | "signature" | "ivr" | "phone_api" | "import" | "demo";
+  confirmedVia: AnswerSource;
   /** The customer asked to be contacted about this answer (survey page, signature follow-on page). */
   contactRequest?: ContactRequest | null;
 };

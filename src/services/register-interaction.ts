@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Ctx } from "../deps";
+import type { InteractionSource } from "../domain/vocabulary";
 import { reportCalendar } from "../config";
 import type { Db } from "../db/database";
 import { emptyTally } from "../domain/measures";
@@ -15,7 +16,6 @@ import { generateNonce, hashToken, surveyLinks, tokenFromNonce } from "./tokens"
 import { enqueueInvitation } from "./enqueue-invitation";
 import { customerHashOf, linkNewContact, type CustomerIdentity } from "./repeat-contact";
 
-export type InteractionSource = "api" | "signature" | "ivr" | "phone_api" | "import" | "demo";
 
 export type RegisteredInteraction = InteractionCreated & { token: string };
 

@@ -52,7 +52,7 @@ export async function qualitySetup(overrides: Partial<Config> = {}, start = "202
             serviceId: service!.id,
             occurredAt: occurredAt + i * 60_000,
             externalRef: externalRef?.(i) ?? null,
-            source: "api",
+            source: "api" as const,
             createdAt: occurredAt,
           })),
         )

@@ -7,6 +7,7 @@ import { addTallies, emptyTally, scoreTally, TALLY_FIELDS, type Scores, type Tal
 import { countedRange, isPartialPeriod, periodEndOfDate, periodLabel, periodStartOfDate, type Period, type YearStart } from "../../domain/periods";
 import { firstUnjudgedDay, type RepeatJudging } from "../../domain/repeat-contact";
 import type { GroupBy } from "../../schemas/report";
+import { channelName } from "../../domain/vocabulary";
 import { allOf, groupWhere, type GroupScope } from "./group-where";
 import { unjudgedContacts } from "./repeat-contact";
 
@@ -138,19 +139,11 @@ export async function summaryReport(db: Db, f: SummaryFilter, minCount: number):
   };
 }
 
-const CHANNEL_NAMES: Record<string, string> = {
-  phone: "Phone",
-  email: "Email",
-  face_to_face: "Face to face",
-  web_chat: "Web chat",
-  letter: "Letter",
-};
-
 const NAMED = { department: departments, team: teams, staff, service: services, theme: themes } as const;
 
 /** Names for group keys; 0 stands for "none" (no staff member, no service). */
 export async function groupNames(db: Db, groupBy: GroupBy): Promise<(key: number | string) => GroupRef> {
-  if (groupBy === "channel") return (key) => ({ id: key, code: String(key), name: CHANNEL_NAMES[String(key)] ?? String(key) });
+  if (groupBy === "channel") return (key) => ({ id: key, code: String(key), name: channelName(String(key)) });
   // The five tables share id, code and name, which is all this reads.
   const table = NAMED[groupBy] as typeof teams;
   const named = await db.select({ id: table.id, code: table.code, name: table.name }).from(table);

@@ -3,7 +3,7 @@ import { deleteCookie } from "hono/cookie";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
 import { readsOf } from "../../db/read-pool";
-import { TREND_SPLITS } from "../../db/queries/dashboard/trends";
+import { SENTIMENTS, TREND_SPLITS } from "../../domain/vocabulary";
 import { departmentIdsOf } from "../../db/queries/dashboard/departments";
 import { EXPORT_COLUMNS, type ExportCursor } from "../../db/queries/dashboard/export";
 import { filterOptions } from "../../db/queries/dashboard/options";
@@ -114,7 +114,7 @@ export function dashboardApi(ctx: Ctx) {
         DashboardFilters.and(
           z.object({
             score: z.coerce.number().int().min(1).max(5).optional(),
-            sentiment: z.enum(["positive", "neutral", "negative"]).optional(),
+            sentiment: z.enum(SENTIMENTS).optional(),
             q: z.string().trim().max(200).optional(),
             page: z.coerce.number().int().min(0).max(10_000).default(0),
           }),

@@ -5,7 +5,8 @@ import { interactions, services, staff, teams } from "../../db/schema";
 import { FCR_VALUES, type Fcr } from "../../domain/measures";
 import { LANGUAGES } from "../../domain/languages";
 import { CONTROL_CHARACTERS } from "../../domain/comment";
-import { CHANNELS, Code } from "../../schemas/common";
+import { Code } from "../../schemas/common";
+import { CHANNELS } from "../../domain/vocabulary";
 import type { TimeParser } from "./occurred-at";
 
 /*

@@ -1,3 +1,5 @@
+import { CHANNEL_NAMES as SERVER_CHANNEL_NAMES } from "../../../src/domain/vocabulary";
+
 /**
  * How figures read on screen: one place, so "too few responses" is never a 0%. A measure's
  * figure says why it has no value in `status` ("notApplicable": the response rate of a theme);
@@ -82,13 +84,8 @@ export function languageName(code: string): string {
   }
 }
 
-export const CHANNEL_NAMES: Record<string, string> = {
-  phone: "Phone",
-  email: "Email",
-  face_to_face: "Face to face",
-  web_chat: "Web chat",
-  letter: "Letter",
-};
+/** Each channel as people say it (one list, the server's). */
+export const CHANNEL_NAMES: Record<string, string> = SERVER_CHANNEL_NAMES;
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });

@@ -3,6 +3,7 @@ import { PERIODS, type Period } from "../../../src/domain/periods";
 import { api, ok, setCsrfToken, type Me, type Options } from "../api";
 import { createLoader } from "./loader";
 import { createUrlModel } from "./url";
+import { SENTIMENTS, TREND_SPLITS, type TrendSplit } from "../../../src/domain/vocabulary";
 
 /** The signed-in user, the filter choices and the URL: the state every page shares. */
 export const url = createUrlModel();
@@ -27,7 +28,6 @@ export async function signOut(): Promise<void> {
   window.location.assign("/dashboard/login");
 }
 
-const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 /** Narrows a URL value to one of the API's choices; anything else is left out (the server would refuse it). */
 function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): T | undefined {
   return choices.find((c) => c === v);
@@ -131,8 +131,7 @@ export function slaCsvHref(): string {
   return `/dashboard/api/export/sla.csv${s ? `?${s}` : ""}`;
 }
 
-const TREND_SPLITS = ["department", "team", "service", "channel"] as const;
-export type TrendSplit = (typeof TREND_SPLITS)[number];
+export type { TrendSplit };
 
 /** The split named in the URL, or departments. */
 export function trendSplit(value: string | undefined): TrendSplit {

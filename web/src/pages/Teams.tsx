@@ -1,5 +1,5 @@
 import { computed } from "@preact/signals";
-import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/db/queries/dashboard/measures";
+import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/domain/measure-registry";
 import type { GroupRow } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable, type Column } from "../components/DataTable";

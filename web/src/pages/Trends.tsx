@@ -1,5 +1,5 @@
 import type { ChartDataset, ChartOptions } from "chart.js";
-import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/db/queries/dashboard/measures";
+import { HEADLINE_MEASURES } from "../../../src/domain/measure-registry";
 import type { Trends as TrendsData } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
@@ -10,15 +10,6 @@ import { Loaded, useLoader } from "./common";
 
 const SPLIT_LABELS: Record<TrendSplit, string> = { department: "Department", team: "Team", service: "Service", channel: "Channel" };
 const PLURAL: Record<TrendSplit, string> = { department: "departments", team: "teams", service: "services", channel: "channels" };
-
-/** How each measure is reported, under its title. */
-const REPORTED_AS: Record<MeasureKey, string> = {
-  csat: "% satisfied (4 or 5 out of 5)",
-  cesMean: "mean on a scale of 1 to 7; higher is easier",
-  csiIndex: "index from 0 to 100",
-  fcr: "% resolved at the first contact",
-  responseRate: "% of surveys sent that were answered",
-};
 
 /**
  * More series than this and the lines are grey context, only the highlighted one in colour:
@@ -107,10 +98,10 @@ function MeasureChart({ d, m, looks }: { d: TrendsData; m: Measure; looks: Look[
   return (
     <section class="panel" aria-labelledby={`h-${m.key}`}>
       <h2 id={`h-${m.key}`}>{m.label}</h2>
-      <p class="note">{REPORTED_AS[m.key]}</p>
+      <p class="note">{m.reported}</p>
       <Chart
         type="line"
-        label={`${m.label}, ${REPORTED_AS[m.key]}, by ${d.period}, one line per ${d.split}${chosen ? `, ${chosen.group.name} highlighted with its 95% interval as a shaded band` : ""}`}
+        label={`${m.label}, ${m.reported}, by ${d.period}, one line per ${d.split}${chosen ? `, ${chosen.group.name} highlighted with its 95% interval as a shaded band` : ""}`}
         data={{ labels, datasets }}
         options={options}
         plugins={[lineEndLabels]}

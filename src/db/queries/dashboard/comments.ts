@@ -5,13 +5,14 @@ import { bySqlDialect, rows } from "../../sql";
 import { zonedMidnight } from "../../../domain/periods";
 import { allOf } from "../group-where";
 import type { ScopeFilter } from "./scope";
+import type { Sentiment } from "../../../domain/vocabulary";
 import { caseStatuses } from "../follow-ups/case-statuses";
 import { nextDay, scopeWhere } from "./where";
 
 export type CommentFilter = ScopeFilter & {
   /** CSAT answer 1–5 */
   score?: number;
-  sentiment?: "positive" | "neutral" | "negative";
+  sentiment?: Sentiment;
   search?: string;
   page: number;
 };

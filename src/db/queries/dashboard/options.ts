@@ -1,7 +1,7 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../client";
 import { departments, services, teams, themes } from "../../schema";
-import { CHANNELS } from "../../../schemas/common";
+import { CHANNELS } from "../../../domain/vocabulary";
 
 /** The choices for the filter bar; a manager's teams are limited to their own. */
 export async function filterOptions(db: Db, teamIds?: readonly number[]) {

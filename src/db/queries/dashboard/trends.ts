@@ -3,9 +3,7 @@ import { emptyTally, scoreTally, type Scores } from "../../../domain/measures";
 import { isPartialPeriod, periodLabel, periodStartsBetween } from "../../../domain/periods";
 import { groupNames, summaryTallies } from "../summary";
 import type { ScopeFilter } from "./scope";
-
-export const TREND_SPLITS = ["department", "team", "service", "channel"] as const;
-export type TrendSplit = (typeof TREND_SPLITS)[number];
+import type { TrendSplit } from "../../../domain/vocabulary";
 
 /**
  * One series per department, team, service or channel with a point for every period in range (an empty period
