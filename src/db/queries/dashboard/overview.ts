@@ -1,7 +1,7 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
 import { SENTIMENT_LANGUAGES } from "../../../domain/sentiment";
-import { isPartialPeriod, periodLabel, periodStartOfDate, periodStartsBetween, previousPeriodStart } from "../../../domain/periods";
+import { isPartialPeriod, periodLabel, periodStartOfDate, periodStartsBetween, previousPeriodStart, type Period } from "../../../domain/periods";
 import { judgeFigure, type TargetScope, type Targets } from "../../../domain/targets";
 import { teamWithDepartment } from "../lookups";
 import { summaryTallies } from "../summary";
@@ -21,7 +21,7 @@ async function totals(db: Db, f: ScopeFilter) {
 }
 
 /** Periods a sparkline shows at least, ending with the range's last: the range alone is often one period. */
-const SPARK_PERIODS = 12;
+const SPARK_PERIODS: Record<Period, number> = { week: 12, month: 12, quarter: 8, year: 5 };
 
 /**
  * The group whose targets apply to a filter: the team named, or the one team a manager sees,
@@ -46,7 +46,7 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
   const inRange = periodStartsBetween(from, f.to, period, yearStart);
   // One read for the range and the sparkline's earlier periods together.
   let sparkFrom = periodStartOfDate(f.to, period, yearStart);
-  for (let i = 1; i < SPARK_PERIODS; i++) sparkFrom = previousPeriodStart(sparkFrom, period, yearStart);
+  for (let i = 1; i < SPARK_PERIODS[period]; i++) sparkFrom = previousPeriodStart(sparkFrom, period, yearStart);
   const readFrom = sparkFrom < from ? sparkFrom : from;
   const [cur, prev, scope] = await Promise.all([totals(db, { ...f, from: readFrom }), totals(db, { ...f, ...prevRange }), targetScopeOf(db, f)]);
   const opts = { minCount, perTheme: f.themeId !== undefined };
