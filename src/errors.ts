@@ -3,12 +3,28 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError, type z } from "zod";
 
-/** Domain errors: services throw these, the one mapper below turns them into HTTP. */
+/**
+ * What went wrong, in words that do not depend on how the request came: the API, the
+ * dashboard, the survey page, the phone flow and the CLI each say it their own way (HTTP_STATUS
+ * below is the HTTP surfaces' one mapping; the CLI prints the message).
+ */
+export type ErrorCode =
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "invalid_input"
+  | "gone"
+  | "forbidden"
+  | "unauthorized"
+  | "unavailable"
+  | "pdf_unavailable"
+  | "pdf_failed";
+
+/** Domain errors: services throw these, each surface maps their code once. */
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly details?: unknown,
   ) {
     super(message);
@@ -16,47 +32,61 @@ export class DomainError extends Error {
 }
 export class NotFoundError extends DomainError {
   constructor(message: string, details?: unknown) {
-    super(message, 404, "not_found", details);
+    super(message, "not_found", details);
   }
 }
 export class ConflictError extends DomainError {
   constructor(message: string, details?: unknown) {
-    super(message, 409, "conflict", details);
+    super(message, "conflict", details);
   }
 }
 /** A well-formed request that names something that does not exist or cannot be used. */
 export class UnprocessableError extends DomainError {
   constructor(message: string, details?: unknown) {
-    super(message, 422, "unprocessable", details);
+    super(message, "unprocessable", details);
   }
 }
 export class ValidationError extends DomainError {
   constructor(message: string, fields: FieldError[]) {
-    super(message, 400, "invalid_input", fields);
+    super(message, "invalid_input", fields);
   }
 }
 export class GoneError extends DomainError {
   constructor(message: string) {
-    super(message, 410, "gone");
+    super(message, "gone");
   }
 }
 export class ForbiddenError extends DomainError {
   constructor(message = "Forbidden") {
-    super(message, 403, "forbidden");
+    super(message, "forbidden");
   }
 }
 export class UnauthorizedError extends DomainError {
   constructor(message = "Unauthorized") {
-    super(message, 401, "unauthorized");
+    super(message, "unauthorized");
   }
 }
 
 /** The database cannot be reached (a restart, a failover, the network): try again shortly. */
 export class UnavailableError extends DomainError {
   constructor(message = "The service is briefly unavailable. Please try again in a moment.") {
-    super(message, 503, "unavailable");
+    super(message, "unavailable");
   }
 }
+
+/** The HTTP status of each domain error code: the one place the two meet. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  invalid_input: 400,
+  gone: 410,
+  forbidden: 403,
+  unauthorized: 401,
+  unavailable: 503,
+  pdf_unavailable: 503,
+  pdf_failed: 502,
+};
 
 export type FieldError = { path: string; message: string };
 
@@ -74,7 +104,7 @@ export function onError(log: (msg: string, err: unknown) => void) {
   return (err: Error, c: Context) => {
     if (err instanceof DomainError) {
       const fields = err instanceof ValidationError ? err.details : undefined;
-      return c.json(errorBody(err.code, err.message, fields), err.status);
+      return c.json(errorBody(err.code, err.message, fields), HTTP_STATUS[err.code]);
     }
     if (err instanceof ZodError) {
       return c.json(errorBody("invalid_input", "The request is not valid.", fieldErrors(err)), 400);

@@ -4,14 +4,14 @@ import { DomainError } from "../errors";
 /** The browser this server prints with is not installed where the configuration says. */
 export class PdfUnavailableError extends DomainError {
   constructor(chromiumPath: string) {
-    super(`PDF export needs Chromium at CHROMIUM_PATH (${chromiumPath}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`, 503, "pdf_unavailable");
+    super(`PDF export needs Chromium at CHROMIUM_PATH (${chromiumPath}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`, "pdf_unavailable");
   }
 }
 
 /** The page to print did not get ready: it showed an error, or did not finish in time. */
 export class PdfRenderError extends DomainError {
   constructor(message: string) {
-    super(message, 502, "pdf_failed");
+    super(message, "pdf_failed");
   }
 }
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { DomainError, errorBody, UnprocessableError } from "../../errors";
+import { DomainError, errorBody, HTTP_STATUS, UnprocessableError } from "../../errors";
 import { InteractionBatchInput, InteractionCreated, InteractionInput } from "../../schemas/interaction";
 import { registerInteraction, registerInteractionIn, type RegisteredInteraction } from "../../services/register-interaction";
 import { validate } from "../../validation";
@@ -77,7 +77,7 @@ export function interactionRoutes(ctx: Ctx) {
                 // collected; a database error ends the write at once.
                 if (!(err instanceof DomainError)) throw err;
                 const field = (err.details as { field?: string } | undefined)?.field;
-                errors.push({ index, status: err.status, message: err.message, ...(field ? { field: `interactions.${index}.${field}` } : {}) });
+                errors.push({ index, status: HTTP_STATUS[err.code], message: err.message, ...(field ? { field: `interactions.${index}.${field}` } : {}) });
               }
             }
             if (errors.length > 0) throw new BatchRejected(errors);
