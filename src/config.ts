@@ -197,7 +197,7 @@ function persistentSecret(dataDir: string, name: string): string {
   const file = join(dataDir, `${name}.secret`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const value = randomBytes(32).toString("base64url");
-  writeFileSync(file, value + "\n", { mode: 0o600 });
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return value;
 }
 

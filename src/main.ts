@@ -31,7 +31,7 @@ async function start() {
   // Counters bucketed in another zone or financial year, or by older rules, are recounted
   // before anything is served or added to them.
   const check = await bringRollupUpToDate(db, reportCalendar(config), (reasons) =>
-    log.info("recounting the report counters before serving: " + reasons.join("; "), {}),
+    log.info(`recounting the report counters before serving: ${reasons.join("; ")}`, {}),
   );
   if (check.recounted) {
     log.info("report counters recounted", { interactions: check.stats.interactions, responses: check.stats.responses, rows: check.stats.rows, seconds: Number(check.seconds.toFixed(1)) });

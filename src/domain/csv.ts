@@ -12,7 +12,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  return cells.map(csvCell).join(",") + "\r\n";
+  return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {

@@ -107,7 +107,7 @@ function maskPhonesInRun(run: string): string {
       continue;
     }
     const start = before === "+" || before === "(" ? groups[i].start - 1 : groups[i].start;
-    out += run.slice(copied, start) + "[phone]";
+    out += `${run.slice(copied, start)}[phone]`;
     copied = groups[found].end;
     i = found + 1;
   }

@@ -17,8 +17,6 @@ import { PERIODS, periodStartsOfDate } from "./rollup";
  */
 
 const FIELDS = TALLY_FIELDS.length;
-/** Rows per upsert statement when writing: one statement per row spent most of its time getting in and out of SQLite. */
-const ROWS_PER_UPSERT = 32;
 /** Days and period starts are numbered below this (179 years of days). */
 const SPAN = 65_536;
 

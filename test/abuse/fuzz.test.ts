@@ -202,6 +202,7 @@ function ivrCases(g: Gen): Case[] {
     if (roll < 0.1) signature = g.pick(["", "bad", signature.slice(1), twilioSigned(url, body, "another-auth-token"), twilioSigned("/ivr/twilio/voice", body)]);
     let type = "application/x-www-form-urlencoded";
     if (g.chance(0.05)) body = "x".repeat(70 * 1024);
+    // biome-ignore lint/suspicious/noDuplicateElseIf: each call draws a new random number
     else if (g.chance(0.05)) {
       type = g.pick(["multipart/form-data; boundary=XYZ", "application/json", "text/plain"]);
       body = g.pick(["--XYZ\r\ngarbage", '{"CallSid":"CA1"}', "--XYZ--", ...BROKEN_BODIES]);

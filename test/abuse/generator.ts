@@ -42,6 +42,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "%FF%FE",
   "../../../../etc/passwd",
   "..%2f..%2fetc%2fpasswd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as text
   "${7*7}{{7*7}}<%= 7*7 %>",
   "__proto__",
   "constructor",
@@ -161,7 +162,7 @@ export class Gen {
 
 /** "[[[[…]]]]" and {"a":{"a":…}} text, deeper than any parser's recursion should allow. */
 export function deeplyNested(depth: number, kind: "array" | "object"): string {
-  return kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
+  return kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 }
 
 /** Bodies that are not valid JSON text, or not valid UTF-8. */

@@ -218,7 +218,7 @@ describe("GET /api/v1/reports/sla", () => {
     expect(all.ackN).toBeLessThan(all.opened);
     expect(all.overdue).toBeGreaterThan(0);
     // The 23:30 UTC acknowledgement is in time in winter and late in summer.
-    const lateAtNight = SPECS.filter((s, i) => i % 6 === 2);
+    const lateAtNight = SPECS.filter((_s, i) => i % 6 === 2);
     expect(lateAtNight.some((s) => localDay(s.acknowledgedAt!) <= s.acknowledgeBy)).toBe(true);
     expect(lateAtNight.some((s) => localDay(s.acknowledgedAt!) > s.acknowledgeBy)).toBe(true);
   });

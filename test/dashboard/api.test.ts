@@ -11,13 +11,12 @@ let t: TestApp;
 let admin: { cookie: string; csrf: string };
 let director: { cookie: string; csrf: string };
 let manager: { cookie: string; csrf: string };
-let org: Awaited<ReturnType<typeof seedDashboard>>;
 
 const get = (who: { cookie: string }, path: string) => t.app.request(`/dashboard/api${path}`, { headers: { Cookie: who.cookie } });
 
 beforeAll(async () => {
   t = await createTestApp({}, "2026-03-02T09:00:00Z");
-  org = await seedDashboard(t.ctx, { perDay: 2, days: 120 });
+  await seedDashboard(t.ctx, { perDay: 2, days: 120 });
   admin = await signIn(t.app, "admin@council.example", PASSWORD);
   director = await signIn(t.app, "director@council.example", PASSWORD);
   manager = await signIn(t.app, "manager@council.example", PASSWORD);

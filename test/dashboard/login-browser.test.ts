@@ -53,7 +53,7 @@ describe("signing in with Chromium", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const origins: (string | undefined)[] = [];
-    page.on("request", (r) => r.method() === "POST" && origins.push(r.headers()["origin"]));
+    page.on("request", (r) => r.method() === "POST" && origins.push(r.headers().origin));
     await page.goto(`${base}/dashboard/login`);
     await page.getByLabel("Email").fill("dir@council.example");
     await page.getByLabel("Password").fill(PASSWORD);

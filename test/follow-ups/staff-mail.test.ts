@@ -16,7 +16,6 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-const HOUR = 3_600_000;
 const WORDS = "I have thought about ending my life, nobody listens";
 
 async function setup(start: string) {

@@ -27,7 +27,7 @@ export function parseXml(source: string): XmlElement {
   };
   const decode = (raw: string): string => {
     if (/[<]/.test(raw)) fail("'<' in text or attribute");
-    return raw.replace(/&([^;]*);|&/g, (whole, ref: string | undefined) => {
+    return raw.replace(/&([^;]*);|&/g, (_whole, ref: string | undefined) => {
       if (ref === undefined) return fail("bare '&'");
       if (ref in ENTITIES) return ENTITIES[ref]!;
       const num = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(ref);

@@ -90,7 +90,7 @@ export function followUpRoutes(ctx: Ctx) {
     };
   };
   const one = { description: "The case after the step", content: json(FollowUpCase, { ...EXAMPLE, status: "acknowledged", acknowledgedAt: "2026-12-29T09:30:00.000Z" }) };
-  const stepRoute = (step: "acknowledge" | "respond" | "close", summary: string) =>
+  const stepRoute = (summary: string) =>
     describeRoute({
       tags: ["Follow-up cases"],
       summary,
@@ -147,13 +147,13 @@ export function followUpRoutes(ctx: Ctx) {
         return c.json({ items: list.items.map(view), total: list.total, page: q.page, pageSize: list.pageSize });
       },
     )
-    .post("/follow-ups/:id/acknowledge", stepRoute("acknowledge", "Acknowledge a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
+    .post("/follow-ups/:id/acknowledge", stepRoute("Acknowledge a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
       c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "acknowledge", c.req.valid("json").note)),
     )
-    .post("/follow-ups/:id/respond", stepRoute("respond", "Record that the customer has had a response"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
+    .post("/follow-ups/:id/respond", stepRoute("Record that the customer has had a response"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
       c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "respond", c.req.valid("json").note)),
     )
-    .post("/follow-ups/:id/close", stepRoute("close", "Close a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
+    .post("/follow-ups/:id/close", stepRoute("Close a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
       c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "close", c.req.valid("json").note)),
     );
 }

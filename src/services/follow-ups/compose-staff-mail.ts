@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Ctx } from "../../deps";
-import { followUpCases, staffMail, teams, users } from "../../db/schema";
+import { followUpCases, type staffMail, teams, users } from "../../db/schema";
 import { localDate } from "../../domain/periods";
 import { staffMailContent, type CaseLine } from "../../mail/templates/staff";
 import type { OutgoingMail } from "../../mail/transport";

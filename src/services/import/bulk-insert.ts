@@ -16,14 +16,12 @@ const ROWS_PER_STATEMENT = 100;
 type Statement = (db: Db, values: Record<string, unknown>) => Promise<unknown>;
 type Preparable = { prepare(name?: string): { execute(values?: Record<string, unknown>): unknown } };
 
-export type BulkInsert = {
-  /**
-   * Inserts rows given flat, `columns.length` values after another per row, inside the
-   * caller's write. Returns the new ids in the rows' order when the inserter was made with an
-   * id column, else an empty array.
-   */
-  (tx: Db, values: readonly unknown[]): Promise<number[]>;
-};
+/**
+ * Inserts rows given flat, `columns.length` values after another per row, inside the
+ * caller's write. Returns the new ids in the rows' order when the inserter was made with an
+ * id column, else an empty array.
+ */
+export type BulkInsert = (tx: Db, values: readonly unknown[]) => Promise<number[]>;
 
 /**
  * An inserter for `columns` (schema property names) of `table`; `id` asks for the new ids

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../deps";
-import { customerContacts, emailAddressState, emailOutbox, interactions, responses, surveyTokens } from "../../db/schema";
+import { customerContacts, emailAddressState, type emailOutbox, interactions, responses, surveyTokens } from "../../db/schema";
 import { isLanguage } from "../../domain/languages";
 import { invitationMail } from "../../mail/templates/invitation";
 import type { OutgoingMail } from "../../mail/transport";

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { customerContacts, emailAddressState, emailOutbox } from "../../db/schema";
 import { addressHash } from "./address";

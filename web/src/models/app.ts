@@ -62,8 +62,14 @@ export function datesShown(which: RangeDefault): { from: string | undefined; to:
  */
 export function setDate(which: RangeDefault, key: "from" | "to", value: string): void {
   const shown = datesShown(which);
-  if (!value) return url.setParam(key, null);
-  if (key === "to") return url.setParams({ to: value, from: shown.from && shown.from <= value ? shown.from : value });
+  if (!value) {
+    url.setParam(key, null);
+    return;
+  }
+  if (key === "to") {
+    url.setParams({ to: value, from: shown.from && shown.from <= value ? shown.from : value });
+    return;
+  }
   // The views over time reach up to today: their default range ends on it.
   const today = options.value?.defaultRanges[period.value].to;
   const end = shown.to && shown.to >= value ? shown.to : today && today > value ? today : value;

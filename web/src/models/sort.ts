@@ -11,11 +11,11 @@ type Sortable = { group: { name: string }; scores: { responses: number } & Recor
  */
 export function sortRows<R extends Sortable>(rows: readonly R[], key: SortKey, dir: SortDir): R[] {
   const sign = dir === "asc" ? 1 : -1;
-  const valueOf = (r: R): number | string | null =>
+  const sortValue = (r: R): number | string | null =>
     key === "name" ? r.group.name : key === "responses" ? r.scores.responses : r.scores[key].value;
   return [...rows].sort((a, b) => {
-    const x = valueOf(a);
-    const y = valueOf(b);
+    const x = sortValue(a);
+    const y = sortValue(b);
     if (x === null && y === null) return a.group.name.localeCompare(b.group.name);
     if (x === null) return 1;
     if (y === null) return -1;

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { allowedSteps, CaseModel, STEP_LABELS, type CaseDetail } from "../../models/follow-ups";
+import { allowedSteps, type CaseModel, STEP_LABELS, type CaseDetail } from "../../models/follow-ups";
 
 type Model = InstanceType<typeof CaseModel>;
 
