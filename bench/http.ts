@@ -73,7 +73,16 @@ const floor = (spec: FloorSpec) => runPinned<FloorResult>(0, "bench/floor.ts", s
  * everything but its route's own work (floor) as cheap as the bare route: 1 / (1 + bare req/s x
  * floor), and for the page also no cheaper than sending the page's bytes from a bare route.
  */
-export type HttpRow = { label: string; kind: LoadSpec["kind"]; target: string; result: LoadResult; share?: number; ceiling?: number; floorUs?: number; load: string };
+export type HttpRow = {
+  label: string;
+  kind: LoadSpec["kind"];
+  target: string;
+  result: LoadResult;
+  share?: number;
+  ceiling?: number;
+  floorUs?: number;
+  load: string;
+};
 
 /**
  * All servers start first and idle until their turn. For each kind of request the bare route
@@ -120,13 +129,24 @@ export async function benchHttp(options: { duration: number; connections: number
       page = await startServer("page", env, pageFile);
       servers.push(page);
     }
-    const loadAvg = () => loadavg().map((x) => x.toFixed(1)).join(" ");
+    const loadAvg = () =>
+      loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ");
     const warmed = new Set<string>();
     // Tokens used so far per server: each form POST answers a token nobody answered before.
     const used = new Map<number, number>();
     const run = async (server: Started, kind: LoadSpec["kind"], duration: number) => {
       const tokenOffset = used.get(server.port) ?? 0;
-      const result = await load({ ...common, duration, url: `http://127.0.0.1:${server.port}`, kind, apiKey: server.apiKey, tokensFile: server.tokensFile, tokenOffset });
+      const result = await load({
+        ...common,
+        duration,
+        url: `http://127.0.0.1:${server.port}`,
+        kind,
+        apiKey: server.apiKey,
+        tokensFile: server.tokensFile,
+        tokenOffset,
+      });
       if (kind === "survey-post") used.set(server.port, tokenOffset + result.total + options.connections);
       return result;
     };
@@ -140,7 +160,13 @@ export async function benchHttp(options: { duration: number; connections: number
     };
     for (const kind of ["api-interaction", "survey-get", "survey-post"] as const) {
       if (kind !== "api-interaction" && apps[0]) {
-        const probe = await load({ ...common, duration: 1, url: `http://127.0.0.1:${apps[0].app.port}`, kind: "survey-get", tokensFile: apps[0].app.tokensFile });
+        const probe = await load({
+          ...common,
+          duration: 1,
+          url: `http://127.0.0.1:${apps[0].app.port}`,
+          kind: "survey-get",
+          tokensFile: apps[0].app.tokensFile,
+        });
         if ((probe.statusCodes["200"] ?? 0) === 0) {
           console.error(`The survey page answered ${JSON.stringify(probe.statusCodes)}, not 200: skipping the survey runs.`);
           break;

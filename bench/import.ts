@@ -108,7 +108,9 @@ export async function benchImport(rows: number, options: { rebuild: boolean; kee
         .insert(teams)
         .values(Array.from({ length: TEAMS }, (_, i) => ({ code: `T${i}`, name: `Team ${i}`, departmentId: department!.id, createdAt: now })))
         .returning({ id: teams.id });
-      await tx.insert(staff).values(Array.from({ length: STAFF }, (_, i) => ({ code: `S${i}`, name: `Staff ${i}`, teamId: made[Math.floor(i / 10)]!.id, createdAt: now })));
+      await tx
+        .insert(staff)
+        .values(Array.from({ length: STAFF }, (_, i) => ({ code: `S${i}`, name: `Staff ${i}`, teamId: made[Math.floor(i / 10)]!.id, createdAt: now })));
       await tx.insert(services).values(Array.from({ length: SERVICES }, (_, i) => ({ code: `SV${i}`, name: `Service ${i}`, createdAt: now })));
     });
     await seedDefaultThemes(ctx);
@@ -149,10 +151,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await benchImport(ROWS, { rebuild: !process.env.SKIP_REBUILD, keepCsv: Boolean(process.env.KEEP_CSV) });
   const rate = (s: number) => Math.round(ROWS / s).toLocaleString("en-GB");
   console.log(`wrote ${ROWS.toLocaleString("en-GB")} rows, ${r.csvMb.toFixed(0)} MB, to ${file} in ${r.writeSeconds.toFixed(1)} s`);
-  console.log(`imported ${r.rows.toLocaleString("en-GB")} rows (${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows} report rows)`);
+  console.log(
+    `imported ${r.rows.toLocaleString("en-GB")} rows (${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows} report rows)`,
+  );
   console.log(`  read + check : ${r.checkSeconds.toFixed(2)} s  ${rate(r.checkSeconds)} rows/s`);
   console.log(`  store        : ${r.storeSeconds.toFixed(2)} s  ${rate(r.storeSeconds)} rows/s`);
   console.log(`    counters   : ${r.countersSeconds.toFixed(2)} s  ${rate(r.countersSeconds)} rows/s (${r.rollupRows.toLocaleString("en-GB")} report rows)`);
   console.log(`  overall      : ${r.totalSeconds.toFixed(2)} s  ${rate(r.totalSeconds)} rows/s`);
-  if (r.rebuildSeconds !== undefined) console.log(`for comparison, rebuildRollup over the same ${r.rows.toLocaleString("en-GB")} responses: ${r.rebuildSeconds.toFixed(2)} s`);
+  if (r.rebuildSeconds !== undefined)
+    console.log(`for comparison, rebuildRollup over the same ${r.rows.toLocaleString("en-GB")} responses: ${r.rebuildSeconds.toFixed(2)} s`);
 }

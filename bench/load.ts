@@ -31,7 +31,9 @@ export type LoadResult = {
 };
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as LoadSpec;
-const tokens = spec.tokensFile ? (JSON.parse(readFileSync(spec.tokensFile, "utf8")) as { token: string; csrf: string }[]) : [{ token: "x".repeat(43), csrf: "x" }];
+const tokens = spec.tokensFile
+  ? (JSON.parse(readFileSync(spec.tokensFile, "utf8")) as { token: string; csrf: string }[])
+  : [{ token: "x".repeat(43), csrf: "x" }];
 let next = spec.tokenOffset ?? 0;
 const nextToken = () => tokens[next++ % tokens.length]!;
 
@@ -50,9 +52,7 @@ const requests: autocannon.Request[] = {
       body: interactionBody,
     },
   ],
-  "survey-get": [
-    { method: "GET" as const, headers: BROWSER, setupRequest: (req: autocannon.Request) => ({ ...req, path: `/s/${nextToken().token}?csat=4` }) },
-  ],
+  "survey-get": [{ method: "GET" as const, headers: BROWSER, setupRequest: (req: autocannon.Request) => ({ ...req, path: `/s/${nextToken().token}?csat=4` }) }],
   "survey-post": [
     {
       method: "POST" as const,

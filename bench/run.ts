@@ -79,7 +79,15 @@ if (runs("summary")) {
         ["database", "query", "rows", "median ms", "p95 ms", "runs", "x fastest SQL"],
         results.flatMap(({ name, rows }) => {
           const fastest = rows.find((r) => r.label.includes("report_rollup"))!.timing.median;
-          return rows.map((r) => [name, r.label, String(r.rows), fmt(r.timing.median, 2), fmt(r.timing.p95, 2), String(r.timing.runs), `${fmt(r.timing.median / fastest, 2)}x`]);
+          return rows.map((r) => [
+            name,
+            r.label,
+            String(r.rows),
+            fmt(r.timing.median, 2),
+            fmt(r.timing.p95, 2),
+            String(r.timing.runs),
+            `${fmt(r.timing.median / fastest, 2)}x`,
+          ]);
         }),
       ),
   );
@@ -93,7 +101,9 @@ if (runs("summary")) {
 }
 
 if (runs("http")) {
-  console.log(`\n(b, c) HTTP: ${args.connections} connections, ${args.duration} s per run, server on core 0, autocannon on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}\n`);
+  console.log(
+    `\n(b, c) HTTP: ${args.connections} connections, ${args.duration} s per run, server on core 0, autocannon on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}\n`,
+  );
   const variants: AppVariant[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   if (onSqlite) {
@@ -123,7 +133,9 @@ if (runs("http")) {
         fmt(r.result.requestsPerSec, 0),
         String(r.result.latencyP50),
         String(r.result.latencyP99),
-        Object.entries(r.result.statusCodes).map(([code, n]) => `${code}:${n}`).join(" ") + (r.result.errors ? ` errors:${r.result.errors}` : ""),
+        Object.entries(r.result.statusCodes)
+          .map(([code, n]) => `${code}:${n}`)
+          .join(" ") + (r.result.errors ? ` errors:${r.result.errors}` : ""),
         r.share === undefined ? "" : `${fmt(100 * r.share, 0)}%`,
         r.floorUs === undefined ? "" : fmt(r.floorUs, 1),
         r.ceiling === undefined ? "" : `${fmt(100 * r.ceiling, 0)}%`,
@@ -132,7 +144,9 @@ if (runs("http")) {
     ),
   );
   console.log("\n    % of bare: against the mean of the bare route's runs just before and just after.");
-  console.log(`    own work: the route's work without HTTP (bench/floor.ts: token, checks, stored and committed in groups of ${args.connections}), us per request.`);
+  console.log(
+    `    own work: the route's work without HTTP (bench/floor.ts: token, checks, stored and committed in groups of ${args.connections}), us per request.`,
+  );
   console.log("    ceiling: the % of bare the app would reach if all else cost what the bare route (for the page: sending the page) costs.");
   const targets: [HttpRow["kind"], number, string][] = [
     ["api-interaction", 0.4, "issue 2"],
@@ -143,7 +157,9 @@ if (runs("http")) {
   for (const [kind, share, issue] of targets) {
     for (const r of rows.filter((r) => r.kind === kind && r.ceiling !== undefined)) {
       const verdict = r.share! >= share ? "MET" : r.ceiling! < share ? "MISSED (above the ceiling)" : "MISSED";
-      console.log(`    target (${issue}): ${r.label} >= ${fmt(100 * share, 0)}% of bare (${r.target}) -> ${fmt(100 * r.share!, 0)}%, ceiling ${fmt(100 * r.ceiling!, 0)}% ${verdict}`);
+      console.log(
+        `    target (${issue}): ${r.label} >= ${fmt(100 * share, 0)}% of bare (${r.target}) -> ${fmt(100 * r.share!, 0)}%, ceiling ${fmt(100 * r.ceiling!, 0)}% ${verdict}`,
+      );
     }
   }
 }
@@ -157,17 +173,30 @@ if (runs("under-load") && onSqlite) {
     await createBenchAdmin(scratch.dataDir);
     console.log(`\n(d) POST /api/v1/interactions while heavy reports run, and while ten CSV exports run, demo --responses ${args.responses}`);
     console.log(`    scratch copy of ${dataset.dataDir} in ${scratch.dataDir} (${fmt(scratch.copySeconds)} s); the POSTs add rows to the copy only`);
-    console.log(`    ${args.connections} connections, ${args.duration} s per run; autocannon and the report loop on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}`);
+    console.log(
+      `    ${args.connections} connections, ${args.duration} s per run; autocannon and the report loop on core 1${hasTaskset ? "" : " (taskset missing: NOT pinned)"}`,
+    );
     console.log(`    reports, back to back, one at a time, as an admin: ${heavyReports().join(", ")}`);
     console.log(`    exports, ten at once, each back to back: ${exportPath()}\n`);
     const rows = await benchUnderLoad({ dataDir: scratch.dataDir, duration: args.duration, connections: args.connections });
     const codes = (r: { statusCodes: Record<string, number>; errors: number }) =>
-      Object.entries(r.statusCodes).map(([code, n]) => `${code}:${n}`).join(" ") + (r.errors ? ` errors:${r.errors}` : "");
+      Object.entries(r.statusCodes)
+        .map(([code, n]) => `${code}:${n}`)
+        .join(" ") + (r.errors ? ` errors:${r.errors}` : "");
     console.log(
       table(
         ["server", "run", "req/s", "p50 ms", "p99 ms", "statuses", "reports done", "report median ms"],
         rows.flatMap((r) => [
-          [r.label, "idle (before)", fmt(r.idleBefore.requestsPerSec, 0), String(r.idleBefore.latencyP50), String(r.idleBefore.latencyP99), codes(r.idleBefore), "", ""],
+          [
+            r.label,
+            "idle (before)",
+            fmt(r.idleBefore.requestsPerSec, 0),
+            String(r.idleBefore.latencyP50),
+            String(r.idleBefore.latencyP99),
+            codes(r.idleBefore),
+            "",
+            "",
+          ],
           [
             r.label,
             `${r.background} running`,
@@ -178,17 +207,30 @@ if (runs("under-load") && onSqlite) {
             String(r.reportsDone) + (Object.keys(r.reportStatuses).some((s) => s !== "200") ? ` (${JSON.stringify(r.reportStatuses)})` : ""),
             fmt(r.reportMedianMs, 0) + (r.background.includes("export") ? ` (${fmt(r.reportBytesPerSec / 1e6, 1)} MB/s)` : ""),
           ],
-          [r.label, "idle (after)", fmt(r.idleAfter.requestsPerSec, 0), String(r.idleAfter.latencyP50), String(r.idleAfter.latencyP99), codes(r.idleAfter), "", ""],
+          [
+            r.label,
+            "idle (after)",
+            fmt(r.idleAfter.requestsPerSec, 0),
+            String(r.idleAfter.latencyP50),
+            String(r.idleAfter.latencyP99),
+            codes(r.idleAfter),
+            "",
+            "",
+          ],
         ]),
       ),
     );
     for (const r of rows) {
-      const alone = Object.entries(r.reportAloneMs).map(([path, ms]) => `${path.replace(/\?.*/, "")} ${fmt(ms, 0)} ms`).join(", ");
+      const alone = Object.entries(r.reportAloneMs)
+        .map(([path, ms]) => `${path.replace(/\?.*/, "")} ${fmt(ms, 0)} ms`)
+        .join(", ");
       console.log(`\n    ${r.label}: each report alone (warm), before the runs: ${alone}`);
     }
     console.log("\n    ratio: req/s with reports (or exports) running against the mean of the idle runs before and after.");
     for (const r of rows) {
-      console.log(`    target: ${r.label}, ${r.background}: >= 80% of idle -> ${fmt(100 * r.ratio, 0)}% (ratio ${fmt(r.ratio, 2)}) ${r.ratio >= 0.8 ? "MET" : "MISSED"}, ${r.reportsDone} completed during the loaded run`);
+      console.log(
+        `    target: ${r.label}, ${r.background}: >= 80% of idle -> ${fmt(100 * r.ratio, 0)}% (ratio ${fmt(r.ratio, 2)}) ${r.ratio >= 0.8 ? "MET" : "MISSED"}, ${r.reportsDone} completed during the loaded run`,
+      );
     }
   } finally {
     scratch.remove();
@@ -232,7 +274,9 @@ if (runs("import")) {
   for (const target of targets) {
     const r = await benchImport(args.rows, { rebuild: false, env: target.env }).finally(() => target.drop?.());
     const rate = (s: number) => Math.round(r.rows / s).toLocaleString("en-GB");
-    console.log(`\n    ${target.name}: wrote the CSV (${fmt(r.csvMb, 0)} MB) in ${fmt(r.writeSeconds)} s; imported ${r.rows.toLocaleString("en-GB")} rows, ${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows.toLocaleString("en-GB")} report rows\n`);
+    console.log(
+      `\n    ${target.name}: wrote the CSV (${fmt(r.csvMb, 0)} MB) in ${fmt(r.writeSeconds)} s; imported ${r.rows.toLocaleString("en-GB")} rows, ${r.comments.toLocaleString("en-GB")} comments, ${r.themeTags.toLocaleString("en-GB")} theme tags, ${r.rollupRows.toLocaleString("en-GB")} report rows\n`,
+    );
     console.log(
       table(
         ["part", "s", "rows/s"],

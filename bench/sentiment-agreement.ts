@@ -82,11 +82,18 @@ async function candidates(): Promise<Scorer[]> {
   type NlpContainer = { use(plugin: unknown): void };
   type NlpResult = { sentiment: { score: number; numHits: number } };
   const core = load<{ containerBootstrap(): Promise<NlpContainer> }>("@nlpjs/core");
-  const nlpSentiment = load<{ SentimentAnalyzer: new (settings: { container: NlpContainer }) => { process(input: { locale: string; text: string }): Promise<NlpResult> } }>("@nlpjs/sentiment");
+  const nlpSentiment = load<{
+    SentimentAnalyzer: new (settings: { container: NlpContainer }) => { process(input: { locale: string; text: string }): Promise<NlpResult> };
+  }>("@nlpjs/sentiment");
   if (core && nlpSentiment) {
     const container = await core.containerBootstrap();
     const languages: string[] = [];
-    for (const [language, plugin] of [["en", "LangEn"], ["pl", "LangPl"], ["pt", "LangPt"], ["ar", "LangAr"]] as const) {
+    for (const [language, plugin] of [
+      ["en", "LangEn"],
+      ["pl", "LangPl"],
+      ["pt", "LangPt"],
+      ["ar", "LangAr"],
+    ] as const) {
       const pkg = load<Record<string, unknown>>(`@nlpjs/lang-${language}`);
       if (pkg?.[plugin]) {
         container.use(pkg[plugin]);
@@ -166,27 +173,92 @@ const spearman = (xs: number[], ys: number[]) => pearson(ranks(xs), ranks(ys));
 const responses = Number(values.responses);
 const { dataDir } = benchDataset(responses);
 const db = new Database(join(dataDir, "survey.db"), { readonly: true });
-const rows = db
-  .prepare("select comment, language, csi from responses where comment is not null and csi is not null")
-  .all() as { comment: string; language: string; csi: number }[];
+const rows = db.prepare("select comment, language, csi from responses where comment is not null and csi is not null").all() as {
+  comment: string;
+  language: string;
+  csi: number;
+}[];
 db.close();
 
 /** Clear praise and clear complaints, written for this check, none of them from the demo's bank. */
 const HAND_WRITTEN: Record<string, { positive: string[]; negative: string[] }> = {
   cy: {
-    positive: ["Roedd y gwasanaeth yn wych", "Diolch am eich help", "Roedd hi'n garedig iawn", "Staff hyfryd a chymwynasgar", "Profiad da iawn", "Cefais help gwych gan y tîm", "Hapus iawn gyda'r gwasanaeth", "Roedd yr ateb yn gyflym ac yn glir"],
-    negative: ["Roedd y gwasanaeth yn ofnadwy", "Profiad drwg iawn", "Dw i'n anhapus iawn", "Roedd y staff yn anghwrtais", "Roedd yr aros yn rhy hir ac yn rhwystredig", "Doedd neb yn barod i helpu", "Gwasanaeth siomedig", "Ches i ddim help o gwbl"],
+    positive: [
+      "Roedd y gwasanaeth yn wych",
+      "Diolch am eich help",
+      "Roedd hi'n garedig iawn",
+      "Staff hyfryd a chymwynasgar",
+      "Profiad da iawn",
+      "Cefais help gwych gan y tîm",
+      "Hapus iawn gyda'r gwasanaeth",
+      "Roedd yr ateb yn gyflym ac yn glir",
+    ],
+    negative: [
+      "Roedd y gwasanaeth yn ofnadwy",
+      "Profiad drwg iawn",
+      "Dw i'n anhapus iawn",
+      "Roedd y staff yn anghwrtais",
+      "Roedd yr aros yn rhy hir ac yn rhwystredig",
+      "Doedd neb yn barod i helpu",
+      "Gwasanaeth siomedig",
+      "Ches i ddim help o gwbl",
+    ],
   },
   pl: {
-    positive: ["Bardzo dobra obsługa", "Dziękuję za pomoc, wszystko załatwione", "Miła i kompetentna pani", "Szybko i sprawnie", "Jestem bardzo zadowolony", "Świetna obsługa", "Pracownik był uprzejmy i pomocny", "Wszystko było jasne i proste"],
-    negative: ["Okropna obsługa", "Jestem bardzo niezadowolony", "Pracownik był niemiły", "Nikt mi nie pomógł", "Zła informacja i długie czekanie", "Strata czasu", "Nie polecam", "Obsługa była fatalna i powolna"],
+    positive: [
+      "Bardzo dobra obsługa",
+      "Dziękuję za pomoc, wszystko załatwione",
+      "Miła i kompetentna pani",
+      "Szybko i sprawnie",
+      "Jestem bardzo zadowolony",
+      "Świetna obsługa",
+      "Pracownik był uprzejmy i pomocny",
+      "Wszystko było jasne i proste",
+    ],
+    negative: [
+      "Okropna obsługa",
+      "Jestem bardzo niezadowolony",
+      "Pracownik był niemiły",
+      "Nikt mi nie pomógł",
+      "Zła informacja i długie czekanie",
+      "Strata czasu",
+      "Nie polecam",
+      "Obsługa była fatalna i powolna",
+    ],
   },
   pt: {
-    positive: ["Muito bom atendimento", "Obrigado pela ajuda", "A atendente foi muito gentil", "Fiquei muito satisfeito", "Serviço rápido e eficiente", "Ótimo serviço", "Resolveram o meu problema com rapidez", "Pessoal simpático e prestável"],
-    negative: ["Atendimento horrível", "Fiquei muito insatisfeito", "Ninguém me ajudou", "O funcionário foi mal-educado", "Uma perda de tempo", "Serviço lento e mau", "Não resolveram nada", "Péssima experiência"],
+    positive: [
+      "Muito bom atendimento",
+      "Obrigado pela ajuda",
+      "A atendente foi muito gentil",
+      "Fiquei muito satisfeito",
+      "Serviço rápido e eficiente",
+      "Ótimo serviço",
+      "Resolveram o meu problema com rapidez",
+      "Pessoal simpático e prestável",
+    ],
+    negative: [
+      "Atendimento horrível",
+      "Fiquei muito insatisfeito",
+      "Ninguém me ajudou",
+      "O funcionário foi mal-educado",
+      "Uma perda de tempo",
+      "Serviço lento e mau",
+      "Não resolveram nada",
+      "Péssima experiência",
+    ],
   },
   ar: {
-    positive: ["خدمة رائعة", "شكرا جزيلا على المساعدة", "الموظفة كانت لطيفة جدا", "أنا راض جدا عن الخدمة", "تعامل ممتاز وسريع", "تجربة جيدة", "حلوا مشكلتي بسرعة", "الموظفون محترمون ومتعاونون"],
+    positive: [
+      "خدمة رائعة",
+      "شكرا جزيلا على المساعدة",
+      "الموظفة كانت لطيفة جدا",
+      "أنا راض جدا عن الخدمة",
+      "تعامل ممتاز وسريع",
+      "تجربة جيدة",
+      "حلوا مشكلتي بسرعة",
+      "الموظفون محترمون ومتعاونون",
+    ],
     negative: ["خدمة سيئة", "أنا غير راض", "الموظف كان غير مهذب", "لم يساعدني أحد", "انتظار طويل ومزعج", "تجربة سيئة جدا", "مضيعة للوقت", "لم يتم حل مشكلتي"],
   },
 };
@@ -232,7 +304,10 @@ for (const [language, { positive, negative }] of Object.entries(HAND_WRITTEN)) {
     let scored = 0;
     let right = 0;
     let wrong = 0;
-    for (const [sign, texts] of [[1, positive], [-1, negative]] as const) {
+    for (const [sign, texts] of [
+      [1, positive],
+      [-1, negative],
+    ] as const) {
       for (const text of texts) {
         const s = await scorer.score(text, language);
         if (s === null) continue;

@@ -63,7 +63,12 @@ async function realApp(dataDir: string) {
     const made = await db.write(async (tx) => {
       const out: { token: string; csrf: string }[] = [];
       for (let i = from; i < Math.min(count, from + 2000); i++) {
-        const { token } = await registerInteractionIn(tx, ctx, { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" }, "api");
+        const { token } = await registerInteractionIn(
+          tx,
+          ctx,
+          { channel: "email", team: "WASTE", service: "waste", occurredAt: now - 60_000, language: "en" },
+          "api",
+        );
         out.push({ token, csrf: formToken(config.SESSION_SECRET, hashToken(token, config.TOKEN_PEPPER), now) });
       }
       return out;

@@ -6,9 +6,7 @@ import { z } from "zod";
 import { parseCidrList } from "./domain/networks";
 import type { ReportCalendar } from "./domain/periods";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 /** One schema for the whole environment; parsed once in main.ts and the CLI. */
 export const EnvSchema = z.object({
@@ -62,7 +60,10 @@ export const EnvSchema = z.object({
    * The Twilio account (AC…) whose recordings and transcriptions retention and erasure delete
    * through the REST API, with TWILIO_AUTH_TOKEN. Unset: they wait in recording_deletions.
    */
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits").optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "expected AC followed by 32 hex digits")
+    .optional(),
   /** Where Twilio's REST API is; tests point it at a fake on loopback. */
   TWILIO_API_BASE_URL: z.url().default("https://api.twilio.com"),
   /**
@@ -134,7 +135,12 @@ export const EnvSchema = z.object({
    */
   SAFEGUARDING_EMAIL: z
     .string()
-    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email()).min(1))
     .optional(),
   /** Local hour on working days when case owners get their list of cases due today or overdue. */
@@ -179,11 +185,7 @@ export function reportCalendar(config: Pick<Env, "TIMEZONE" | "FINANCIAL_YEAR_ST
 
 /** Parses the environment; a wrong value stops start-up with a message naming the variable. */
 export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {
-  const relevant = Object.fromEntries(
-    Object.keys(EnvSchema.shape).flatMap((k) =>
-      env[k] === undefined || env[k] === "" ? [] : [[k, env[k]]],
-    ),
-  );
+  const relevant = Object.fromEntries(Object.keys(EnvSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === "" ? [] : [[k, env[k]]])));
   const parsed = EnvSchema.safeParse(relevant);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -130,7 +130,23 @@ export function onError(log: (msg: string, err: unknown) => void) {
  * refused or dropped connection, a server shutting down or starting up, a pool that cannot
  * connect in time. The request can succeed when it is back; the pool reconnects by itself.
  */
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "SQLITE_BUSY"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004",
+  "SQLITE_BUSY",
+]);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {

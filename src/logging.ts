@@ -13,14 +13,16 @@ import type { Logger } from "./deps";
  * `destination` replaces both streams (tests collect the lines).
  */
 export function jsonLogger(level: Config["LOG_LEVEL"], destination?: DestinationStream): Logger {
-  const streams = destination ?? pino.multistream(
-    [
-      { level: "debug", stream: pino.destination({ dest: 1, sync: true }) },
-      { level: "error", stream: pino.destination({ dest: 2, sync: true }) },
-    ],
-    // Each line goes to the stream of the highest level it reaches, not to both.
-    { dedupe: true },
-  );
+  const streams =
+    destination ??
+    pino.multistream(
+      [
+        { level: "debug", stream: pino.destination({ dest: 1, sync: true }) },
+        { level: "error", stream: pino.destination({ dest: 2, sync: true }) },
+      ],
+      // Each line goes to the stream of the highest level it reaches, not to both.
+      { dedupe: true },
+    );
   const logger = pino(
     {
       level,

@@ -34,7 +34,12 @@ async function start() {
     log.info(`recounting the report counters before serving: ${reasons.join("; ")}`, {}),
   );
   if (check.recounted) {
-    log.info("report counters recounted", { interactions: check.stats.interactions, responses: check.stats.responses, rows: check.stats.rows, seconds: Number(check.seconds.toFixed(1)) });
+    log.info("report counters recounted", {
+      interactions: check.stats.interactions,
+      responses: check.stats.responses,
+      rows: check.stats.rows,
+      seconds: Number(check.seconds.toFixed(1)),
+    });
   }
   if (!(await hasRollupFeature(db.read, "commented"))) {
     // A report counter added by a later migration: only a recount can fill it for older answers.

@@ -37,10 +37,12 @@ type Outcome = { ok: true } | { ok: false; reason: unknown };
 function within<T>(promise: Promise<T>, ms: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false, reason: new Error(`did not finish within ${ms} ms`) }), ms);
-    promise.then(
-      () => resolve({ ok: true }),
-      (reason: unknown) => resolve({ ok: false, reason }),
-    ).finally(() => clearTimeout(timer));
+    promise
+      .then(
+        () => resolve({ ok: true }),
+        (reason: unknown) => resolve({ ok: false, reason }),
+      )
+      .finally(() => clearTimeout(timer));
   });
 }
 
@@ -78,7 +80,10 @@ export async function gracefulShutdown(server: DrainableServer, closers: readonl
 
   const failed: string[] = [];
   for (const closer of closers) {
-    const outcome = await within(Promise.resolve().then(() => closer.close()), closerTimeoutMs);
+    const outcome = await within(
+      Promise.resolve().then(() => closer.close()),
+      closerTimeoutMs,
+    );
     if (!outcome.ok) {
       failed.push(closer.name);
       log.error(`shutdown: ${closer.name} failed`, outcome.reason);

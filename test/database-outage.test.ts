@@ -56,46 +56,53 @@ afterAll(async () => {
   for (const close of closers) await close().catch(() => undefined);
 });
 
-test.runIf(TEST_DIALECT === "postgres")("PostgreSQL going away: 503 on the requests that need it, then back without a restart", async () => {
-  const name = await newPostgresDatabase();
-  const target = new URL(TEST_POSTGRES_URL);
-  const link = await relay({ host: target.hostname, port: Number(target.port || 5432) });
-  const url = new URL(TEST_POSTGRES_URL);
-  url.port = String(link.port);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), { max: 4 });
-  closers.push(() => db.close(), () => link.down());
-  const clock = fixedClock("2026-03-02T09:00:00Z");
-  const config = testConfig();
-  const ctx: Ctx = { db, clock, config, log: silentLogger };
-  await seedOrganisation({ ctx });
-  const { key } = await createApiKey(ctx, "outage");
-  const app = createApp({ db, clock, config, log: silentLogger });
-  const register = (ref: string) =>
-    app.request("/api/v1/interactions", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ channel: "phone", team: "CONTACT", occurredAt: "2026-03-02T08:00:00Z", externalRef: ref }),
-    });
+test.runIf(TEST_DIALECT === "postgres")(
+  "PostgreSQL going away: 503 on the requests that need it, then back without a restart",
+  async () => {
+    const name = await newPostgresDatabase();
+    const target = new URL(TEST_POSTGRES_URL);
+    const link = await relay({ host: target.hostname, port: Number(target.port || 5432) });
+    const url = new URL(TEST_POSTGRES_URL);
+    url.port = String(link.port);
+    url.pathname = `/${name}`;
+    const db = openPostgres(url.toString(), { max: 4 });
+    closers.push(
+      () => db.close(),
+      () => link.down(),
+    );
+    const clock = fixedClock("2026-03-02T09:00:00Z");
+    const config = testConfig();
+    const ctx: Ctx = { db, clock, config, log: silentLogger };
+    await seedOrganisation({ ctx });
+    const { key } = await createApiKey(ctx, "outage");
+    const app = createApp({ db, clock, config, log: silentLogger });
+    const register = (ref: string) =>
+      app.request("/api/v1/interactions", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ channel: "phone", team: "CONTACT", occurredAt: "2026-03-02T08:00:00Z", externalRef: ref }),
+      });
 
-  expect((await app.request("/healthz")).status).toBe(200);
-  expect((await register("before")).status).toBe(201);
+    expect((await app.request("/healthz")).status).toBe(200);
+    expect((await register("before")).status).toBe(201);
 
-  await link.down();
-  const health = await app.request("/healthz");
-  expect(health.status).toBe(503);
-  const refused = await register("during");
-  expect(refused.status).toBe(503);
-  expect(refused.headers.get("retry-after")).toBe("5");
-  expect(await refused.json()).toMatchObject({ error: { code: "unavailable" } });
+    await link.down();
+    const health = await app.request("/healthz");
+    expect(health.status).toBe(503);
+    const refused = await register("during");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(await refused.json()).toMatchObject({ error: { code: "unavailable" } });
 
-  await link.up();
-  expect((await app.request("/healthz")).status).toBe(200);
-  const after = await register("after");
-  expect(after.status).toBe(201);
-  // The one refused during the outage was not half-written: registering it now creates it.
-  expect((await register("during")).status).toBe(201);
-}, 60_000);
+    await link.up();
+    expect((await app.request("/healthz")).status).toBe(200);
+    const after = await register("after");
+    expect(after.status).toBe(201);
+    // The one refused during the outage was not half-written: registering it now creates it.
+    expect((await register("during")).status).toBe(201);
+  },
+  60_000,
+);
 
 async function startUp(env: Record<string, string>) {
   const child = spawn(process.execPath, startArgs(), {
@@ -110,20 +117,28 @@ async function startUp(env: Record<string, string>) {
 
 const secrets = { SESSION_SECRET: "s".repeat(40), TOKEN_PEPPER: "p".repeat(40) };
 
-test.runIf(TEST_DIALECT === "postgres")("a DATABASE_URL nobody answers at stops start-up with one line naming it", async () => {
-  const { code, lines } = await startUp({ DATABASE_URL: "postgres://postgres:hunter2@127.0.0.1:1/nowhere", ...secrets });
-  expect(code).toBe(1);
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^Cannot use DATABASE_URL \(postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere\): .*ECONNREFUSED/);
-  // The password is never printed.
-  expect(lines[0]).not.toContain("hunter2");
-}, 30_000);
+test.runIf(TEST_DIALECT === "postgres")(
+  "a DATABASE_URL nobody answers at stops start-up with one line naming it",
+  async () => {
+    const { code, lines } = await startUp({ DATABASE_URL: "postgres://postgres:hunter2@127.0.0.1:1/nowhere", ...secrets });
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot use DATABASE_URL \(postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere\): .*ECONNREFUSED/);
+    // The password is never printed.
+    expect(lines[0]).not.toContain("hunter2");
+  },
+  30_000,
+);
 
-test.runIf(TEST_DIALECT === "postgres")("a database that does not exist, and missing shared secrets, are one line each", async () => {
-  const missing = await startUp({ DATABASE_URL: `${TEST_POSTGRES_URL.replace(/\/[^/]*$/, "")}/no_such_database_here`, ...secrets });
-  expect(missing.code).toBe(1);
-  expect(missing.lines).toEqual([expect.stringMatching(/no_such_database_here.*does not exist/)]);
-  const noSecrets = await startUp({ DATABASE_URL: TEST_POSTGRES_URL });
-  expect(noSecrets.code).toBe(1);
-  expect(noSecrets.lines.join("\n")).toMatch(/SESSION_SECRET, TOKEN_PEPPER: required with DATABASE_URL/);
-}, 30_000);
+test.runIf(TEST_DIALECT === "postgres")(
+  "a database that does not exist, and missing shared secrets, are one line each",
+  async () => {
+    const missing = await startUp({ DATABASE_URL: `${TEST_POSTGRES_URL.replace(/\/[^/]*$/, "")}/no_such_database_here`, ...secrets });
+    expect(missing.code).toBe(1);
+    expect(missing.lines).toEqual([expect.stringMatching(/no_such_database_here.*does not exist/)]);
+    const noSecrets = await startUp({ DATABASE_URL: TEST_POSTGRES_URL });
+    expect(noSecrets.code).toBe(1);
+    expect(noSecrets.lines.join("\n")).toMatch(/SESSION_SECRET, TOKEN_PEPPER: required with DATABASE_URL/);
+  },
+  30_000,
+);

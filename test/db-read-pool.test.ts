@@ -15,7 +15,16 @@ async function answered() {
   const org = await seedOrganisation(t);
   for (let i = 0; i < 30; i++) {
     const r = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", occurredAt: t.clock.now(), language: "en" });
-    await recordResponse(t.ctx, { interactionId: r.id, csat: (i % 5) + 1, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "form" });
+    await recordResponse(t.ctx, {
+      interactionId: r.id,
+      csat: (i % 5) + 1,
+      ces: null,
+      csi: null,
+      fcr: null,
+      comment: null,
+      language: "en",
+      confirmedVia: "form",
+    });
   }
   return { t, org };
 }

@@ -34,35 +34,35 @@ export async function seedOrganisation(t: { ctx: Ctx }) {
   const { clock } = t.ctx;
   const now = clock.now();
   return t.ctx.db.write(async (db) => {
-  const [cls, env] = await db
-    .insert(departments)
-    .values([
-      { code: "CLS", name: "Customer and Local Services", createdAt: now },
-      { code: "ENV", name: "Environment", createdAt: now },
-    ])
-    .returning();
-  const [contact, benefits, waste] = await db
-    .insert(teams)
-    .values([
-      { code: "CONTACT", name: "Contact Centre", departmentId: cls!.id, createdAt: now },
-      { code: "BENEFITS", name: "Benefits", departmentId: cls!.id, createdAt: now },
-      { code: "WASTE", name: "Waste Services", departmentId: env!.id, createdAt: now },
-    ])
-    .returning();
-  const [alice, bob] = await db
-    .insert(staff)
-    .values([
-      { code: "alice", name: "Alice Adams", email: "alice@council.example", teamId: contact!.id, createdAt: now },
-      { code: "bob", name: "Bob Brown", email: "bob@council.example", teamId: waste!.id, createdAt: now },
-    ])
-    .returning();
-  const [tax, bins] = await db
-    .insert(services)
-    .values([
-      { code: "council-tax", name: "Council Tax", createdAt: now },
-      { code: "bins", name: "Waste collection", createdAt: now },
-    ])
-    .returning();
-  return { cls: cls!, env: env!, contact: contact!, benefits: benefits!, waste: waste!, alice: alice!, bob: bob!, tax: tax!, bins: bins! };
+    const [cls, env] = await db
+      .insert(departments)
+      .values([
+        { code: "CLS", name: "Customer and Local Services", createdAt: now },
+        { code: "ENV", name: "Environment", createdAt: now },
+      ])
+      .returning();
+    const [contact, benefits, waste] = await db
+      .insert(teams)
+      .values([
+        { code: "CONTACT", name: "Contact Centre", departmentId: cls!.id, createdAt: now },
+        { code: "BENEFITS", name: "Benefits", departmentId: cls!.id, createdAt: now },
+        { code: "WASTE", name: "Waste Services", departmentId: env!.id, createdAt: now },
+      ])
+      .returning();
+    const [alice, bob] = await db
+      .insert(staff)
+      .values([
+        { code: "alice", name: "Alice Adams", email: "alice@council.example", teamId: contact!.id, createdAt: now },
+        { code: "bob", name: "Bob Brown", email: "bob@council.example", teamId: waste!.id, createdAt: now },
+      ])
+      .returning();
+    const [tax, bins] = await db
+      .insert(services)
+      .values([
+        { code: "council-tax", name: "Council Tax", createdAt: now },
+        { code: "bins", name: "Waste collection", createdAt: now },
+      ])
+      .returning();
+    return { cls: cls!, env: env!, contact: contact!, benefits: benefits!, waste: waste!, alice: alice!, bob: bob!, tax: tax!, bins: bins! };
   });
 }

@@ -86,7 +86,15 @@ test.runIf(TEST_DIALECT === "postgres")(
       expect(serverErrors(r.tally)).toBe(0);
       issued.push(...r.created);
     }
-    const results = await Promise.all(both.map((s, i) => answerSurveys(s.base, issued.filter((_, n) => n % 2 === i), { workers: 8, deadline })));
+    const results = await Promise.all(
+      both.map((s, i) =>
+        answerSurveys(
+          s.base,
+          issued.filter((_, n) => n % 2 === i),
+          { workers: 8, deadline },
+        ),
+      ),
+    );
     for (const r of results) expect(serverErrors(r.tally)).toBe(0);
     const acknowledged = results.flatMap((r) => r.acknowledged);
     expect(acknowledged).toHaveLength(ANSWERED);

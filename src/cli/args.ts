@@ -8,12 +8,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * Parses a command's arguments with node:util (unknown options are refused) and validates
  * them with zod, so a wrong value is a usage error naming the option, never a stack trace.
  */
-export function parseCommandArgs<S extends z.ZodType>(
-  args: string[],
-  options: Options,
-  schema: S,
-  positionalNames: string[] = [],
-): z.infer<S> {
+export function parseCommandArgs<S extends z.ZodType>(args: string[], options: Options, schema: S, positionalNames: string[] = []): z.infer<S> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: positionalNames.length > 0 });

@@ -17,9 +17,7 @@ export async function openCliContext(io: CliIo): Promise<Ctx & { close(): Promis
     await migrateOrExplain(db);
     // A command that adds to the report counters (import, demo) must add to counters of the
     // same time zone, financial year and rules; the recount says why it runs.
-    await bringRollupUpToDate(db, reportCalendar(config), (reasons) =>
-      line(io.stderr, `Recounting the report counters first: ${reasons.join("; ")}.`),
-    );
+    await bringRollupUpToDate(db, reportCalendar(config), (reasons) => line(io.stderr, `Recounting the report counters first: ${reasons.join("; ")}.`));
   } catch (err) {
     await db.close();
     throw err;

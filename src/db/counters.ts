@@ -94,7 +94,13 @@ export async function upsertCounterRows(tx: Db, counters: CounterTable, rows: re
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
     const values = sql.join(
-      chunk.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`), sql`, `)})`),
+      chunk.map(
+        (r) =>
+          sql`(${sql.join(
+            r.map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
     await exec(tx, sql`${sql.raw(head(counters))} values ${values} ${sql.raw(onConflict(counters, "postgres"))}`);

@@ -11,7 +11,10 @@ import { prepared } from "./sql";
 export type RollupFeature = "commented";
 
 const featureRow = prepared("rollup_feature", (db) =>
-  db.select({ feature: rollupFeatures.feature }).from(rollupFeatures).where(eq(rollupFeatures.feature, sql.placeholder("feature"))),
+  db
+    .select({ feature: rollupFeatures.feature })
+    .from(rollupFeatures)
+    .where(eq(rollupFeatures.feature, sql.placeholder("feature"))),
 );
 
 /** Whether the counter is right for every row: set by migration 0008 on an empty database, or by a full recount. */

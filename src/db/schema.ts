@@ -157,26 +157,23 @@ export const contactSubjects = sqliteTable(
   (t) => [primaryKey({ columns: [t.subjectHash, t.interactionId] }), index("contact_subjects_interaction").on(t.interactionId)],
 );
 
-export const surveyTokens = sqliteTable(
-  "survey_tokens",
-  {
-    id: integer("id").primaryKey(),
-    interactionId: integer("interaction_id")
-      .notNull()
-      .unique()
-      .references(() => interactions.id),
-    /**
-     * The token is derived from this random nonce with the secret pepper (so the same link can
-     * be handed out again for a repeated externalRef) and is never stored; a copy of the
-     * database alone can neither derive it nor answer a survey.
-     */
-    nonce: text("nonce").notNull(),
-    /** Keyed hash of the token: how a link finds its interaction. */
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: integer("expires_at").notNull(),
-    createdAt: integer("created_at").notNull(),
-  },
-);
+export const surveyTokens = sqliteTable("survey_tokens", {
+  id: integer("id").primaryKey(),
+  interactionId: integer("interaction_id")
+    .notNull()
+    .unique()
+    .references(() => interactions.id),
+  /**
+   * The token is derived from this random nonce with the secret pepper (so the same link can
+   * be handed out again for a repeated externalRef) and is never stored; a copy of the
+   * database alone can neither derive it nor answer a survey.
+   */
+  nonce: text("nonce").notNull(),
+  /** Keyed hash of the token: how a link finds its interaction. */
+  tokenHash: text("token_hash").notNull().unique(),
+  expiresAt: integer("expires_at").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
 
 export const responses = sqliteTable(
   "responses",

@@ -60,12 +60,7 @@ export type Bounds = { min: number; max: number };
  * about how far the mean might be from it. n = 0 gives NaN throughout: there is no mean of
  * nothing; scoreTally never shows it.
  */
-export function meanInterval(
-  n: number,
-  sum: number,
-  sumSq: number,
-  { min, max }: Bounds,
-): { mean: number; low: number; high: number } {
+export function meanInterval(n: number, sum: number, sumSq: number, { min, max }: Bounds): { mean: number; low: number; high: number } {
   if (!(min < max)) throw new RangeError(`meanInterval: need min < max, got [${min}, ${max}]`);
   if (n <= 0) return { mean: NaN, low: NaN, high: NaN };
   const mean = sum / n;
@@ -114,8 +109,8 @@ const t975Cache = new Map<number, number>();
 function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   const z = x - 1;
   let a = c[0]!;
@@ -147,10 +142,7 @@ function betaFraction(x: number, a: number, b: number): number {
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
     // The even step, then the odd step, of the fraction's terms.
-    for (const num of [
-      (m * (b - m) * x) / ((a + m2 - 1) * (a + m2)),
-      (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)),
-    ]) {
+    for (const num of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
       d = 1 + num * d;
       if (Math.abs(d) < tiny) d = tiny;
       c = 1 + num / c;

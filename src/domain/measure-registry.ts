@@ -10,10 +10,34 @@ import type { TargetMeasure } from "./targets";
  */
 export const HEADLINE_MEASURES = [
   { key: "csat", label: "Satisfaction (CSAT)", unit: "%", decimals: 1, target: "csat", scale: SCALES.csat, reported: "% satisfied (4 or 5 out of 5)" },
-  { key: "cesMean", label: "Ease (CES)", unit: "/7", decimals: 2, target: "ces_mean", scale: SCALES.ces, reported: "mean on a scale of 1 to 7; higher is easier" },
-  { key: "csiIndex", label: "How it felt (CSI)", unit: "", decimals: 1, target: "csi_index", scale: SCALES.csi, reported: "index from 0 to 100, of answered CSI" },
+  {
+    key: "cesMean",
+    label: "Ease (CES)",
+    unit: "/7",
+    decimals: 2,
+    target: "ces_mean",
+    scale: SCALES.ces,
+    reported: "mean on a scale of 1 to 7; higher is easier",
+  },
+  {
+    key: "csiIndex",
+    label: "How it felt (CSI)",
+    unit: "",
+    decimals: 1,
+    target: "csi_index",
+    scale: SCALES.csi,
+    reported: "index from 0 to 100, of answered CSI",
+  },
   { key: "fcr", label: "Resolved first time (FCR)", unit: "%", decimals: 1, target: "fcr", scale: null, reported: "% resolved at the first contact" },
-  { key: "responseRate", label: "Response rate", unit: "%", decimals: 1, target: "response_rate", scale: null, reported: "% of survey links sent that were answered" },
+  {
+    key: "responseRate",
+    label: "Response rate",
+    unit: "%",
+    decimals: 1,
+    target: "response_rate",
+    scale: null,
+    reported: "% of survey links sent that were answered",
+  },
 ] as const satisfies readonly {
   key: keyof Scores;
   label: string;

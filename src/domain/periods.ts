@@ -164,11 +164,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
 export function zonedMidnight(date: string, timeZone: string): number {
   const utcMidnight = utcMs(parse(date));
   const window = 14 * 3_600_000;
-  const offsets = new Set([
-    offsetAt(utcMidnight - window, timeZone),
-    offsetAt(utcMidnight, timeZone),
-    offsetAt(utcMidnight + window, timeZone),
-  ]);
+  const offsets = new Set([offsetAt(utcMidnight - window, timeZone), offsetAt(utcMidnight, timeZone), offsetAt(utcMidnight + window, timeZone)]);
   const candidates = [...offsets].map((o) => utcMidnight - o).sort((a, b) => a - b);
   const start = candidates.find((t) => localDate(t, timeZone) === date);
   if (start === undefined) throw new RangeError(`no local midnight found for ${date} in ${timeZone}`);

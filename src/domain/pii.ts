@@ -28,10 +28,7 @@ const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}])`;
  * NI way of writing it ("JG 10 37 59") is masked, and only with a prefix HMRC could issue:
  * neither letter D, F, I, Q, U or V, the second not O, and not BG, GB, KN, NK, NT, TN or ZZ.
  */
-const NI = new RegExp(
-  `${NOT_AFTER_WORD}([A-Z]{2})([ -]?)\\d{2}[ -]?\\d{2}[ -]?\\d{2}(?:[ -]?([A-D]))?${NOT_BEFORE_WORD}`,
-  "giu",
-);
+const NI = new RegExp(`${NOT_AFTER_WORD}([A-Z]{2})([ -]?)\\d{2}[ -]?\\d{2}[ -]?\\d{2}(?:[ -]?([A-D]))?${NOT_BEFORE_WORD}`, "giu");
 const NI_PREFIX = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/i;
 const IN_PAIRS = /\d{2}[ -]\d{2}[ -]\d{2}/;
 
@@ -51,16 +48,11 @@ function maskNi(text: string): string {
  * "block B2 3rd floor" has the shape of a postcode; a lower-case inward code that reads as an
  * ordinal (1st, 2nd, 3rd, 4th…) is taken as one, an upper-case one is masked.
  */
-const POSTCODE = new RegExp(
-  `${NOT_AFTER_WORD}(?:GIR ?0AA|[A-Z]{1,2}\\d[A-Z\\d]? ?(\\d[ABD-HJLNP-UW-Z]{2}))${NOT_BEFORE_WORD}`,
-  "giu",
-);
+const POSTCODE = new RegExp(`${NOT_AFTER_WORD}(?:GIR ?0AA|[A-Z]{1,2}\\d[A-Z\\d]? ?(\\d[ABD-HJLNP-UW-Z]{2}))${NOT_BEFORE_WORD}`, "giu");
 const ORDINAL = /^(?:1st|2nd|3rd|\dth)$/;
 
 function maskPostcodes(text: string): string {
-  return text.replace(POSTCODE, (match, inward: string | undefined) =>
-    inward !== undefined && ORDINAL.test(inward) ? match : "[postcode]",
-  );
+  return text.replace(POSTCODE, (match, inward: string | undefined) => (inward !== undefined && ORDINAL.test(inward) ? match : "[postcode]"));
 }
 
 /**
@@ -292,15 +284,72 @@ const NAMES_LOOSE = new RegExp(`(${NAME_CUES_LOOSE})(\\s+)(${NAME_WORD}(?: ${NAM
 const ARABIC_NAME = /(اسمي|إسمي|أدعى|ادعى)(\s+)[\p{Script=Arabic}]+(?:\s+(?!و|من|في|على|عن)[\p{Script=Arabic}]+)?/gu;
 
 /** Capitalised words that follow "I am" and are not names. */
-const NOT_NAMES = new Set(
-  [
-    "not", "very", "so", "really", "still", "also", "just", "now", "the", "a", "an", "sorry", "happy", "unhappy", "angry", "disappointed",
-    "grateful", "pleased", "satisfied", "dissatisfied", "furious", "writing", "calling", "ringing", "disabled", "deaf", "blind",
-    "british", "english", "welsh", "scottish", "irish", "polish", "portuguese", "muslim", "christian", "jewish", "hindu", "sikh",
-    "catholic", "ok", "okay", "fine", "here", "in", "on", "at", "from", "with", "no", "yes", "i", "it", "in", "nie", "bardzo",
-    "polakiem", "polką", "anglikiem", "angielką", "brytyjczykiem", "brytyjką", "muito", "não",
-  ],
-);
+const NOT_NAMES = new Set([
+  "not",
+  "very",
+  "so",
+  "really",
+  "still",
+  "also",
+  "just",
+  "now",
+  "the",
+  "a",
+  "an",
+  "sorry",
+  "happy",
+  "unhappy",
+  "angry",
+  "disappointed",
+  "grateful",
+  "pleased",
+  "satisfied",
+  "dissatisfied",
+  "furious",
+  "writing",
+  "calling",
+  "ringing",
+  "disabled",
+  "deaf",
+  "blind",
+  "british",
+  "english",
+  "welsh",
+  "scottish",
+  "irish",
+  "polish",
+  "portuguese",
+  "muslim",
+  "christian",
+  "jewish",
+  "hindu",
+  "sikh",
+  "catholic",
+  "ok",
+  "okay",
+  "fine",
+  "here",
+  "in",
+  "on",
+  "at",
+  "from",
+  "with",
+  "no",
+  "yes",
+  "i",
+  "it",
+  "in",
+  "nie",
+  "bardzo",
+  "polakiem",
+  "polką",
+  "anglikiem",
+  "angielką",
+  "brytyjczykiem",
+  "brytyjką",
+  "muito",
+  "não",
+]);
 
 function nameMask(words: string, loose: boolean): { name: string; rest: string } {
   const parts = words.split(" ");

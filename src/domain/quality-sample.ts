@@ -190,11 +190,15 @@ export function drawSample(
   sizes: SampleSizes,
   seed: string,
 ): { interactions: InteractionCandidate[]; cases: CaseCandidate[] } {
-  const interactions = groupSorted(population.interactions, (c) => c.staffId, (c) => c.interactionId).flatMap(([staffId, contacts]) =>
-    drawForStaff(seededRandom(`${seed}|staff|${staffId}`), [...contacts], sizes.perStaff),
-  );
-  const cases = groupSorted(population.cases, (c) => c.departmentId, (c) => c.caseId).flatMap(([departmentId, closed]) =>
-    takeRandom(seededRandom(`${seed}|department|${departmentId}`), [...closed], sizes.casesPerDepartment),
-  );
+  const interactions = groupSorted(
+    population.interactions,
+    (c) => c.staffId,
+    (c) => c.interactionId,
+  ).flatMap(([staffId, contacts]) => drawForStaff(seededRandom(`${seed}|staff|${staffId}`), [...contacts], sizes.perStaff));
+  const cases = groupSorted(
+    population.cases,
+    (c) => c.departmentId,
+    (c) => c.caseId,
+  ).flatMap(([departmentId, closed]) => takeRandom(seededRandom(`${seed}|department|${departmentId}`), [...closed], sizes.casesPerDepartment));
   return { interactions, cases };
 }

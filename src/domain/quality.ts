@@ -112,7 +112,11 @@ export function qaProgress(rows: readonly QaProgressRow[]): { total: QaCount; te
   const total: QaCount = { items: 0, reviewed: 0 };
   for (const r of rows) {
     let t = teams.get(r.teamId);
-    if (!t) teams.set(r.teamId, (t = { teamId: r.teamId, code: r.code, name: r.name, items: 0, reviewed: 0, contacts: { items: 0, reviewed: 0 }, cases: { items: 0, reviewed: 0 } }));
+    if (!t)
+      teams.set(
+        r.teamId,
+        (t = { teamId: r.teamId, code: r.code, name: r.name, items: 0, reviewed: 0, contacts: { items: 0, reviewed: 0 }, cases: { items: 0, reviewed: 0 } }),
+      );
     for (const c of [r.kind === "case" ? t.cases : t.contacts, t, total]) {
       c.items += r.items;
       c.reviewed += r.reviewed;

@@ -34,7 +34,11 @@ export function contactCounts(c: ContactState): ContactCounts {
 export function contactDelta(before: ContactState, after: ContactState): ContactCounts {
   const a = contactCounts(before);
   const b = contactCounts(after);
-  return { knownContacts: b.knownContacts - a.knownContacts, knownRepeated: b.knownRepeated - a.knownRepeated, knownRequests: b.knownRequests - a.knownRequests };
+  return {
+    knownContacts: b.knownContacts - a.knownContacts,
+    knownRepeated: b.knownRepeated - a.knownRepeated,
+    knownRequests: b.knownRequests - a.knownRequests,
+  };
 }
 
 export function isZero(c: ContactCounts): boolean {

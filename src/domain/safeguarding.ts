@@ -461,9 +461,7 @@ type Grammar = { negators: ReadonlySet<string>; clauseWords: ReadonlySet<string>
  */
 const NEGATE_ONLY_IN_OWN_LANGUAGE = foldWords("no na ni nac nag dim");
 
-const SHARED_NEGATORS = SAFEGUARDING_LANGUAGES.flatMap((l) => [...foldWords(GRAMMAR_WORDS[l].negators)]).filter(
-  (w) => !NEGATE_ONLY_IN_OWN_LANGUAGE.has(w),
-);
+const SHARED_NEGATORS = SAFEGUARDING_LANGUAGES.flatMap((l) => [...foldWords(GRAMMAR_WORDS[l].negators)]).filter((w) => !NEGATE_ONLY_IN_OWN_LANGUAGE.has(w));
 
 const GRAMMAR = new Map<string, Grammar>(
   SAFEGUARDING_LANGUAGES.map((l) => [

@@ -52,10 +52,48 @@ const CONTACT_CENTRE_LABELS: Record<string, number> = {
  * when any of the three words before it, within its clause, negates.
  */
 const NEGATORS = new Set([
-  "not", "no", "never", "non", "nothing", "nobody", "none", "neither", "nor", "without", "hardly",
-  "cant", "can't", "cannot", "dont", "don't", "doesnt", "doesn't", "didnt", "didn't", "wont", "won't",
-  "isnt", "isn't", "wasnt", "wasn't", "arent", "aren't", "werent", "weren't", "couldnt", "couldn't",
-  "wouldnt", "wouldn't", "shouldnt", "shouldn't", "havent", "haven't", "hasnt", "hasn't", "hadnt", "hadn't",
+  "not",
+  "no",
+  "never",
+  "non",
+  "nothing",
+  "nobody",
+  "none",
+  "neither",
+  "nor",
+  "without",
+  "hardly",
+  "cant",
+  "can't",
+  "cannot",
+  "dont",
+  "don't",
+  "doesnt",
+  "doesn't",
+  "didnt",
+  "didn't",
+  "wont",
+  "won't",
+  "isnt",
+  "isn't",
+  "wasnt",
+  "wasn't",
+  "arent",
+  "aren't",
+  "werent",
+  "weren't",
+  "couldnt",
+  "couldn't",
+  "wouldnt",
+  "wouldn't",
+  "shouldnt",
+  "shouldn't",
+  "havent",
+  "haven't",
+  "hasnt",
+  "hasn't",
+  "hadnt",
+  "hadn't",
 ]);
 const NEGATION_WINDOW = 3;
 
@@ -176,8 +214,23 @@ function arabicVariants(word: string): string[] {
  * and a dropped g; nasal: ngh, mh, nh, ng, m, n; aspirate: ch, ph, th, and h before a vowel).
  */
 const WELSH_RADICALS: readonly (readonly [string, readonly string[]])[] = [
-  ["ngh", ["c"]], ["mh", ["p"]], ["nh", ["t"]], ["ng", ["g"]], ["ch", ["c"]], ["ph", ["p"]], ["th", ["t"]], ["dd", ["d"]],
-  ["g", ["c"]], ["b", ["p"]], ["d", ["t"]], ["f", ["b", "m"]], ["l", ["ll"]], ["r", ["rh"]], ["m", ["b"]], ["n", ["d"]], ["h", [""]],
+  ["ngh", ["c"]],
+  ["mh", ["p"]],
+  ["nh", ["t"]],
+  ["ng", ["g"]],
+  ["ch", ["c"]],
+  ["ph", ["p"]],
+  ["th", ["t"]],
+  ["dd", ["d"]],
+  ["g", ["c"]],
+  ["b", ["p"]],
+  ["d", ["t"]],
+  ["f", ["b", "m"]],
+  ["l", ["ll"]],
+  ["r", ["rh"]],
+  ["m", ["b"]],
+  ["n", ["d"]],
+  ["h", [""]],
 ];
 
 function welshVariants(word: string): string[] {
@@ -253,9 +306,16 @@ function translatedSentiment(text: string, lexicon: Lexicon): number | null {
   let score = 0;
   let found = 0;
   for (const clause of clausesOf(text)) {
-    const tokens = clause.normalize("NFC").toLowerCase().split(/[^\p{L}\p{M}\p{N}']+/u).filter((t) => t !== "");
+    const tokens = clause
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}\p{N}']+/u)
+      .filter((t) => t !== "");
     for (let i = 0; i < tokens.length; ) {
-      const phrase = [3, 2].filter((n) => i + n <= tokens.length).map((n) => [n, lexicon.phrases.get(tokens.slice(i, i + n).join(" "))] as const).find(([, v]) => v !== undefined);
+      const phrase = [3, 2]
+        .filter((n) => i + n <= tokens.length)
+        .map((n) => [n, lexicon.phrases.get(tokens.slice(i, i + n).join(" "))] as const)
+        .find(([, v]) => v !== undefined);
       const length = phrase?.[0] ?? 1;
       const value = phrase?.[1] ?? (lexicon.negators.has(tokens[i]!) ? undefined : wordScore(tokens[i]!, lexicon));
       if (value !== undefined) {

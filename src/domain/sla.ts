@@ -202,7 +202,13 @@ export function slaReport(cases: readonly SlaCase[], range: { period: Period; fr
     const periods = starts.map((start): SlaPeriod => {
       const last = dayBefore(nextPeriodStart(start, period, yearStart));
       const end = last < to ? last : to;
-      return { period: periodLabel(start, period, yearStart), from: start, to: end, partial: end < last || last >= s.today, ...slaFigures(byPeriod.get(start) ?? emptySlaTally(), s) };
+      return {
+        period: periodLabel(start, period, yearStart),
+        from: start,
+        to: end,
+        partial: end < last || last >= s.today,
+        ...slaFigures(byPeriod.get(start) ?? emptySlaTally(), s),
+      };
     });
     const overall = slaFigures([...byPeriod.values()].reduce(addSlaTallies, emptySlaTally()), s);
     return { periods, overall };
@@ -270,7 +276,15 @@ export function slaCsvRows(r: SlaReport): (string | number | boolean | null)[][]
   ];
   const series = (code: string | null, name: string, s: { periods: SlaPeriod[]; overall: SlaFigures }) => [
     ...s.periods.map((p) => line(code, name, p.period, p.from, p.to, p.partial, p)),
-    line(code, name, "all", r.from, r.to, s.periods.some((p) => p.partial), s.overall),
+    line(
+      code,
+      name,
+      "all",
+      r.from,
+      r.to,
+      s.periods.some((p) => p.partial),
+      s.overall,
+    ),
   ];
   return [...r.groups.flatMap((g) => series(g.code, g.name, g)), ...series(null, "All cases", r.total)];
 }

@@ -18,7 +18,15 @@ const POINTS_MARGIN = 5;
  * (CES_AMBER_MARGIN, 0.3 by default: 5% of the scale's range of 6).
  */
 export function amberMargins(cesMeanMargin: number): Readonly<Record<TargetMeasure, number>> {
-  return { csat: POINTS_MARGIN, ces_easy: POINTS_MARGIN, ces_mean: cesMeanMargin, csi_index: POINTS_MARGIN, csi_net: POINTS_MARGIN, fcr: POINTS_MARGIN, response_rate: POINTS_MARGIN };
+  return {
+    csat: POINTS_MARGIN,
+    ces_easy: POINTS_MARGIN,
+    ces_mean: cesMeanMargin,
+    csi_index: POINTS_MARGIN,
+    csi_net: POINTS_MARGIN,
+    fcr: POINTS_MARGIN,
+    response_rate: POINTS_MARGIN,
+  };
 }
 
 /** The targets in force and the amber margins they are judged with. */

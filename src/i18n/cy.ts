@@ -76,7 +76,8 @@ export const cy: Messages = {
     formExpiredTitle: "Mae’r ffurflen hon wedi dod i ben",
     formExpiredBody: "Er eich diogelwch, mae ffurflenni’n peidio â gweithio ar ôl ychydig. Agorwch y ddolen eto ac anfonwch eich atebion.",
     automatedTitle: "Ni chofnodwyd y sgôr hwn",
-    automatedBody: "Roedd yn edrych fel pe bai wedi’i anfon gan raglen awtomatig, fel gwiriwr dolenni, felly ni chafodd ei gyfrif. Os oeddech am ein sgorio, agorwch y ddolen yn eich porwr gwe a phwyso Cadarnhau.",
+    automatedBody:
+      "Roedd yn edrych fel pe bai wedi’i anfon gan raglen awtomatig, fel gwiriwr dolenni, felly ni chafodd ei gyfrif. Os oeddech am ein sgorio, agorwch y ddolen yn eich porwr gwe a phwyso Cadarnhau.",
     tooManyTitle: "Gormod o geisiadau",
     tooManyBody: "Arhoswch funud a rhowch gynnig arall arni.",
     unavailableTitle: "Mae’n ddrwg gennym, nid yw’r gwasanaeth ar gael",

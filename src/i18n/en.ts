@@ -76,7 +76,8 @@ export const en: Messages = {
     formExpiredTitle: "This form has expired",
     formExpiredBody: "For your security, forms stop working after a while. Please open the link again and send your answers.",
     automatedTitle: "This rating was not recorded",
-    automatedBody: "It looked as if it was sent by an automated program, such as a link checker, so it was not counted. If you meant to rate us, please open the link in your web browser and press Confirm.",
+    automatedBody:
+      "It looked as if it was sent by an automated program, such as a link checker, so it was not counted. If you meant to rate us, please open the link in your web browser and press Confirm.",
     tooManyTitle: "Too many requests",
     tooManyBody: "Please wait a minute and try again.",
     unavailableTitle: "Sorry, the service is unavailable",

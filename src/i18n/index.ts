@@ -55,4 +55,3 @@ export function formatNumber(lang: Language, n: number): string {
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(messages(lang).locale)));
   return f.format(n);
 }
-

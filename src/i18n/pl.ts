@@ -84,7 +84,8 @@ export const pl: Messages = {
     formExpiredTitle: "Ten formularz wygasł",
     formExpiredBody: "Ze względów bezpieczeństwa formularze po pewnym czasie przestają działać. Otwórz link ponownie i wyślij odpowiedzi.",
     automatedTitle: "Ta ocena nie została zapisana",
-    automatedBody: "Wyglądało na to, że wysłał ją automatyczny program, np. narzędzie sprawdzające linki, więc nie została policzona. Jeśli chcesz nas ocenić, otwórz link w przeglądarce internetowej i naciśnij Potwierdź.",
+    automatedBody:
+      "Wyglądało na to, że wysłał ją automatyczny program, np. narzędzie sprawdzające linki, więc nie została policzona. Jeśli chcesz nas ocenić, otwórz link w przeglądarce internetowej i naciśnij Potwierdź.",
     tooManyTitle: "Zbyt wiele żądań",
     tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
     unavailableTitle: "Przepraszamy, usługa jest niedostępna",
@@ -97,8 +98,7 @@ export const pl: Messages = {
   },
   link: {
     invalidTitle: "Ten link jest już nieważny",
-    invalidBody:
-      "Link może być niekompletny albo mógł zostać zastąpiony nowym. Jeśli chcesz przekazać opinię, użyj linku z najnowszej wiadomości od nas.",
+    invalidBody: "Link może być niekompletny albo mógł zostać zastąpiony nowym. Jeśli chcesz przekazać opinię, użyj linku z najnowszej wiadomości od nas.",
     expiredTitle: "Ten link wygasł",
     expiredBody: "Linki do ankiety działają tylko przez określony czas po kontakcie z nami. Dziękujemy, że chcesz podzielić się opinią.",
   },

@@ -77,7 +77,8 @@ export const pt: Messages = {
     formExpiredTitle: "Este formulário expirou",
     formExpiredBody: "Por razões de segurança, os formulários deixam de funcionar ao fim de algum tempo. Abra novamente a ligação e envie as suas respostas.",
     automatedTitle: "Esta avaliação não foi registada",
-    automatedBody: "Parecia ter sido enviada por um programa automático, como um verificador de ligações, por isso não foi contada. Se pretendia avaliar-nos, abra a ligação no seu navegador de Internet e carregue em Confirmar.",
+    automatedBody:
+      "Parecia ter sido enviada por um programa automático, como um verificador de ligações, por isso não foi contada. Se pretendia avaliar-nos, abra a ligação no seu navegador de Internet e carregue em Confirmar.",
     tooManyTitle: "Demasiados pedidos",
     tooManyBody: "Aguarde um minuto e tente novamente.",
     unavailableTitle: "Lamentamos, o serviço está indisponível",

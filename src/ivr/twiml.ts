@@ -14,8 +14,7 @@ function node(name: string, attrs: Record<string, AttrValue>, children: TwimlNod
   return text === undefined ? { name, attrs: clean, children } : { name, attrs: clean, children, text };
 }
 
-export const say = (text: string, opts: { voice?: string; language?: string } = {}) =>
-  node("Say", { voice: opts.voice, language: opts.language }, [], text);
+export const say = (text: string, opts: { voice?: string; language?: string } = {}) => node("Say", { voice: opts.voice, language: opts.language }, [], text);
 
 export const play = (url: string) => node("Play", {}, [], url);
 
@@ -26,11 +25,7 @@ export const pause = (seconds: number) => node("Pause", { length: seconds });
  * the input and arrive as nothing), and actionOnEmptyResult makes silence call the action too.
  */
 export const gatherDigit = (action: string, prompts: TwimlNode[], timeoutSeconds = 5) =>
-  node(
-    "Gather",
-    { input: "dtmf", numDigits: 1, timeout: timeoutSeconds, finishOnKey: "", actionOnEmptyResult: "true", action, method: "POST" },
-    prompts,
-  );
+  node("Gather", { input: "dtmf", numDigits: 1, timeout: timeoutSeconds, finishOnKey: "", actionOnEmptyResult: "true", action, method: "POST" }, prompts);
 
 /** transcribeCallback null: no transcription (Twilio transcribes English recordings only). */
 export const record = (opts: { action: string; transcribeCallback: string | null; maxLength: number; timeout: number }) =>
@@ -54,9 +49,7 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 
 /** Escapes text and attribute values, and drops characters XML 1.0 cannot carry at all. */
 export function escapeXml(s: string): string {
-  return s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 function renderNode(n: TwimlNode): string {

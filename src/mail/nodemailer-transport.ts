@@ -34,7 +34,8 @@ const DKIM_NAMES = ["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const
 export function dkimSettings(config: Partial<Pick<Config, (typeof DKIM_NAMES)[number]>>): DkimSettings | undefined {
   const missing = DKIM_NAMES.filter((k) => !config[k]);
   if (missing.length === DKIM_NAMES.length) return undefined;
-  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join(", ")}: required for DKIM signing (set all of ${DKIM_NAMES.join(", ")}, or none)`);
+  if (missing.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(", ")}: required for DKIM signing (set all of ${DKIM_NAMES.join(", ")}, or none)`);
   const given = config.DKIM_PRIVATE_KEY!;
   // PEM text, or the path of a PEM file (easier to keep out of the environment and off the process list).
   const isPem = given.includes("-----BEGIN");

@@ -9,7 +9,10 @@ import { hashApiKey } from "../services/api-keys";
 
 // Every API request runs this: a prepared statement, not a query built each time.
 const keyByHash = prepared("api_key_by_hash", (db) =>
-  db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.keyHash, sql.placeholder("keyHash"))),
+  db
+    .select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.keyHash, sql.placeholder("keyHash"))),
 );
 
 const markUsed = prepared("api_key_mark_used", (db) =>
@@ -34,10 +37,12 @@ export function requireApiKey(ctx: Ctx) {
     if (now - (recorded.get(id) ?? -Infinity) < LAST_USED_RESOLUTION_MS) return;
     recorded.set(id, now);
     // Not awaited: the request does not wait for bookkeeping, and a failure only delays it.
-    ctx.db.write((tx) => markUsed(tx, { id, at: now })).catch((err: unknown) => {
-      recorded.delete(id);
-      ctx.log.error("could not record an API key's last use", err);
-    });
+    ctx.db
+      .write((tx) => markUsed(tx, { id, at: now }))
+      .catch((err: unknown) => {
+        recorded.delete(id);
+        ctx.log.error("could not record an API key's last use", err);
+      });
   };
   return createMiddleware<ApiKeyEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";

@@ -32,13 +32,7 @@ export function Layout({ lang, org, title, langHref, children }: LayoutProps) {
               <ul>
                 {LANGUAGES.map((l) => (
                   <li>
-                    <a
-                      href={langHref(l)}
-                      lang={l}
-                      hreflang={l}
-                      dir={textDirection(l)}
-                      aria-current={l === lang ? "true" : undefined}
-                    >
+                    <a href={langHref(l)} lang={l} hreflang={l} dir={textDirection(l)} aria-current={l === lang ? "true" : undefined}>
                       {messages(l).languageName}
                     </a>
                   </li>

@@ -4,7 +4,10 @@ import { DomainError } from "../errors";
 /** The browser this server prints with is not installed where the configuration says. */
 export class PdfUnavailableError extends DomainError {
   constructor(chromiumPath: string) {
-    super(`PDF export needs Chromium at CHROMIUM_PATH (${chromiumPath}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`, "pdf_unavailable");
+    super(
+      `PDF export needs Chromium at CHROMIUM_PATH (${chromiumPath}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
+      "pdf_unavailable",
+    );
   }
 }
 
@@ -62,7 +65,8 @@ export function pdfPrinter(chromiumPath: string) {
       await page.goto(req.url, { waitUntil: "load" });
       const shown = await page.waitForSelector(`${req.readySelector}, ${req.failedSelector}`, { state: "attached" }).catch(() => null);
       if (!shown) throw new PdfRenderError("The report page did not finish loading in time.");
-      if (await page.$(req.failedSelector)) throw new PdfRenderError(`The report page could not load: ${(await page.textContent(req.failedSelector))?.trim() ?? "no reason given"}`);
+      if (await page.$(req.failedSelector))
+        throw new PdfRenderError(`The report page could not load: ${(await page.textContent(req.failedSelector))?.trim() ?? "no reason given"}`);
       await page.evaluate(() => document.fonts.ready);
       return await page.pdf({
         format: "A4",

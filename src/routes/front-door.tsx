@@ -27,7 +27,9 @@ function FrontDoorPage({ org }: { org: string }) {
         </header>
         <main id="main" class="wrap">
           <h1>Customer feedback</h1>
-          <p class="lead">{org} asks customers how each contact went, by email, on the phone and on the web, and reports what they said to its managers and directors.</p>
+          <p class="lead">
+            {org} asks customers how each contact went, by email, on the phone and on the web, and reports what they said to its managers and directors.
+          </p>
           <p>
             <a class="button" href="/dashboard">
               Sign in to the dashboard
@@ -47,9 +49,11 @@ function FrontDoorPage({ org }: { org: string }) {
  * the API's documentation), instead of a JSON "not found"; and the favicon every page links to.
  */
 export function frontDoorRoutes(config: Pick<Config, "ORG_NAME">) {
-  return new Hono()
-    .get("/", (c) => sendPage(c, <FrontDoorPage org={config.ORG_NAME} />))
-    .get("/favicon.svg", (c) => c.body(FAVICON_SVG, 200, { "Content-Type": "image/svg+xml", "Cache-Control": FOR_A_DAY }))
-    // What a browser asks for when a page names no icon (the API's documentation page).
-    .get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301));
+  return (
+    new Hono()
+      .get("/", (c) => sendPage(c, <FrontDoorPage org={config.ORG_NAME} />))
+      .get("/favicon.svg", (c) => c.body(FAVICON_SVG, 200, { "Content-Type": "image/svg+xml", "Cache-Control": FOR_A_DAY }))
+      // What a browser asks for when a page names no icon (the API's documentation page).
+      .get("/favicon.ico", (c) => c.redirect("/favicon.svg", 301))
+  );
 }

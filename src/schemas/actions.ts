@@ -136,7 +136,11 @@ export const ApiAction = z.object({
 });
 export type ApiAction = z.infer<typeof ApiAction>;
 
-export const ApiProgress = Assessment.extend({ evidence: z.string(), recordedAt: IsoTime, recordedBy: z.string().nullable().describe("the user's email; null through the API") });
+export const ApiProgress = Assessment.extend({
+  evidence: z.string(),
+  recordedAt: IsoTime,
+  recordedBy: z.string().nullable().describe("the user's email; null through the API"),
+});
 export type ApiProgress = z.infer<typeof ApiProgress>;
 
 export const ApiActionDetail = ApiAction.extend({ progress: z.array(ApiProgress).describe("oldest review first") });
@@ -144,6 +148,8 @@ export type ApiActionDetail = z.infer<typeof ApiActionDetail>;
 
 export const ApiActionList = z.object({
   items: z.array(ApiAction),
-  counts: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), none: z.number().int() }).describe("actions listed, by latest assessment"),
+  counts: z
+    .object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), none: z.number().int() })
+    .describe("actions listed, by latest assessment"),
   labels: z.object({ 1: z.string(), 2: z.string(), 3: z.string(), 4: z.string() }),
 });

@@ -9,7 +9,13 @@ export const CaseNote = z.string().trim().min(1, "write something").max(2000);
 /** The optional note a step may carry; an empty string is no note. */
 export const StepBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
 
-export const CaseIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
+export const CaseIdParam = z.strictObject({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+});
 
 export const StepParam = z.strictObject({ id: CaseIdParam.shape.id, step: z.enum(CASE_STEPS) });
 

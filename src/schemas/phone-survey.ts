@@ -14,14 +14,7 @@ const keypad = (max: number) =>
       error: `expected one keypad digit from 1 to ${max}`,
     })
     .transform((v) => (v === "" ? undefined : Number(v)))
-    .pipe(
-      z
-        .number()
-        .int(`expected a whole number from 1 to ${max}`)
-        .min(1, `expected 1 to ${max}`)
-        .max(max, `expected 1 to ${max}`)
-        .optional(),
-    );
+    .pipe(z.number().int(`expected a whole number from 1 to ${max}`).min(1, `expected 1 to ${max}`).max(max, `expected 1 to ${max}`).optional());
 
 /** FCR by keypad (1 yes, 2 partly, 3 no) or by word. */
 const fcrAnswer = z
@@ -57,7 +50,7 @@ export const PhoneSurveyAnswers = z
     csi: keypad(5).optional().describe("1 very unhappy … 5 very happy"),
     fcr: fcrAnswer.optional(),
   })
-  .describe("The digits pressed; \"\" is a skipped question; other fields are ignored");
+  .describe('The digits pressed; "" is a skipped question; other fields are ignored');
 
 export const PhoneSurveyInput = z
   .object({

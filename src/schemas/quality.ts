@@ -5,7 +5,11 @@ import { Code, Name } from "./common";
 /** A month, YYYY-MM. */
 export const Month = z.string().regex(MONTH_PATTERN, "expected YYYY-MM");
 
-const Id = z.coerce.number().int().positive().max(2 ** 53 - 1);
+const Id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 53 - 1);
 
 /** The Quality page's month and, optionally, one team. */
 export const QualityQuery = z.object({ month: Month.optional(), team: Code.optional() });

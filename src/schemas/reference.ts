@@ -45,9 +45,7 @@ export const DepartmentListQuery = z.strictObject({ includeRetired: IncludeRetir
 
 export const TeamInput = z.strictObject({ code: Code, name: Name, department: Code });
 export type TeamInput = z.infer<typeof TeamInput>;
-export const TeamPatch = someField(
-  z.strictObject({ name: Name.optional(), department: Code.optional(), retired: Retired.optional() }),
-);
+export const TeamPatch = someField(z.strictObject({ name: Name.optional(), department: Code.optional(), retired: Retired.optional() }));
 export type TeamPatch = z.infer<typeof TeamPatch>;
 export const Team = z.object({ code: z.string(), name: z.string(), department: z.string(), ...Lifecycle });
 export type Team = z.infer<typeof Team>;
@@ -104,9 +102,7 @@ export const ThemeRules = z
 
 export const ThemeInput = z.strictObject({ code: Code, name: Name, rules: ThemeRules });
 export type ThemeInput = z.infer<typeof ThemeInput>;
-export const ThemePatch = someField(
-  z.strictObject({ name: Name.optional(), rules: ThemeRules.optional(), retired: Retired.optional() }),
-);
+export const ThemePatch = someField(z.strictObject({ name: Name.optional(), rules: ThemeRules.optional(), retired: Retired.optional() }));
 export type ThemePatch = z.infer<typeof ThemePatch>;
 export const Theme = z.object({
   code: z.string(),

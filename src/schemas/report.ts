@@ -32,7 +32,11 @@ const Figure = z.object({
   low: z.number().nullable(),
   high: z.number().nullable(),
   tooFew: z.boolean(),
-  status: z.enum(["ok", "tooFew", "notApplicable"]).describe("ok: the value stands; tooFew: fewer answers than minCount (n is kept); notApplicable: the figure means nothing for this group (a response rate per theme)"),
+  status: z
+    .enum(["ok", "tooFew", "notApplicable"])
+    .describe(
+      "ok: the value stands; tooFew: fewer answers than minCount (n is kept); notApplicable: the figure means nothing for this group (a response rate per theme)",
+    ),
 });
 
 /** The summary as the API answers it: groups by code (null for "no staff member", "no service"). */
@@ -59,11 +63,17 @@ export const SummaryResponse = z.object({
         csiNet: Figure,
         fcr: Figure,
         responseRate: Figure.describe("Answers to survey tokens ÷ tokens issued; notApplicable per theme"),
-        fcrObserved: Figure.describe("Observed FCR: percentage of contacts by a known customer not followed by a repeat contact within REPEAT_CONTACT_DAYS; n counts the contacts"),
-        sentimentPositive: Figure.describe("Comment sentiment: percentage of scored comments that read positive; n counts comments scored (languages with a sentiment lexicon only)"),
+        fcrObserved: Figure.describe(
+          "Observed FCR: percentage of contacts by a known customer not followed by a repeat contact within REPEAT_CONTACT_DAYS; n counts the contacts",
+        ),
+        sentimentPositive: Figure.describe(
+          "Comment sentiment: percentage of scored comments that read positive; n counts comments scored (languages with a sentiment lexicon only)",
+        ),
         sentimentNegative: Figure.describe("Comment sentiment: percentage of scored comments that read negative"),
         sentimentNet: Figure.describe("Comment sentiment: positive minus negative, in points"),
-        contactsPerRequest: Figure.describe("Avoidable contact (NI 14): contacts per request, 2 decimals; a chain of repeat contacts is one request; n counts the contacts"),
+        contactsPerRequest: Figure.describe(
+          "Avoidable contact (NI 14): contacts per request, 2 decimals; a chain of repeat contacts is one request; n counts the contacts",
+        ),
       }),
     }),
   ),

@@ -13,15 +13,20 @@ export async function createApiKey(ctx: Ctx, name: string): Promise<{ id: number
   const key = `ros_${randomBytes(32).toString("base64url")}`;
   const prefix = key.slice(0, 10);
   const keyHash = hashApiKey(key);
-  const [row] = await ctx.db.write((tx) =>
-    tx.insert(apiKeys).values({ name, prefix, keyHash, createdAt: ctx.clock.now() }).returning({ id: apiKeys.id }),
-  );
+  const [row] = await ctx.db.write((tx) => tx.insert(apiKeys).values({ name, prefix, keyHash, createdAt: ctx.clock.now() }).returning({ id: apiKeys.id }));
   return { id: row!.id, key, prefix };
 }
 
 export async function listApiKeys(ctx: Ctx) {
   return await ctx.db.read
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .orderBy(desc(apiKeys.id));
 }

@@ -13,11 +13,29 @@ import { NotFoundError, UnprocessableError } from "../errors";
 
 // Prepared: these run for every interaction registered, where building the query each time
 // cost more than the database's own work.
-const teamByCode = prepared("lookup_team", (db) => db.select().from(teams).where(eq(teams.code, sql.placeholder("code"))));
-const staffByCode = prepared("lookup_staff", (db) => db.select().from(staff).where(eq(staff.code, sql.placeholder("code"))));
-const serviceByCode = prepared("lookup_service", (db) => db.select().from(services).where(eq(services.code, sql.placeholder("code"))));
+const teamByCode = prepared("lookup_team", (db) =>
+  db
+    .select()
+    .from(teams)
+    .where(eq(teams.code, sql.placeholder("code"))),
+);
+const staffByCode = prepared("lookup_staff", (db) =>
+  db
+    .select()
+    .from(staff)
+    .where(eq(staff.code, sql.placeholder("code"))),
+);
+const serviceByCode = prepared("lookup_service", (db) =>
+  db
+    .select()
+    .from(services)
+    .where(eq(services.code, sql.placeholder("code"))),
+);
 const departmentByCode = prepared("lookup_department", (db) =>
-  db.select().from(departments).where(eq(departments.code, sql.placeholder("code"))),
+  db
+    .select()
+    .from(departments)
+    .where(eq(departments.code, sql.placeholder("code"))),
 );
 
 export async function findTeam(db: Db, code: string): Promise<typeof teams.$inferSelect | undefined> {

@@ -100,9 +100,25 @@ export async function rebuildRollupIn(tx: Db, calendar: ReportCalendar): Promise
     commented: responses.commented,
     token: surveyTokens.interactionId,
   };
-  type Answer = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; commentSentiment: number | null; commented: number; token: number | null };
+  type Answer = {
+    csat: number | null;
+    ces: number | null;
+    csi: number | null;
+    fcr: Fcr | null;
+    commentSentiment: number | null;
+    commented: number;
+    token: number | null;
+  };
   const answered = (r: Answer) =>
-    tallyOfResponse({ csat: r.csat, ces: r.ces, csi: r.csi, fcr: r.fcr, commentSentiment: r.commentSentiment, commented: r.commented === 1, tokened: r.token !== null });
+    tallyOfResponse({
+      csat: r.csat,
+      ces: r.ces,
+      csi: r.csi,
+      fcr: r.fcr,
+      commentSentiment: r.commentSentiment,
+      commented: r.commented === 1,
+      tokened: r.token !== null,
+    });
   let responseCount = 0;
   const [{ last: lastResponse } = { last: null }] = await tx.select({ last: max(responses.id) }).from(responses);
   for (let from = 0; from < (lastResponse ?? 0); from += SLICE) {

@@ -78,7 +78,10 @@ const previousResponse = prepared("record_response_previous", (db) =>
     .where(eq(responses.interactionId, sql.placeholder("interactionId"))),
 );
 const themesOfResponse = prepared("record_response_old_themes", (db) =>
-  db.select({ themeId: responseThemes.themeId }).from(responseThemes).where(eq(responseThemes.responseId, sql.placeholder("id"))),
+  db
+    .select({ themeId: responseThemes.themeId })
+    .from(responseThemes)
+    .where(eq(responseThemes.responseId, sql.placeholder("id"))),
 );
 const updateResponse = prepared("record_response_update", (db) =>
   db
@@ -96,9 +99,7 @@ const updateResponse = prepared("record_response_update", (db) =>
     })
     .where(eq(responses.id, sql.placeholder("id"))),
 );
-const deleteThemes = prepared("record_response_delete_themes", (db) =>
-  db.delete(responseThemes).where(eq(responseThemes.responseId, sql.placeholder("id"))),
-);
+const deleteThemes = prepared("record_response_delete_themes", (db) => db.delete(responseThemes).where(eq(responseThemes.responseId, sql.placeholder("id"))));
 const insertResponse = prepared("record_response_insert", (db) =>
   db
     .insert(responses)
@@ -228,5 +229,13 @@ function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInpu
 
 /** The tally a stored response was counted with: what a change takes back out of the rollup. */
 export function tallyOf(row: Pick<ResponseRow, "csat" | "ces" | "csi" | "fcr" | "commentSentiment" | "commented">, tokened: boolean) {
-  return tallyOfResponse({ csat: row.csat, ces: row.ces, csi: row.csi, fcr: row.fcr, commentSentiment: row.commentSentiment, commented: row.commented === 1, tokened });
+  return tallyOfResponse({
+    csat: row.csat,
+    ces: row.ces,
+    csi: row.csi,
+    fcr: row.fcr,
+    commentSentiment: row.commentSentiment,
+    commented: row.commented === 1,
+    tokened,
+  });
 }

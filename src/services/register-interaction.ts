@@ -16,7 +16,6 @@ import { generateNonce, hashToken, surveyLinks, tokenFromNonce } from "./tokens"
 import { enqueueInvitation } from "./enqueue-invitation";
 import { customerHashOf, linkNewContact, type CustomerIdentity } from "./repeat-contact";
 
-
 export type RegisteredInteraction = InteractionCreated & { token: string };
 
 /*
@@ -119,7 +118,14 @@ export async function registerInteractionIn(
     { ...emptyTally(), issued: 1 },
     reportCalendar(config),
   );
-  const contact = { id: interactionId, occurredAt: input.occurredAt, teamId: team.id, staffId: staffRow?.id ?? null, serviceId: service?.id ?? null, channel: input.channel };
+  const contact = {
+    id: interactionId,
+    occurredAt: input.occurredAt,
+    teamId: team.id,
+    staffId: staffRow?.id ?? null,
+    serviceId: service?.id ?? null,
+    channel: input.channel,
+  };
   await linkNewContact(tx, ctx, { ...contact, customerHash, repeatOf: null, repeated: 0 });
   const customer = input.customer;
   if (customer && (customer.email || customer.phone)) {

@@ -2,7 +2,16 @@ import { createHmac } from "node:crypto";
 import type { Ctx } from "../deps";
 import { addToCounters, upsertCounterRows } from "../db/counters";
 import type { Db } from "../db/database";
-import { chainsOf, forgetCustomerOf, lockCustomerService, namedContacts, neighbours, REPEAT_CONTACT_DAYS, setLinks, type ContactRow } from "../db/queries/repeat-contact";
+import {
+  chainsOf,
+  forgetCustomerOf,
+  lockCustomerService,
+  namedContacts,
+  neighbours,
+  REPEAT_CONTACT_DAYS,
+  setLinks,
+  type ContactRow,
+} from "../db/queries/repeat-contact";
 import { emptyTally, type Tally } from "../domain/measures";
 import { localDateMemo, type ReportCalendar } from "../domain/periods";
 import { reportCalendar } from "../config";
@@ -195,5 +204,8 @@ export async function forgetCustomers(tx: Db, ctx: Ctx, ids: readonly number[]):
   }
   const named = pairs.size === 0 ? found : await namedContacts(tx, ids);
   for (const row of named) addContactCounts(tx, row, negateCounts(contactCounts(row)), reportCalendar(ctx.config));
-  await forgetCustomerOf(tx, named.map((r) => r.id));
+  await forgetCustomerOf(
+    tx,
+    named.map((r) => r.id),
+  );
 }

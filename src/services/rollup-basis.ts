@@ -5,10 +5,7 @@ import { reportRollup } from "../db/schema";
 import type { ReportCalendar } from "../domain/periods";
 import { COUNTING_VERSION, rebuildRollupIn, type RebuildStats } from "./rebuild-rollup";
 
-
-export type RollupCheck =
-  | { recounted: false }
-  | { recounted: true; reasons: string[]; stats: RebuildStats; seconds: number };
+export type RollupCheck = { recounted: false } | { recounted: true; reasons: string[]; stats: RebuildStats; seconds: number };
 
 /** Why the counters in report_rollup do not fit this server's settings; empty when they do. */
 export function basisDifferences(was: RollupBasis | undefined, now: RollupBasis): string[] {
@@ -27,11 +24,7 @@ export function basisDifferences(was: RollupBasis | undefined, now: RollupBasis)
  * PostgreSQL the table lock makes a second server starting at once wait, find the basis
  * recorded, and go on. Run before serving (nothing else writes yet).
  */
-export async function bringRollupUpToDate(
-  db: Database,
-  calendar: ReportCalendar,
-  onRecount: (reasons: string[]) => void = () => {},
-): Promise<RollupCheck> {
+export async function bringRollupUpToDate(db: Database, calendar: ReportCalendar, onRecount: (reasons: string[]) => void = () => {}): Promise<RollupCheck> {
   const wanted: RollupBasis = { ...calendar, countingVersion: COUNTING_VERSION };
   // Read first without a lock: almost always the counters fit and nothing is written.
   if (basisDifferences(await readRollupBasis(db.read), wanted).length === 0) return { recounted: false };

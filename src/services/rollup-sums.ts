@@ -98,8 +98,13 @@ export class RollupSums {
       const ga = groups[a.groupId]!;
       const gb = groups[b.groupId]!;
       return (
-        compare(PERIODS[a.period]!, PERIODS[b.period]!) || ga.themeId - gb.themeId || compare(starts[a.startId]!, starts[b.startId]!) ||
-        ga.teamId - gb.teamId || ga.staffId - gb.staffId || ga.serviceId - gb.serviceId || compare(ga.channel, gb.channel)
+        compare(PERIODS[a.period]!, PERIODS[b.period]!) ||
+        ga.themeId - gb.themeId ||
+        compare(starts[a.startId]!, starts[b.startId]!) ||
+        ga.teamId - gb.teamId ||
+        ga.staffId - gb.staffId ||
+        ga.serviceId - gb.serviceId ||
+        compare(ga.channel, gb.channel)
       );
     });
     const rows = ordered.map(({ period, startId, groupId, sums }) => {

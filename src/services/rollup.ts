@@ -47,13 +47,7 @@ function localDateIn(timeZone: string): (epochMs: number) => string {
  * Must run inside the caller's transaction, so counters and answers change together (inside a
  * group commit the additions are summed and written at its end, still before the commit).
  */
-export function applyToRollup(
-  tx: Db,
-  key: RollupKey,
-  themeIds: readonly number[],
-  tally: Tally,
-  calendar: ReportCalendar,
-): void {
+export function applyToRollup(tx: Db, key: RollupKey, themeIds: readonly number[], tally: Tally, calendar: ReportCalendar): void {
   const values = TALLY_FIELDS.map((f) => tally[f]);
   const starts = periodStartsOfDate(localDateIn(calendar.timeZone)(key.occurredAt), calendar.yearStart);
   for (let p = 0; p < PERIODS.length; p++) {

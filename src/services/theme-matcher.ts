@@ -11,7 +11,10 @@ const activeThemeRows = prepared("active_themes", (db) =>
   db.select({ id: themes.id, code: themes.code, rules: themes.rules }).from(themes).where(isNull(themes.retiredAt)).orderBy(asc(themes.id)),
 );
 const themesVersionOf = prepared("themes_version", (db) =>
-  db.select({ version: themesVersion.version }).from(themesVersion).where(eq(themesVersion.id, sql.placeholder("id"))),
+  db
+    .select({ version: themesVersion.version })
+    .from(themesVersion)
+    .where(eq(themesVersion.id, sql.placeholder("id"))),
 );
 
 /** The active themes with their rules (for code that compiles them elsewhere, e.g. a worker). */

@@ -59,7 +59,8 @@ export function requireRoleTeamAgree(role: Role, team: string | undefined, depar
   const problem = roleTeamProblem(role, team);
   if (problem) throw new ValidationError(`The role and team do not fit: ${problem}.`, [{ path: "team", message: problem }]);
   const departmentProblem = roleDepartmentProblem(role, department);
-  if (departmentProblem) throw new ValidationError(`The role and department do not fit: ${departmentProblem}.`, [{ path: "department", message: departmentProblem }]);
+  if (departmentProblem)
+    throw new ValidationError(`The role and department do not fit: ${departmentProblem}.`, [{ path: "department", message: departmentProblem }]);
 }
 
 export async function hashPassword(password: string): Promise<string> {

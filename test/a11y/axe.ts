@@ -34,7 +34,12 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
   });
   if (duplicates.length > 0) {
-    violations.push({ id: "duplicate-id", impact: "serious", help: "id attribute values must be unique", nodes: duplicates.map((id) => ({ target: [`#${id}`], summary: "more than one element has this id" })) });
+    violations.push({
+      id: "duplicate-id",
+      impact: "serious",
+      help: "id attribute values must be unique",
+      nodes: duplicates.map((id) => ({ target: [`#${id}`], summary: "more than one element has this id" })),
+    });
   }
   return violations;
 }

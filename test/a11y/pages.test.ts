@@ -50,7 +50,10 @@ afterAll(async () => {
 
 async function expectNoViolations(where: string) {
   const violations = await axeViolations(page);
-  expect(violations.map((v) => v.id), describeViolations(where, violations)).toEqual([]);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(where, violations),
+  ).toEqual([]);
 }
 
 /**
@@ -273,6 +276,9 @@ describe("dashboard", () => {
     await p.getByRole("alert").first().waitFor();
     const violations = await axeViolations(p);
     await manager.close();
-    expect(violations.map((v) => v.id), describeViolations("dashboard, manager refused (403)", violations)).toEqual([]);
+    expect(
+      violations.map((v) => v.id),
+      describeViolations("dashboard, manager refused (403)", violations),
+    ).toEqual([]);
   });
 });

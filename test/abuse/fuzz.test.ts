@@ -47,7 +47,16 @@ beforeAll(async () => {
 
 const JSON_TYPE = { "Content-Type": "application/json" };
 const FORM_TYPE = { "Content-Type": "application/x-www-form-urlencoded" };
-const WRONG_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=XYZ", "application/xml", "application/json; charset=utf-16", "", "*/*", "application/json, text/html"];
+const WRONG_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=XYZ",
+  "application/xml",
+  "application/json; charset=utf-16",
+  "",
+  "*/*",
+  "application/json, text/html",
+];
 
 /** A JSON body, or one of the ways a body goes wrong. */
 function jsonBody(g: Gen, value: () => Json): { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
@@ -61,7 +70,8 @@ function jsonBody(g: Gen, value: () => Json): { body: string | Uint8Array<ArrayB
 
 function apiHeaders(g: Gen, extra: Record<string, string>): Record<string, string> {
   const roll = g.float();
-  const auth = roll < 0.93 ? t.auth.Authorization : g.pick(["", "Bearer", "Bearer ros_nope", `Basic ${btoa("a:b")}`, `Bearer ${t.apiKey} extra`, "Bearer \u00ff"]);
+  const auth =
+    roll < 0.93 ? t.auth.Authorization : g.pick(["", "Bearer", "Bearer ros_nope", `Basic ${btoa("a:b")}`, `Bearer ${t.apiKey} extra`, "Bearer \u00ff"]);
   return { ...extra, ...(auth === "" ? {} : { Authorization: auth }) };
 }
 
@@ -84,15 +94,29 @@ function apiCases(g: Gen): Case[] {
     }
     if (which === 2) {
       const b = jsonBody(g, () =>
-        g.chance(0.8) ? { interactions: Array.from({ length: 1 + g.int(3) }, () => (g.chance(0.5) ? interaction() : g.mutate(interaction()))) } : g.mutate({ interactions: [interaction()] }),
+        g.chance(0.8)
+          ? { interactions: Array.from({ length: 1 + g.int(3) }, () => (g.chance(0.5) ? interaction() : g.mutate(interaction()))) }
+          : g.mutate({ interactions: [interaction()] }),
       );
       return { method: "POST", url: "/api/v1/interactions/batch", ...b, headers: apiHeaders(g, b.headers) };
     }
     if (which === 3) {
-      const query = hostileQuery(g, { from: "2026-01-01", to: "2026-03-31", groupBy: g.pick(["team", "staff", "theme", "channel"]), period: "month", team: "CONTACT" });
+      const query = hostileQuery(g, {
+        from: "2026-01-01",
+        to: "2026-03-31",
+        groupBy: g.pick(["team", "staff", "theme", "channel"]),
+        period: "month",
+        team: "CONTACT",
+      });
       return { method: "GET", url: `/api/v1/reports/summary?${query}`, headers: apiHeaders(g, {}) };
     }
-    const template = { callId: `call-${g.int(50)}`, team: "CONTACT", occurredAt: "2026-03-01T10:00:00Z", answers: { csat: 4, ces: "6", csi: 5, fcr: "1" }, comment: "Quick and kind." };
+    const template = {
+      callId: `call-${g.int(50)}`,
+      team: "CONTACT",
+      occurredAt: "2026-03-01T10:00:00Z",
+      answers: { csat: 4, ces: "6", csi: 5, fcr: "1" },
+      comment: "Quick and kind.",
+    };
     const b = jsonBody(g, () => g.mutate(template));
     return { method: "POST", url: "/api/v1/phone-surveys", ...b, headers: apiHeaders(g, b.headers) };
   });
@@ -127,7 +151,11 @@ function referenceCases(g: Gen): Case[] {
       case 3:
         return { method: "GET", url: `${base}/${code}`, headers: apiHeaders(g, {}) };
       case 4:
-        return { method: "GET", url: `${base}?${hostileQuery(g, { includeRetired: g.pick(["true", "false"]), team: "CONTACT", department: "CLS" })}`, headers: apiHeaders(g, {}) };
+        return {
+          method: "GET",
+          url: `${base}?${hostileQuery(g, { includeRetired: g.pick(["true", "false"]), team: "CONTACT", department: "CLS" })}`,
+          headers: apiHeaders(g, {}),
+        };
       default:
         return g.chance(0.5)
           ? { method: "POST", url: `${base}/${code}/retire`, headers: apiHeaders(g, {}) }
@@ -150,7 +178,8 @@ function surveyForm(g: Gen): { body?: string | Uint8Array<ArrayBuffer>; headers:
   if (g.chance(0.1)) fields.splice(g.int(fields.length), 1);
   const body = fields.map(([k, v]) => `${k}=${safeEncode(v)}`).join("&");
   const roll = g.float();
-  if (roll < 0.8) return { body, headers: { ...FORM_TYPE, ...(g.chance(0.1) ? { Origin: g.pick(["https://evil.example", "null", "garbage", "http://[::1"]) } : {}) } };
+  if (roll < 0.8)
+    return { body, headers: { ...FORM_TYPE, ...(g.chance(0.1) ? { Origin: g.pick(["https://evil.example", "null", "garbage", "http://[::1"]) } : {}) } };
   if (roll < 0.85) return { body: `${body}${g.pick(["%", "%FF", "&%ZZ=1", "&comment=%E0%A4"])}`, headers: FORM_TYPE };
   if (roll < 0.88) return { body: `comment=${"x".repeat(70 * 1024)}`, headers: FORM_TYPE };
   if (roll < 0.91) return { body: g.pick(BROKEN_BODIES), headers: FORM_TYPE };
@@ -162,7 +191,14 @@ function surveyCases(g: Gen): Case[] {
   return Array.from({ length: N.survey }, (): Case => {
     const tok = g.chance(0.75) ? token : segment(g, [token.slice(0, 42), `${token}A`, token.toUpperCase()]);
     const query = g.chance(0.3) ? `?${hostileQuery(g, { lang: g.pick(["en", "cy", "ar", "xx"]), csat: g.pick(["1", "5", "9"]) })}` : "";
-    const headers: Record<string, string> = g.chance(0.2) ? { "Accept-Language": g.hostileString().slice(0, 300).replace(/[^\x20-\x7e]/g, "") } : {};
+    const headers: Record<string, string> = g.chance(0.2)
+      ? {
+          "Accept-Language": g
+            .hostileString()
+            .slice(0, 300)
+            .replace(/[^\x20-\x7e]/g, ""),
+        }
+      : {};
     switch (g.int(4)) {
       case 0:
         return { method: g.pick(["GET", "HEAD"]), url: `/s/${tok}${query}`, headers };
@@ -196,7 +232,9 @@ function ivrCases(g: Gen): Case[] {
     if (g.chance(0.3)) params.CallSid = g.pick([CALL, `CA${g.int(1e9)}`, ""]);
     const query = Object.keys(tpl.query).length > 0 || g.chance(0.3) ? `?${hostileQuery(g, tpl.query)}` : "";
     const url = `/ivr/twilio/${hook}${query}`;
-    let body: string | Uint8Array<ArrayBuffer> = Object.entries(params).map(([k, v]) => `${safeEncode(k)}=${safeEncode(v)}`).join("&");
+    let body: string | Uint8Array<ArrayBuffer> = Object.entries(params)
+      .map(([k, v]) => `${safeEncode(k)}=${safeEncode(v)}`)
+      .join("&");
     const roll = g.float();
     let signature = twilioSigned(url, body);
     if (roll < 0.1) signature = g.pick(["", "bad", signature.slice(1), twilioSigned(url, body, "another-auth-token"), twilioSigned("/ivr/twilio/voice", body)]);
@@ -214,7 +252,13 @@ function ivrCases(g: Gen): Case[] {
 }
 
 function signatureCases(g: Gen): Case[] {
-  const uas = ["", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36", "Microsoft Office/16.0", "curl/8.0", "<script>alert(1)</script>"];
+  const uas = [
+    "",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+    "Microsoft Office/16.0",
+    "curl/8.0",
+    "<script>alert(1)</script>",
+  ];
   return Array.from({ length: N.signature }, (): Case => {
     const staff = segment(g, ["alice", "bob"]);
     const score = segment(g, ["1", "3", "5", "0", "6", "-1", "1.5"]);
@@ -234,7 +278,12 @@ function signatureCases(g: Gen): Case[] {
         return { method: "POST", url: `/r/${staff}/${score}${query}`, headers: { ...headers, ...FORM_TYPE }, body, writesWhenRefused: "suspected click" };
       }
       case 4:
-        return { method: g.pick(["GET", "POST"]), url: `/unsubscribe/${segment(g, [unsubscribe, unsubscribe.slice(1)])}${query}`, headers: { ...headers, ...FORM_TYPE }, body: undefined };
+        return {
+          method: g.pick(["GET", "POST"]),
+          url: `/unsubscribe/${segment(g, [unsubscribe, unsubscribe.slice(1)])}${query}`,
+          headers: { ...headers, ...FORM_TYPE },
+          body: undefined,
+        };
       default:
         return { method: "GET", url: `/faces/${segment(g, ["1.png", "5.png", "6.png"])}` };
     }
@@ -247,12 +296,27 @@ function loginCases(g: Gen): Case[] {
     const body = `email=${safeEncode(g.hostileString().slice(0, i % 3 === 0 ? 300 : 100))}&password=${safeEncode(g.hostileString().slice(0, 2000))}`;
     const origin = i === 2 ? "garbage" : g.chance(0.5) ? g.pick(["http://localhost:3000", "https://evil.example", "null", "garbage"]) : undefined;
     const headers = { ...FORM_TYPE, ...(origin ? { Origin: origin, Host: "localhost:3000" } : {}) };
-    return i % 4 === 1 ? { method: "POST", url: "/dashboard/login", headers: { "Content-Type": g.pick(WRONG_TYPES) || "text/plain" }, body: g.pick(BROKEN_BODIES) } : { method: "POST", url: "/dashboard/login", headers, body };
+    return i % 4 === 1
+      ? { method: "POST", url: "/dashboard/login", headers: { "Content-Type": g.pick(WRONG_TYPES) || "text/plain" }, body: g.pick(BROKEN_BODIES) }
+      : { method: "POST", url: "/dashboard/login", headers, body };
   });
 }
 
 function wrongMethodCases(g: Gen): Case[] {
-  const paths = ["/api/v1/interactions", "/api/v1/interactions/batch", "/api/v1/departments/CLS", "/api/v1/reports/summary", "/api/v1/phone-surveys", `/s/${token}`, `/s/${token}/thanks`, "/ivr/twilio/voice", "/r/alice/5", "/dashboard/login", "/healthz", "/api/v1/openapi.json"];
+  const paths = [
+    "/api/v1/interactions",
+    "/api/v1/interactions/batch",
+    "/api/v1/departments/CLS",
+    "/api/v1/reports/summary",
+    "/api/v1/phone-surveys",
+    `/s/${token}`,
+    `/s/${token}/thanks`,
+    "/ivr/twilio/voice",
+    "/r/alice/5",
+    "/dashboard/login",
+    "/healthz",
+    "/api/v1/openapi.json",
+  ];
   return Array.from({ length: N.methods }, (): Case => {
     const url = g.pick(paths);
     const method = g.pick(["PUT", "DELETE", "PATCH", "OPTIONS", "GET", "POST", "HEAD", "PROPFIND"]);
@@ -275,12 +339,16 @@ const areas: [string, (g: Gen) => Case[], number][] = [
 ];
 
 describe("fuzz", () => {
-  test.each(areas)("%s: no 5xx, no write on refusal, no raw markup, one error shape", async (name, build, salt) => {
-    const cases = build(new Gen(SEED + salt));
-    const result = await runAll(t, cases, knownBug);
-    summary[name] = result;
-    expect(result.cases).toBe(cases.length);
-  }, 60_000);
+  test.each(areas)(
+    "%s: no 5xx, no write on refusal, no raw markup, one error shape",
+    async (name, build, salt) => {
+      const cases = build(new Gen(SEED + salt));
+      const result = await runAll(t, cases, knownBug);
+      summary[name] = result;
+      expect(result.cases).toBe(cases.length);
+    },
+    60_000,
+  );
 
   test("the generated cases reach past validation: some are stored, most are refused", () => {
     // Without this a fuzz run that never got past the door (all 401, all 403) would pass.

@@ -20,7 +20,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "' OR '1'='1",
   "1; DELETE FROM interactions WHERE 1=1",
   '" or ""="',
-  "=HYPERLINK(\"https://evil.example\",\"click\")",
+  '=HYPERLINK("https://evil.example","click")',
   "+SUM(1,1)",
   "-1+1",
   "@cmd",
@@ -68,7 +68,27 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 export const HOSTILE_NUMBERS: readonly number[] = [
-  0, -0, 1, -1, 1.5, 3, 5, 7, 8, 100, 101, -100, -101, 2 ** 31, -(2 ** 31), 2 ** 53 + 2, -(2 ** 53), 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER,
+  0,
+  -0,
+  1,
+  -1,
+  1.5,
+  3,
+  5,
+  7,
+  8,
+  100,
+  101,
+  -100,
+  -101,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53 + 2,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
 ];
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -99,7 +119,16 @@ export class Gen {
     let s = "";
     for (let i = 0; i < length; i++) {
       const range = this.int(5);
-      const cp = range === 0 ? this.int(0x20) : range === 1 ? 0x20 + this.int(0x60) : range === 2 ? 0xd800 + this.int(0x800) : range === 3 ? this.int(0xffff) : 0x10000 + this.int(0xfffff);
+      const cp =
+        range === 0
+          ? this.int(0x20)
+          : range === 1
+            ? 0x20 + this.int(0x60)
+            : range === 2
+              ? 0xd800 + this.int(0x800)
+              : range === 3
+                ? this.int(0xffff)
+                : 0x10000 + this.int(0xfffff);
       s += cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
     }
     return s;
@@ -176,7 +205,7 @@ export const BROKEN_BODIES: readonly (string | Uint8Array<ArrayBuffer>)[] = [
   "\u0000",
   '{"a":"\u0000"}',
   "%7B%7D",
-  "{\"a\": 1e999999}",
+  '{"a": 1e999999}',
   '{"__proto__": {"polluted": true}}',
   new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0x7d]),
   new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
@@ -190,7 +219,10 @@ export function hostileQuery(g: Gen, params: Record<string, string>): string {
   if (mode === 0) pairs.push([g.pick(Object.keys(params).concat("x")), g.hostileString()]);
   if (mode === 1 && pairs.length > 0) pairs.push(pairs[g.int(pairs.length)]!);
   if (mode === 2 && pairs.length > 0) pairs[g.int(pairs.length)]![1] = g.hostileString();
-  if (mode === 3) return pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&") + g.pick(["&%", "&%FF=%FE", "&a=%ZZ", "&&&", "&=", "&%00=%00", "#frag", "&lang=%E0%A4"]);
+  if (mode === 3)
+    return (
+      pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&") + g.pick(["&%", "&%FF=%FE", "&a=%ZZ", "&&&", "&=", "&%00=%00", "#frag", "&lang=%E0%A4"])
+    );
   if (mode === 4 && pairs.length > 0) pairs.splice(g.int(pairs.length), 1);
   return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${safeEncode(v)}`).join("&");
 }

@@ -136,7 +136,7 @@ describe("parsers", () => {
 
   test("a Twilio webhook whose multipart body does not parse: 400, not 500 (was 500)", async () => {
     const t = await app();
-    const body = "--XYZ\r\nContent-Disposition: form-data; name=\"CallSid\"\r\n\r\nCA1";
+    const body = '--XYZ\r\nContent-Disposition: form-data; name="CallSid"\r\n\r\nCA1';
     const res = await t.app.request("/ivr/twilio/voice?team=CONTACT", {
       method: "POST",
       headers: { "Content-Type": "multipart/form-data; boundary=XYZ", "X-Twilio-Signature": twilioSigned("/ivr/twilio/voice?team=CONTACT", "CallSid=CA1") },

@@ -55,7 +55,13 @@ describe("control characters stored from the API (src/schemas, src/services/reco
   test("a phone survey comment keeps no NUL or terminal escape sequence", async () => {
     const t = await createTestApp();
     await seedOrganisation(t);
-    const res = await t.api("POST", "/phone-surveys", { callId: "c1", team: "CONTACT", occurredAt: "2026-03-01T10:00:00Z", answers: { csat: 3 }, comment: "ok\u0000\u001b[2J" });
+    const res = await t.api("POST", "/phone-surveys", {
+      callId: "c1",
+      team: "CONTACT",
+      occurredAt: "2026-03-01T10:00:00Z",
+      answers: { csat: 3 },
+      comment: "ok\u0000\u001b[2J",
+    });
     expect(res.status).toBe(201);
     expect(await t.db.read.select({ comment: responses.comment }).from(responses)).toEqual([{ comment: "ok[2J" }]);
   });

@@ -45,8 +45,20 @@ describe("changed category since the end of the last quarter", () => {
     ["first assessed in the quarter", CF5, "2010-03-31", "2010-06-30", { from: null, to: 2 }],
     ["never assessed", [], "2010-09-30", "2010-12-31", null],
     ["not assessed by the end of the quarter", CF5, "2009-12-31", "2010-03-31", null],
-    ["went and came back within the quarter: where it stood at both ends counts", reviews([1, "2010-05-17", 2], [2, "2010-08-01", 3], [3, "2010-09-01", 2]), "2010-06-30", "2010-09-30", null],
-    ["a review on the last day of the previous quarter belongs to it", reviews([1, "2010-06-30", 2], [2, "2010-07-01", 1]), "2010-06-30", "2010-09-30", { from: 2, to: 1 }],
+    [
+      "went and came back within the quarter: where it stood at both ends counts",
+      reviews([1, "2010-05-17", 2], [2, "2010-08-01", 3], [3, "2010-09-01", 2]),
+      "2010-06-30",
+      "2010-09-30",
+      null,
+    ],
+    [
+      "a review on the last day of the previous quarter belongs to it",
+      reviews([1, "2010-06-30", 2], [2, "2010-07-01", 1]),
+      "2010-06-30",
+      "2010-09-30",
+      { from: 2, to: 1 },
+    ],
   ] as const)("%s", (_, entries, before, asOf, change) => {
     expect(categoryChange(entries, before, asOf)).toEqual(change);
   });
@@ -63,7 +75,12 @@ describe("counts, labels and what is overdue", () => {
 
   test("the organisation's labels over the defaults; other numbers are ignored", () => {
     expect(categoryLabels([])).toEqual(DEFAULT_CATEGORY_LABELS);
-    expect(categoryLabels([{ category: 1, label: "Achieved Fully" }, { category: 9, label: "Nonsense" }])).toEqual({ ...DEFAULT_CATEGORY_LABELS, 1: "Achieved Fully" });
+    expect(
+      categoryLabels([
+        { category: 1, label: "Achieved Fully" },
+        { category: 9, label: "Nonsense" },
+      ]),
+    ).toEqual({ ...DEFAULT_CATEGORY_LABELS, 1: "Achieved Fully" });
     expect(categoryText(2, DEFAULT_CATEGORY_LABELS)).toBe("2 – On track");
   });
 

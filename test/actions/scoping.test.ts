@@ -10,7 +10,8 @@ import { CF5, MAY, trackerSetup, type TrackerTest } from "./setup";
 let t: TrackerTest;
 beforeAll(async () => {
   t = await trackerSetup();
-  const add = async (body: Record<string, unknown>) => expect((await t.api("POST", "/actions", { source: "Scrutiny review: Customer First, 2009", text: "A recommendation.", ...body })).status).toBe(201);
+  const add = async (body: Record<string, unknown>) =>
+    expect((await t.api("POST", "/actions", { source: "Scrutiny review: Customer First, 2009", text: "A recommendation.", ...body })).status).toBe(201);
   await add({ ...CF5 }); // the Contact Centre's team
   await add({ ref: "CF-1", departments: ["CLS"] }); // the Contact Centre's department
   await add({ ref: "CF-7", teams: ["WASTE"] }); // another department's team

@@ -31,7 +31,8 @@ export const CF5 = {
 export const MAY = {
   date: "2010-05-17",
   category: 2,
-  evidence: "All service blocks have been presented with the new voicemail guidance. A roll-out plan is in place to ensure that recordings on all individual handsets are complete by the end of April 2010.",
+  evidence:
+    "All service blocks have been presented with the new voicemail guidance. A roll-out plan is in place to ensure that recordings on all individual handsets are complete by the end of April 2010.",
 };
 export const OCTOBER = {
   date: "2010-10-04",

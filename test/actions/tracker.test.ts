@@ -2,7 +2,16 @@ import { describe, expect, test } from "vitest";
 import { CF5, MAY, OCTOBER, trackerSetup, type TrackerTest } from "./setup";
 
 type Assessment = { date: string; category: number; label: string };
-type Action = { ref: string; owner: string | null; dueDate: string | null; overdue: boolean; themes: string[]; teams: string[]; departments: string[]; latest: Assessment | null };
+type Action = {
+  ref: string;
+  owner: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  themes: string[];
+  teams: string[];
+  departments: string[];
+  latest: Assessment | null;
+};
 type Detail = Action & { progress: (Assessment & { evidence: string; recordedBy: string | null })[] };
 type List = { items: Action[]; counts: Record<string, number>; labels: Record<string, string> };
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
@@ -12,14 +21,33 @@ async function seedTracker(t: TrackerTest) {
   expect((await t.api("POST", "/actions", CF5)).status).toBe(201);
   expect((await t.api("POST", "/actions/CF-5/progress", MAY)).status).toBe(201);
   expect((await t.api("POST", "/actions/CF-5/progress", OCTOBER)).status).toBe(201);
-  const one = { ref: "CF-1", text: "Adopt the Customer Service Excellence Standard corporately.", source: "Scrutiny review: Customer First, 2009", departments: ["CLS"], themes: ["quality_of_service"] };
+  const one = {
+    ref: "CF-1",
+    text: "Adopt the Customer Service Excellence Standard corporately.",
+    source: "Scrutiny review: Customer First, 2009",
+    departments: ["CLS"],
+    themes: ["quality_of_service"],
+  };
   expect((await t.api("POST", "/actions", one)).status).toBe(201);
-  await t.api("POST", "/actions/CF-1/progress", { date: "2010-05-17", category: 2, evidence: "Final full corporate assessment taking place on 8th June 2010." });
-  await t.api("POST", "/actions/CF-1/progress", { date: "2010-10-04", category: 1, evidence: "Assessed as achieving full Customer Service Excellence Standard corporately on 8th June 2010." });
+  await t.api("POST", "/actions/CF-1/progress", {
+    date: "2010-05-17",
+    category: 2,
+    evidence: "Final full corporate assessment taking place on 8th June 2010.",
+  });
+  await t.api("POST", "/actions/CF-1/progress", {
+    date: "2010-10-04",
+    category: 1,
+    evidence: "Assessed as achieving full Customer Service Excellence Standard corporately on 8th June 2010.",
+  });
   const seven = { ref: "CF-7", text: "A corporate staff suggestion scheme be implemented.", source: "Scrutiny review: Customer First, 2009", teams: ["WASTE"] };
   expect((await t.api("POST", "/actions", seven)).status).toBe(201);
   // Customers' complaints about waiting, not yet reviewed.
-  const ten = { ref: "CF-10", text: "Call back customers who waited more than ten minutes.", source: "Customer feedback: waiting time", themes: ["waiting_time"] };
+  const ten = {
+    ref: "CF-10",
+    text: "Call back customers who waited more than ten minutes.",
+    source: "Customer feedback: waiting time",
+    themes: ["waiting_time"],
+  };
   expect((await t.api("POST", "/actions", ten)).status).toBe(201);
 }
 
@@ -28,7 +56,15 @@ describe("the tracker through the API", () => {
     const t = await trackerSetup();
     const created = await t.api("POST", "/actions", CF5);
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ ref: "CF-5", owner: "director@council.example", themes: ["timeliness"], teams: ["CONTACT"], departments: [], latest: null, progress: [] });
+    expect(await created.json()).toMatchObject({
+      ref: "CF-5",
+      owner: "director@council.example",
+      themes: ["timeliness"],
+      teams: ["CONTACT"],
+      departments: [],
+      latest: null,
+      progress: [],
+    });
     // Entered out of order: October's review first, then May's from the paper tracker.
     await t.api("POST", "/actions/CF-5/progress", OCTOBER);
     const added = await t.api("POST", "/actions/CF-5/progress", MAY);
@@ -79,9 +115,22 @@ describe("the tracker through the API", () => {
   test("PATCH changes what is given; a list of links replaces that kind only; null clears", async () => {
     const t = await trackerSetup();
     await t.api("POST", "/actions", { ...CF5, departments: ["CLS"] });
-    const res = await t.api("PATCH", "/actions/CF-5", { teams: ["WASTE", "WASTE"], owner: null, dueDate: "2011-03-31", responsibility: "J Robinson & service reps" });
+    const res = await t.api("PATCH", "/actions/CF-5", {
+      teams: ["WASTE", "WASTE"],
+      owner: null,
+      dueDate: "2011-03-31",
+      responsibility: "J Robinson & service reps",
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ teams: ["WASTE"], themes: ["timeliness"], departments: ["CLS"], owner: null, dueDate: "2011-03-31", responsibility: "J Robinson & service reps", text: CF5.text });
+    expect(await res.json()).toMatchObject({
+      teams: ["WASTE"],
+      themes: ["timeliness"],
+      departments: ["CLS"],
+      owner: null,
+      dueDate: "2011-03-31",
+      responsibility: "J Robinson & service reps",
+      text: CF5.text,
+    });
     const cleared = await t.json<Action>(t.api("PATCH", "/actions/CF-5", { themes: [], dueDate: null }));
     expect(cleared).toMatchObject({ themes: [], teams: ["WASTE"], dueDate: null });
   });
@@ -103,9 +152,22 @@ describe("the tracker through the API", () => {
       expect(res.status).toBe(400);
       return [...new Set(((await res.json()) as ErrorBody).error.fields!.map((f) => f.path))].sort();
     };
-    expect(await fieldsOf(await t.api("POST", "/actions", { ref: "CF 6", text: "", themes: "timeliness", colour: "red" }))).toEqual(["colour", "ref", "source", "text", "themes"]);
-    expect(await fieldsOf(await t.api("POST", "/actions", { ...CF5, ref: "CF-6", dueDate: "2010-02-30", owner: "not an email" }))).toEqual(["dueDate", "owner"]);
-    expect(await fieldsOf(await t.api("POST", "/actions/CF-5/progress", { date: "17/05/10", evidence: "   ", category: 5 }))).toEqual(["category", "date", "evidence"]);
+    expect(await fieldsOf(await t.api("POST", "/actions", { ref: "CF 6", text: "", themes: "timeliness", colour: "red" }))).toEqual([
+      "colour",
+      "ref",
+      "source",
+      "text",
+      "themes",
+    ]);
+    expect(await fieldsOf(await t.api("POST", "/actions", { ...CF5, ref: "CF-6", dueDate: "2010-02-30", owner: "not an email" }))).toEqual([
+      "dueDate",
+      "owner",
+    ]);
+    expect(await fieldsOf(await t.api("POST", "/actions/CF-5/progress", { date: "17/05/10", evidence: "   ", category: 5 }))).toEqual([
+      "category",
+      "date",
+      "evidence",
+    ]);
     expect(await fieldsOf(await t.api("POST", "/actions/CF-5/progress", { ...MAY, evidence: "x".repeat(4001) }))).toEqual(["evidence"]);
     expect(await fieldsOf(await t.api("POST", "/actions/CF-5/progress", { ...MAY, category: 2.5 }))).toEqual(["category"]);
     // A review still to come.
@@ -148,7 +210,9 @@ describe("the organisation's words for the categories", () => {
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual({ labels: { 1: "Achieved Fully", 2: "On Track", 3: "Slipped: new date agreed", 4: "Not achieved" } });
     expect((await t.json<Action>(t.api("GET", "/actions/CF-5"))).latest!.label).toBe("Slipped: new date agreed");
-    expect(await t.json(t.dash(t.who.manager, "GET", "/settings/labels"))).toEqual({ labels: { 1: "Achieved Fully", 2: "On Track", 3: "Slipped: new date agreed", 4: "Not achieved" } });
+    expect(await t.json(t.dash(t.who.manager, "GET", "/settings/labels"))).toEqual({
+      labels: { 1: "Achieved Fully", 2: "On Track", 3: "Slipped: new date agreed", 4: "Not achieved" },
+    });
     await t.dash(t.who.admin, "PUT", "/settings/labels", { 1: null, 2: "On track", 3: null, 4: null });
     expect((await t.json<List>(t.api("GET", "/actions"))).labels).toEqual({ 1: "Achieved fully", 2: "On track", 3: "Slipped", 4: "Not achieved" });
 
@@ -165,19 +229,32 @@ describe("the tracker on the dashboard", () => {
     const t = await trackerSetup();
     await seedTracker(t);
     await t.api("POST", "/actions/CF-5/progress", { date: "2010-10-18", category: 3, evidence: "Upgrade booked for 2 November." });
-    const list = await t.json<{ items: { ref: string; reviews: { date: string }[]; reviewCount: number }[]; owners: { email: string }[]; ownerChoices: { email: string }[]; canEdit: boolean }>(
-      t.dash(t.who.director, "GET", ""),
-    );
+    const list = await t.json<{
+      items: { ref: string; reviews: { date: string }[]; reviewCount: number }[];
+      owners: { email: string }[];
+      ownerChoices: { email: string }[];
+      canEdit: boolean;
+    }>(t.dash(t.who.director, "GET", ""));
     const cf5 = list.items.find((a) => a.ref === "CF-5")!;
     expect(cf5.reviews.map((r) => r.date)).toEqual(["2010-10-04", "2010-10-18"]);
     expect(cf5.reviewCount).toBe(3);
     expect(list.owners.map((o) => o.email)).toEqual(["director@council.example"]);
-    expect(list.ownerChoices.map((o) => o.email)).toEqual(["admin@council.example", "director@council.example", "manager@council.example", "waste@council.example"]);
+    expect(list.ownerChoices.map((o) => o.email)).toEqual([
+      "admin@council.example",
+      "director@council.example",
+      "manager@council.example",
+      "waste@council.example",
+    ]);
     expect(list.canEdit).toBe(true);
     // Filtered, the owner filter still offers every owner.
     expect((await t.json<{ owners: unknown[] }>(t.dash(t.who.director, "GET", "?category=1"))).owners).toHaveLength(1);
 
-    const created = await t.dash(t.who.director, "POST", "", { ref: "CF-11", text: "Publish the voicemail standard.", source: "Customer feedback: waiting time", teams: ["CONTACT"] });
+    const created = await t.dash(t.who.director, "POST", "", {
+      ref: "CF-11",
+      text: "Publish the voicemail standard.",
+      source: "Customer feedback: waiting time",
+      teams: ["CONTACT"],
+    });
     expect(created.status).toBe(201);
     const progress = await t.dash(t.who.director, "POST", "/CF-11/progress", { date: "2010-10-20", category: 2, evidence: "Draft with the Head of Service." });
     expect(progress.status).toBe(201);
@@ -191,13 +268,15 @@ describe("the tracker on the dashboard", () => {
   test("exports the tracker as CSV: one row per review, formulas defused, the filters applied", async () => {
     const t = await trackerSetup();
     await seedTracker(t);
-    await t.api("PATCH", "/actions/CF-10", { text: "=HYPERLINK(\"http://evil.example\") call back" });
+    await t.api("PATCH", "/actions/CF-10", { text: '=HYPERLINK("http://evil.example") call back' });
     const res = await t.dash(t.who.director, "GET", "/export/tracker.csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="actions-tracker-2010-10-20.csv"');
     const lines = (await res.text()).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Reference,Recommendation,Source,Responsibility,Owner,Anticipated completion,Themes,Teams,Departments,Review date,Evidence of progress,Category,Assessment");
+    expect(lines[0]).toBe(
+      "Reference,Recommendation,Source,Responsibility,Owner,Anticipated completion,Themes,Teams,Departments,Review date,Evidence of progress,Category,Assessment",
+    );
     // CF-1 and CF-5 reviewed twice, CF-7 and CF-10 not yet: one row each.
     expect(lines).toHaveLength(1 + 2 + 2 + 1 + 1);
     expect(lines.filter((l) => l.startsWith("CF-5,")).map((l) => l.split(",").slice(-2).join(","))).toEqual(["2,On track", "3,Slipped"]);
@@ -213,7 +292,12 @@ describe("the quarterly report", () => {
     labels: Record<string, string>;
     counts: Record<string, number>;
     changed: number;
-    items: { ref: string; latest: { date: string; category: number; label: string } | null; change: { from: number | null; to: number; toLabel: string } | null; overdue: boolean }[];
+    items: {
+      ref: string;
+      latest: { date: string; category: number; label: string } | null;
+      change: { from: number | null; to: number; toLabel: string } | null;
+      overdue: boolean;
+    }[];
   };
   const section = async (t: TrackerTest, who: keyof TrackerTest["who"], query: string) => {
     const res = await t.call(t.who[who], "GET", `/report/quarterly?${query}`);

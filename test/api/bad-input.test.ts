@@ -58,7 +58,12 @@ const rows: Row[] = [
   { name: "an unknown nested field", path: "/interactions", body: { ...interaction, customer: { email: "a@b.example", age: 3 } }, fields: ["customer.age"] },
   { name: "an impossible date", path: "/interactions", body: { ...interaction, occurredAt: "2025-02-30T10:00:00Z" }, fields: ["occurredAt"] },
   { name: "a date without time", path: "/interactions", body: { ...interaction, occurredAt: "2026-03-01" }, fields: ["occurredAt"] },
-  { name: "a bad customer email and phone", path: "/interactions", body: { ...interaction, customer: { email: "nope", phone: "call me" } }, fields: ["customer.email", "customer.phone"] },
+  {
+    name: "a bad customer email and phone",
+    path: "/interactions",
+    body: { ...interaction, customer: { email: "nope", phone: "call me" } },
+    fields: ["customer.email", "customer.phone"],
+  },
   { name: "a number as a string", path: "/targets", body: { code: "t", measure: "csat", value: "85" }, fields: ["value"] },
   { name: "an empty PATCH", method: "PATCH", path: "/departments/CLS", body: {}, fields: ["(body)"] },
   { name: "changing a code by PATCH", method: "PATCH", path: "/departments/CLS", body: { code: "NEW" }, fields: ["code"] },

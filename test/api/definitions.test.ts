@@ -40,7 +40,14 @@ async function imported(occurredAt: string, answers: Partial<ResponseInput>) {
   const [row] = await t.ctx.db.write((tx) =>
     tx
       .insert(interactions)
-      .values({ channel: "phone", teamId: org.contact.id, serviceId: org.tax.id, occurredAt: Date.parse(occurredAt), source: "import", createdAt: t.clock.now() })
+      .values({
+        channel: "phone",
+        teamId: org.contact.id,
+        serviceId: org.tax.id,
+        occurredAt: Date.parse(occurredAt),
+        source: "import",
+        createdAt: t.clock.now(),
+      })
       .returning({ id: interactions.id }),
   );
   await answer(row!.id, { ...answers, confirmedVia: "import" });
@@ -137,7 +144,15 @@ describe("one definition of the response rate", () => {
 });
 
 describe("the Overview", () => {
-  type Measure = { key: string; figure: { n: number; value: number | null }; comparison: string; change: number | null; target: number | null; status: string | null; margin: number };
+  type Measure = {
+    key: string;
+    figure: { n: number; value: number | null };
+    comparison: string;
+    change: number | null;
+    target: number | null;
+    status: string | null;
+    margin: number;
+  };
   type Overview = { from: string; to: string; partial: boolean; previous: { from: string; to: string }; measures: Measure[] };
   const measure = (o: Overview, key: string) => o.measures.find((m) => m.key === key)!;
 
@@ -167,7 +182,13 @@ describe("the Overview", () => {
     await createTarget(t.ctx, { code: "CSAT-CLS", measure: "csat", value: 75, department: "CLS" });
     await createTarget(t.ctx, { code: "CES-ORG", measure: "ces_mean", value: 5.5 });
     // CONTACT (in CLS): CSAT 3 of 4 = 75.0%; CES (5 + 5 + 5 + 6) / 4 = 5.25, 0.25 below 5.5.
-    for (const [csat, ces] of [[5, 5], [4, 5], [5, 5], [2, 6]] as const) await answered(1, "2026-02-10T10:00:00Z", { csat, ces });
+    for (const [csat, ces] of [
+      [5, 5],
+      [4, 5],
+      [5, 5],
+      [2, 6],
+    ] as const)
+      await answered(1, "2026-02-10T10:00:00Z", { csat, ces });
     const q = "/overview?period=month&from=2026-02-01&to=2026-02-28";
 
     const manager = await as("manager", "CONTACT");
@@ -187,7 +208,9 @@ describe("the CES amber margin is configurable", () => {
     org = await seedOrganisation(t);
     await createTarget(t.ctx, { code: "CES-ORG", measure: "ces_mean", value: 5.5 });
     for (const ces of [5, 5, 5, 6]) await answered(1, "2026-02-10T10:00:00Z", { ces });
-    const o = await (await as("director"))<{ measures: { key: string; status: string; margin: number }[] }>("/overview?period=month&from=2026-02-01&to=2026-02-28");
+    const o = await (await as("director"))<{ measures: { key: string; status: string; margin: number }[] }>(
+      "/overview?period=month&from=2026-02-01&to=2026-02-28",
+    );
     expect(o.measures.find((m) => m.key === "cesMean")).toMatchObject({ status: "red", margin: 0.1 });
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { caseSetup } from "../follow-ups/setup";
 
-type ApiCase = { id: number; status: string; priority: string; team: string; externalRef: string | null; acknowledgeBy: string; comment: string | null; overdue: boolean };
+type ApiCase = {
+  id: number;
+  status: string;
+  priority: string;
+  team: string;
+  externalRef: string | null;
+  acknowledgeBy: string;
+  comment: string | null;
+  overdue: boolean;
+};
 
 describe("follow-up cases through the API", () => {
   test("lists cases with the CRM's reference and works them through the three steps", async () => {

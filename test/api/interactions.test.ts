@@ -30,11 +30,15 @@ describe("POST /api/v1/interactions", () => {
     expect(body.ratingUrls).toEqual([1, 2, 3, 4, 5].map((n) => `${body.surveyUrl}?csat=${n}`));
     expect(body).not.toHaveProperty("token");
     expect(body.existing).toBe(false);
-    expect(await t.db.read.select({ channel: interactions.channel, ref: interactions.externalRef, language: interactions.language }).from(interactions)).toEqual([{
-      channel: "phone",
-      ref: "CRM-1",
-      language: "en",
-    }]);
+    expect(
+      await t.db.read.select({ channel: interactions.channel, ref: interactions.externalRef, language: interactions.language }).from(interactions),
+    ).toEqual([
+      {
+        channel: "phone",
+        ref: "CRM-1",
+        language: "en",
+      },
+    ]);
   });
 
   test("the same externalRef twice returns the first interaction and the same links, 200", async () => {

@@ -162,9 +162,17 @@ describe("the dashboard", () => {
     const get = await director();
     const res = await get("/overview?period=month&from=2026-02-01&to=2026-03-31&team=CONTACT");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { observedFcr: { figure: Scores["fcrObserved"]; contactsPerRequest: Scores["contactsPerRequest"]; target: number; status: string; repeatDays: number } };
+    const body = (await res.json()) as {
+      observedFcr: { figure: Scores["fcrObserved"]; contactsPerRequest: Scores["contactsPerRequest"]; target: number; status: string; repeatDays: number };
+    };
     // February and March together: 12 contacts, 5 repeated (58.3%), 8 requests (1.5 per request).
-    expect(body.observedFcr).toMatchObject({ figure: { n: 12, value: 58.3 }, contactsPerRequest: { n: 12, value: 1.5 }, target: 60, status: "amber", repeatDays: 7 });
+    expect(body.observedFcr).toMatchObject({
+      figure: { n: 12, value: 58.3 },
+      contactsPerRequest: { n: 12, value: 1.5 },
+      target: 60,
+      status: "amber",
+      repeatDays: 7,
+    });
   });
 
   test("the quarterly report has both FCR rows with the target", async () => {
@@ -172,7 +180,12 @@ describe("the dashboard", () => {
     const get = await director();
     const res = await get("/report/quarterly?quarter=2026-03-01");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { departments: { department: { code: string }; measures: { key: string; label: string; figure: { n: number; value: number | null }; target: number | null }[] }[] };
+    const body = (await res.json()) as {
+      departments: {
+        department: { code: string };
+        measures: { key: string; label: string; figure: { n: number; value: number | null }; target: number | null }[];
+      }[];
+    };
     const cls = body.departments.find((d) => d.department.code === "CLS")!;
     expect(cls.measures.map((m) => m.key)).toEqual(["csat", "cesMean", "csiIndex", "fcr", "fcrObserved", "contactsPerRequest", "responseRate"]);
     // The financial year's Q4 (January to March): CONTACT's 12 and BENEFITS' 2 contacts.

@@ -69,10 +69,11 @@ describe("GET /api/v1/openapi.json", () => {
 
   test("request schemas are the validating ones: enums, limits and references by code", async () => {
     const s = await spec();
-    const body = (path: string) => s.paths[path]!.post!.requestBody!.content["application/json"].schema as {
-      properties: Record<string, { enum?: string[]; maxLength?: number; items?: unknown }>;
-      additionalProperties?: boolean;
-    };
+    const body = (path: string) =>
+      s.paths[path]!.post!.requestBody!.content["application/json"].schema as {
+        properties: Record<string, { enum?: string[]; maxLength?: number; items?: unknown }>;
+        additionalProperties?: boolean;
+      };
     expect(body("/interactions").properties.channel!.enum).toEqual(["phone", "email", "face_to_face", "web_chat", "letter"]);
     expect(body("/interactions").additionalProperties).toBe(false);
     expect(body("/teams").properties).toHaveProperty("department");
@@ -92,7 +93,8 @@ describe("GET /api/v1/openapi.json", () => {
 
 describe("errors and examples in the OpenAPI document", () => {
   /** Every operation in the document, as [METHOD path, operation]. */
-  const operations = async () => Object.entries((await spec()).paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as const));
+  const operations = async () =>
+    Object.entries((await spec()).paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op] as const));
   const jsonSchemaOf = (op: Operation, status: string) => op.responses[status]?.content?.["application/json"]?.schema;
 
   test("every operation documents 400, 401, 403, 413 and 429 with the error schema", async () => {
@@ -114,7 +116,10 @@ describe("errors and examples in the OpenAPI document", () => {
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith("2"));
       expect(success.length, name).toBeGreaterThan(0);
       for (const [status, r] of success) expect(r.content?.["application/json"]?.example, `${name} ${status} has an example`).toBeDefined();
-      expect(media.every((m) => m.example !== undefined), `${name}: every answer has an example`).toBe(true);
+      expect(
+        media.every((m) => m.example !== undefined),
+        `${name}: every answer has an example`,
+      ).toBe(true);
     }
   });
 

@@ -11,7 +11,10 @@ beforeEach(async () => {
   await seedOrganisation(t);
 });
 
-const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } });
+const json = async (res: Response) => ({
+  status: res.status,
+  body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+});
 const call = async (method: string, path: string, body?: unknown) => json(await t.api(method, path, body));
 
 const NOW = "2026-03-02T09:00:00.000Z";

@@ -44,7 +44,13 @@ const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00
 const OUTCOMES = [
   (s: Spec): Spec => ({ ...s, status: "acknowledged", acknowledgedAt: s.openedAt + 2 * DAY }),
   (s: Spec): Spec => ({ ...s, status: "acknowledged", acknowledgedAt: Date.parse(`${s.acknowledgeBy}T22:30:00Z`) }),
-  (s: Spec): Spec => ({ ...s, status: "closed", acknowledgedAt: Date.parse(`${s.acknowledgeBy}T23:30:00Z`), respondedAt: Date.parse(`${s.respondBy}T09:00:00Z`), closedAt: Date.parse(`${s.respondBy}T12:00:00Z`) }),
+  (s: Spec): Spec => ({
+    ...s,
+    status: "closed",
+    acknowledgedAt: Date.parse(`${s.acknowledgeBy}T23:30:00Z`),
+    respondedAt: Date.parse(`${s.respondBy}T09:00:00Z`),
+    closedAt: Date.parse(`${s.respondBy}T12:00:00Z`),
+  }),
   (s: Spec): Spec => ({ ...s, status: "closed", closedAt: s.openedAt + DAY }),
   (s: Spec): Spec => s,
   (s: Spec): Spec => ({ ...s, status: "responded", respondedAt: Date.parse(`${plusDays(s.acknowledgeBy, 1)}T10:00:00Z`) }),
@@ -86,7 +92,7 @@ function recount(specs: readonly Spec[]): Count {
   const c = zero();
   for (const s of specs) {
     c.opened++;
-    const acknowledged = s.acknowledgedAt ?? ([s.respondedAt, s.closedAt].filter((t): t is number => t !== null).sort((a, b) => a - b)[0] ?? null);
+    const acknowledged = s.acknowledgedAt ?? [s.respondedAt, s.closedAt].filter((t): t is number => t !== null).sort((a, b) => a - b)[0] ?? null;
     const responded = s.respondedAt ?? s.closedAt;
     if (acknowledged !== null || s.acknowledgeBy < TODAY) {
       c.ackN++;
@@ -122,7 +128,16 @@ function expectedFigures(c: Count) {
 type Figure = { n: number; value: number | null; low: number | null; high: number | null; tooFew: boolean; status: string | null };
 type Figures = { acknowledgedInTime: Figure; respondedInTime: Figure; opened: number; open: number; overdue: number };
 type Series = { periods: (Figures & { period: string; from: string; to: string; partial: boolean })[]; overall: Figures };
-type Report = { from: string; to: string; period: string; groupBy: string; target: number; minCount: number; groups: (Series & { code: string; name: string })[]; total: Series };
+type Report = {
+  from: string;
+  to: string;
+  period: string;
+  groupBy: string;
+  target: number;
+  minCount: number;
+  groups: (Series & { code: string; name: string })[];
+  total: Series;
+};
 
 const withoutStatus = ({ acknowledgedInTime, respondedInTime, ...rest }: Figures) => {
   const strip = ({ status, ...f }: Figure) => (void status, f);
@@ -192,7 +207,10 @@ beforeAll(async () => {
   responseIds = await insertCases(SPECS, org);
   // Two cases' responses tagged with a theme, for the dashboard's theme filter.
   await t.ctx.db.write(async (tx) => {
-    const [theme] = await tx.insert(themes).values({ code: "timeliness", name: "Timeliness", rules: { en: ["wait*"] }, createdAt: t.clock.now() }).returning();
+    const [theme] = await tx
+      .insert(themes)
+      .values({ code: "timeliness", name: "Timeliness", rules: { en: ["wait*"] }, createdAt: t.clock.now() })
+      .returning();
     await tx.insert(responseThemes).values([responseIds[0]!, responseIds[4]!].map((responseId) => ({ responseId, themeId: theme!.id, matched: ["waiting"] })));
   });
   await createUser(t.ctx, { email: "director@council.example", role: "director", password: PASSWORD });
@@ -235,10 +253,14 @@ describe("GET /api/v1/reports/sla", () => {
         ["2026-03", "2026-03-01", "2026-03-31", false],
         ["2026-04", "2026-04-01", "2026-04-15", true],
       ]);
-      g.periods.forEach((p, i) => expect(withoutStatus(p), `${g.code} ${p.period}`).toMatchObject(expectedFigures(recount(mine.filter((s) => monthOf(s) === months[i])))));
+      g.periods.forEach((p, i) =>
+        expect(withoutStatus(p), `${g.code} ${p.period}`).toMatchObject(expectedFigures(recount(mine.filter((s) => monthOf(s) === months[i])))),
+      );
       expect(withoutStatus(g.overall), g.code).toEqual(expectedFigures(recount(mine)));
     }
-    r.total.periods.forEach((p, i) => expect(withoutStatus(p), p.period).toMatchObject(expectedFigures(recount(SPECS.filter((s) => monthOf(s) === months[i])))));
+    r.total.periods.forEach((p, i) =>
+      expect(withoutStatus(p), p.period).toMatchObject(expectedFigures(recount(SPECS.filter((s) => monthOf(s) === months[i])))),
+    );
     expect(withoutStatus(r.total.overall)).toEqual(expectedFigures(recount(SPECS)));
   });
 
@@ -300,7 +322,17 @@ describe("GET /api/v1/reports/sla", () => {
 
   test("is in the OpenAPI document with its parameters, its answer and its errors", async () => {
     const spec = (await (await t.app.request("/api/v1/openapi.json")).json()) as {
-      paths: Record<string, { get?: { tags?: string[]; summary?: string; parameters?: { name: string }[]; responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }> } }>;
+      paths: Record<
+        string,
+        {
+          get?: {
+            tags?: string[];
+            summary?: string;
+            parameters?: { name: string }[];
+            responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }>;
+          };
+        }
+      >;
     };
     const op = spec.paths["/reports/sla"]?.get;
     expect(op).toBeDefined();
@@ -370,7 +402,11 @@ describe("GET /dashboard/api/sla", () => {
 });
 
 describe("GET /dashboard/api/export/sla.csv", () => {
-  const parse = (text: string) => text.trimEnd().split("\r\n").map((l) => l.split(","));
+  const parse = (text: string) =>
+    text
+      .trimEnd()
+      .split("\r\n")
+      .map((l) => l.split(","));
 
   test("the same figures as a download: a line per team and month, each team's whole range, and the total", async () => {
     const res = await dash(director, "/export/sla.csv?period=month&from=2026-02-01&to=2026-04-15");
@@ -394,7 +430,11 @@ describe("GET /dashboard/api/export/sla.csv", () => {
 
   test("a manager's download holds their team only", async () => {
     const res = await dash(manager, "/export/sla.csv?period=quarter&from=2026-01-01&to=2026-04-15");
-    const codes = new Set(parse(await res.text()).slice(1).map((l) => l[0]));
+    const codes = new Set(
+      parse(await res.text())
+        .slice(1)
+        .map((l) => l[0]),
+    );
     expect([...codes]).toEqual(["CONTACT", ""]);
   });
 });
@@ -403,7 +443,9 @@ describe("the quarterly report's follow-up service standard", () => {
   test("per department and in all, for cases opened in the quarter, with the target", async () => {
     const res = await dash(director, "/report/quarterly?quarter=2026-02-15");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { followUpStandard: { target: number; partial: boolean; departments: (Figures & { department: { code: string } })[]; total: Figures } };
+    const body = (await res.json()) as {
+      followUpStandard: { target: number; partial: boolean; departments: (Figures & { department: { code: string } })[]; total: Figures };
+    };
     const s = body.followUpStandard;
     expect(s.target).toBe(95);
     expect(s.partial).toBe(false);

@@ -27,7 +27,8 @@ describe("help and bad input", () => {
     sandbox = await cliSandbox();
     const { code, stdout } = await sandbox!.run("help");
     expect(code).toBe(0);
-    for (const c of ["user add", "user reset-password", "api-key create", "api-key list", "api-key revoke", "migrate", "demo", "rollup rebuild"]) expect(stdout).toContain(c);
+    for (const c of ["user add", "user reset-password", "api-key create", "api-key list", "api-key revoke", "migrate", "demo", "rollup rebuild"])
+      expect(stdout).toContain(c);
   });
 
   test.each([
@@ -86,7 +87,8 @@ describe("api-key", () => {
     expect(key).toMatch(/^ros_[A-Za-z0-9_-]{43}$/);
 
     const { app } = appOver(sandbox);
-    const call = () => app.request("/api/v1/reports/summary?groupBy=team&period=month&from=2026-01-01&to=2026-03-01", { headers: { Authorization: `Bearer ${key}` } });
+    const call = () =>
+      app.request("/api/v1/reports/summary?groupBy=team&period=month&from=2026-01-01&to=2026-03-01", { headers: { Authorization: `Bearer ${key}` } });
     expect((await call()).status).toBe(200);
 
     const listed = await sandbox.run("api-key", "list");
@@ -128,7 +130,12 @@ describe("user reset-password", () => {
     sandbox = await cliSandbox();
     expect((await sandbox.run("user", "add", "--email", "admin@council.example", "--role", "admin", "--password", "correct horse battery")).code).toBe(0);
     const { db } = appOver(sandbox);
-    await db.write((tx) => tx.update(users).set({ failedLogins: 10, lockedUntil: Date.now() + 3_600_000 }).where(eq(users.email, "admin@council.example")));
+    await db.write((tx) =>
+      tx
+        .update(users)
+        .set({ failedLogins: 10, lockedUntil: Date.now() + 3_600_000 })
+        .where(eq(users.email, "admin@council.example")),
+    );
 
     const { code, lines } = await sandbox.run("user", "reset-password", "--email", "Admin@Council.example");
     expect(code).toBe(0);
@@ -177,7 +184,18 @@ describe("user add", () => {
   test("a manager is created with their team", async () => {
     sandbox = await cliSandbox();
     await sandbox.run("demo", "--responses", "50");
-    const { code } = await sandbox.run("user", "add", "--email", "m@council.example", "--role", "manager", "--team", "WASTE", "--password", "a long enough password");
+    const { code } = await sandbox.run(
+      "user",
+      "add",
+      "--email",
+      "m@council.example",
+      "--role",
+      "manager",
+      "--team",
+      "WASTE",
+      "--password",
+      "a long enough password",
+    );
     expect(code).toBe(0);
     const { db } = appOver(sandbox);
     expect(await db.read.select({ code: teams.code }).from(users).innerJoin(teams, eq(teams.id, users.teamId))).toEqual([{ code: "WASTE" }]);

@@ -29,7 +29,15 @@ async function demo() {
 async function stored(db: Database) {
   const [answers, cases, events] = await Promise.all([
     db.read
-      .select({ id: responses.id, interactionId: responses.interactionId, teamId: responses.teamId, csat: responses.csat, csi: responses.csi, fcr: responses.fcr, createdAt: responses.createdAt })
+      .select({
+        id: responses.id,
+        interactionId: responses.interactionId,
+        teamId: responses.teamId,
+        csat: responses.csat,
+        csi: responses.csi,
+        fcr: responses.fcr,
+        createdAt: responses.createdAt,
+      })
       .from(responses)
       .orderBy(asc(responses.id)),
     db.read.select().from(followUpCases).orderBy(asc(followUpCases.id)),
@@ -51,7 +59,8 @@ describe("demo follow-up cases", () => {
   });
 
   test("every answer that meets the default rules has exactly one case, and no other answer has one", () => {
-    const reasonsOf = (a: (typeof run.answers)[number]) => caseReasons(DEFAULT_CASE_RULES, { csat: a.csat, csi: a.csi, fcr: a.fcr, contactRequested: false, safeguarding: [] });
+    const reasonsOf = (a: (typeof run.answers)[number]) =>
+      caseReasons(DEFAULT_CASE_RULES, { csat: a.csat, csi: a.csi, fcr: a.fcr, contactRequested: false, safeguarding: [] });
     const meeting = run.answers.filter((a) => reasonsOf(a).length > 0);
     // Low CSAT, low CSI and unresolved with a middling CSAT all occur.
     expect(new Set(meeting.flatMap((a) => reasonsOf(a).map((r) => r.rule)))).toEqual(new Set(["low_csat", "low_csi", "not_resolved"]));
@@ -110,7 +119,10 @@ describe("demo follow-up cases", () => {
         ...(c.closedAt === null ? [] : [{ kind: "closed", at: c.closedAt, detail: null }]),
       ];
       const events = (history.get(c.id) ?? []).sort((a, b) => a.at - b.at);
-      expect(events.map((e) => ({ kind: e.kind, at: e.at, detail: e.detail })), `case ${c.id}`).toEqual(expected);
+      expect(
+        events.map((e) => ({ kind: e.kind, at: e.at, detail: e.detail })),
+        `case ${c.id}`,
+      ).toEqual(expected);
       expect(events.every((e) => e.userId === null && e.note === null)).toBe(true);
     }
   });

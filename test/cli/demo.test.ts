@@ -40,9 +40,15 @@ describe("demo", () => {
     expect(await rowsIn(db, services)).toBe(8);
     expect(await rowsIn(db, themes)).toBe(DEFAULT_THEMES.length);
     // Targets, so the Overview shows green, amber and red from the start.
-    const overall = await db.read.select({ measure: targets.measure, value: targets.value }).from(targets).where(isNull(targets.departmentId)).orderBy(asc(targets.measure));
+    const overall = await db.read
+      .select({ measure: targets.measure, value: targets.value })
+      .from(targets)
+      .where(isNull(targets.departmentId))
+      .orderBy(asc(targets.measure));
     expect(overall.map((t) => `${t.measure}:${t.value.toFixed(1)}`)).toEqual(["ces_mean:5.5", "csat:85.0", "csi_index:75.0", "fcr:60.0", "response_rate:15.0"]);
-    expect(await db.read.select({ code: departments.code }).from(targets).innerJoin(departments, eq(departments.id, targets.departmentId))).toEqual([{ code: "REVENUES" }]);
+    expect(await db.read.select({ code: departments.code }).from(targets).innerJoin(departments, eq(departments.id, targets.departmentId))).toEqual([
+      { code: "REVENUES" },
+    ]);
     expect(await rowsIn(db, responses)).toBe(2000);
     const interactionCount = await rowsIn(db, interactions);
     expect(await rowsIn(db, surveyTokens)).toBe(interactionCount);
@@ -62,10 +68,17 @@ describe("demo", () => {
     expect(new Date(span!.first!).toISOString().slice(0, 7)).toBe("2025-03");
     expect(new Date(span!.last!).toISOString().slice(0, 10)).toMatch(/^2026-(02-2[78]|03-01)$/);
     // Every interaction's rows were stored with the ids the database gave it.
-    const [linked] = await db.read.select({ n: countDistinct(responses.interactionId) }).from(responses).innerJoin(interactions, eq(interactions.id, responses.interactionId));
+    const [linked] = await db.read
+      .select({ n: countDistinct(responses.interactionId) })
+      .from(responses)
+      .innerJoin(interactions, eq(interactions.id, responses.interactionId));
     expect(linked!.n).toBe(2000);
 
-    const report = await summaryReport(db.read, { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01", yearStart: 4, today: "2026-03-01" }, 10);
+    const report = await summaryReport(
+      db.read,
+      { groupBy: "team", period: "month", from: "2025-03-01", to: "2026-03-01", yearStart: 4, today: "2026-03-01" },
+      10,
+    );
     const teamsInReport = new Set(report.rows.map((r) => r.group.code));
     expect([...teamsInReport].sort()).toEqual(DEMO_TEAMS.map((t) => t.code).sort());
     expect(report.rows.reduce((n, r) => n + r.scores.responses, 0)).toBe(2000);
@@ -78,7 +91,16 @@ describe("demo", () => {
       await s.run("demo", "--responses", "300", "--seed", seed);
       const rows = await s
         .open()
-        .read.select({ at: responses.occurredAt, team: responses.teamId, staff: responses.staffId, csat: responses.csat, ces: responses.ces, csi: responses.csi, fcr: responses.fcr, comment: responses.comment })
+        .read.select({
+          at: responses.occurredAt,
+          team: responses.teamId,
+          staff: responses.staffId,
+          csat: responses.csat,
+          ces: responses.ces,
+          csi: responses.csi,
+          fcr: responses.fcr,
+          comment: responses.comment,
+        })
         .from(responses)
         .orderBy(asc(responses.id));
       return JSON.stringify(rows);

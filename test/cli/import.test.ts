@@ -149,7 +149,11 @@ describe("cli import", () => {
       // CSAT 5, 4, 2 -> 2 of 3 satisfied; CES 7, 5, 2 -> mean 4.67, 2 of 3 easy;
       // CSI index: 100 (CSI 5), 0 (CSI 1): answered CSI only, the comment of row 4 is its own
       // figure; FCR yes, partly, no -> 1 of 3; no tokens, so no response rate.
-      const summary = await summaryReport(db, { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31", yearStart: 4, today: "2026-01-01" }, 1);
+      const summary = await summaryReport(
+        db,
+        { groupBy: "team", period: "quarter", from: "2025-01-01", to: "2025-03-31", yearStart: 4, today: "2026-01-01" },
+        1,
+      );
       expect(summary.rows).toHaveLength(1);
       const s = summary.rows[0]!;
       expect(s.group.code).toBe("CONTACT");
@@ -178,7 +182,14 @@ describe("cli import", () => {
   test("counters add to what is already there: import on top of live data still equals a recount", async () => {
     await setup();
     await withDb(async (ctx) => {
-      await registerInteraction(ctx, { channel: "phone", team: "CONTACT", staff: "alice", service: "council-tax", occurredAt: Date.parse("2025-01-06T11:00:00Z"), language: "en" });
+      await registerInteraction(ctx, {
+        channel: "phone",
+        team: "CONTACT",
+        staff: "alice",
+        service: "council-tax",
+        occurredAt: Date.parse("2025-01-06T11:00:00Z"),
+        language: "en",
+      });
     });
     const result = await sandbox.run("import", csvFile("good.csv", GOOD));
     expect(result.code).toBe(0);
@@ -237,7 +248,10 @@ describe("cli import", () => {
 
   test("an unknown team code is refused by row and column", async () => {
     await setup();
-    const result = await sandbox.run("import", csvFile("team.csv", "occurred_at,channel,team,csat\n2025-01-06T10:00:00Z,phone,CONTACT,5\n2025-01-06T10:00:00Z,phone,HOUSING,5\n"));
+    const result = await sandbox.run(
+      "import",
+      csvFile("team.csv", "occurred_at,channel,team,csat\n2025-01-06T10:00:00Z,phone,CONTACT,5\n2025-01-06T10:00:00Z,phone,HOUSING,5\n"),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("row 2, column team: unknown team code 'HOUSING'");
     expect((await counts()).interactions).toBe(0);
@@ -245,7 +259,9 @@ describe("cli import", () => {
 
   test("an external_ref already stored, or repeated in the file, is refused", async () => {
     await setup();
-    await withDb((ctx) => registerInteraction(ctx, { channel: "phone", team: "CONTACT", occurredAt: Date.parse("2025-01-06T11:00:00Z"), externalRef: "CRM-9", language: "en" }));
+    await withDb((ctx) =>
+      registerInteraction(ctx, { channel: "phone", team: "CONTACT", occurredAt: Date.parse("2025-01-06T11:00:00Z"), externalRef: "CRM-9", language: "en" }),
+    );
     const file = csvFile(
       "dupes.csv",
       "occurred_at,channel,team,csat,external_ref\n2025-01-06T10:00:00Z,phone,CONTACT,5,CRM-9\n2025-01-06T10:00:00Z,phone,CONTACT,5,CRM-10\n2025-01-06T10:00:00Z,phone,CONTACT,4,CRM-10\n",
@@ -278,7 +294,8 @@ describe("cli import", () => {
 
   test("a quoted comment keeps its commas, line breaks and quotes; a BOM is skipped", async () => {
     await setup();
-    const text = 'occurred_at,channel,team,csat,comment\r\n2025-01-06T10:00:00Z,phone,CONTACT,2,"Waited, and waited;\r\nthen ""someone"" hung up, twice"\r\n2025-01-07T10:00:00Z,email,CONTACT,5,plain\r\n';
+    const text =
+      'occurred_at,channel,team,csat,comment\r\n2025-01-06T10:00:00Z,phone,CONTACT,2,"Waited, and waited;\r\nthen ""someone"" hung up, twice"\r\n2025-01-07T10:00:00Z,email,CONTACT,5,plain\r\n';
     const file = csvFile("quoted.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     const result = await sandbox.run("import", file);
     expect(result.stderr).toBe("");
@@ -318,7 +335,8 @@ describe("cli import", () => {
     await setup();
     const lines = ["occurred_at,channel,team,csat,comment,language"];
     const words = ["Kept on hold for ages", "Rude and dismissive", "Very helpful, call 07700 900123", "Czekałem bardzo długo", "Website crashed"];
-    for (let i = 0; i < 2500; i++) lines.push(`2025-01-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z,phone,CONTACT,${1 + (i % 5)},"${words[i % 5]} ${i}",${i % 5 === 3 ? "pl" : "en"}`);
+    for (let i = 0; i < 2500; i++)
+      lines.push(`2025-01-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z,phone,CONTACT,${1 + (i % 5)},"${words[i % 5]} ${i}",${i % 5 === 3 ? "pl" : "en"}`);
     const file = csvFile("many-comments.csv", lines.join("\n"));
     const stored = await withDb((ctx) => importResponses(ctx, file, { workers: 2, workerThresholdBytes: 0 }));
     expect(stored.rows).toBe(2500);
@@ -361,7 +379,10 @@ describe("occurred_at", () => {
     ["2025-03-30 02:30", "2025-03-30T01:30:00.000Z"],
   ])("%s is %s", (text, iso) => expect(at(text)).toBe(iso));
 
-  test.each([["2025-03-30 01:30"], ["2025-13-01 10:00"], ["2025-01-01 24:00"], ["2025-01-01"], ["10:00 2025-01-01"], ["2025-01-01T10:00+15:00"]])("%s is refused", (text) => {
-    expect(parse(text).ok).toBe(false);
-  });
+  test.each([["2025-03-30 01:30"], ["2025-13-01 10:00"], ["2025-01-01 24:00"], ["2025-01-01"], ["10:00 2025-01-01"], ["2025-01-01T10:00+15:00"]])(
+    "%s is refused",
+    (text) => {
+      expect(parse(text).ok).toBe(false);
+    },
+  );
 });

@@ -18,7 +18,12 @@ const SHARED_SECRETS = { SESSION_SECRET: "cli-test-session-secret-0123456789abcd
 export async function cliSandbox(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "ros-cli-"));
   const databaseUrl = TEST_DIALECT === "postgres" ? postgresUrl(await newEmptyPostgresDatabase()) : undefined;
-  const fullEnv: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "silent", ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...SHARED_SECRETS } : {}), ...env };
+  const fullEnv: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...SHARED_SECRETS } : {}),
+    ...env,
+  };
   const clock = fixedClock("2026-03-02T09:00:00Z");
   const run = async (...argv: string[]) => {
     let stdout = "";

@@ -29,7 +29,12 @@ describe("the tracker's helpers", () => {
   });
 
   test("the URL's filters become the API's query; what the server would refuse is left out", () => {
-    expect(trackerQuery({ category: "3", owner: "a@b.example", theme: "timeliness", team: "CONTACT", period: "month" })).toEqual({ category: "3", owner: "a@b.example", theme: "timeliness", team: "CONTACT" });
+    expect(trackerQuery({ category: "3", owner: "a@b.example", theme: "timeliness", team: "CONTACT", period: "month" })).toEqual({
+      category: "3",
+      owner: "a@b.example",
+      theme: "timeliness",
+      team: "CONTACT",
+    });
     expect(trackerQuery({ category: "9" })).toEqual({ category: undefined, owner: undefined, theme: undefined, team: undefined });
     expect(trackerCsvHref({ category: "none", period: "month" })).toBe("/dashboard/api/actions/export/tracker.csv?category=none");
   });
@@ -83,14 +88,44 @@ beforeAll(async () => {
     },
     api,
   );
-  await addProgress(t.ctx, "CF-1", { date: "2010-05-17", category: 2, evidence: "All service blocks have been assessed and have reached the required standard.\nFinal full corporate assessment taking place on 8th June 2010." }, api);
-  await addProgress(t.ctx, "CF-1", { date: "2010-10-04", category: 1, evidence: "Assessed as achieving full Customer Service Excellence Standard corporately on 8th June 2010, two months ahead of schedule." }, api);
-  await createAction(
+  await addProgress(
     t.ctx,
-    { ref: "CF-7", text: "A corporate staff suggestion scheme be implemented under the Customer Service Excellence scheme.", source: "Scrutiny review: Customer First, 2009", themes: [], teams: ["WASTE"], departments: [] },
+    "CF-1",
+    {
+      date: "2010-05-17",
+      category: 2,
+      evidence: "All service blocks have been assessed and have reached the required standard.\nFinal full corporate assessment taking place on 8th June 2010.",
+    },
     api,
   );
-  await addProgress(t.ctx, "CF-7", { date: "2010-05-17", category: 2, evidence: "Progress is being made on developing the scheme, on track for completion by 30th June 2010." }, api);
+  await addProgress(
+    t.ctx,
+    "CF-1",
+    {
+      date: "2010-10-04",
+      category: 1,
+      evidence: "Assessed as achieving full Customer Service Excellence Standard corporately on 8th June 2010, two months ahead of schedule.",
+    },
+    api,
+  );
+  await createAction(
+    t.ctx,
+    {
+      ref: "CF-7",
+      text: "A corporate staff suggestion scheme be implemented under the Customer Service Excellence scheme.",
+      source: "Scrutiny review: Customer First, 2009",
+      themes: [],
+      teams: ["WASTE"],
+      departments: [],
+    },
+    api,
+  );
+  await addProgress(
+    t.ctx,
+    "CF-7",
+    { date: "2010-05-17", category: 2, evidence: "Progress is being made on developing the scheme, on track for completion by 30th June 2010." },
+    api,
+  );
   await addProgress(t.ctx, "CF-7", { date: "2010-10-04", category: 1, evidence: "“Bright Ideas” staff suggestion scheme launched 1st July 2010." }, api);
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -121,7 +156,10 @@ async function signedIn(email: string, width = 1280): Promise<{ context: Browser
 
 async function expectAccessible(page: Page, where: string) {
   const violations = await axeViolations(page);
-  expect(violations.map((v) => v.id), describeViolations(where, violations)).toEqual([]);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(where, violations),
+  ).toEqual([]);
 }
 
 /** Full-page screenshots at desktop and phone widths (at most 2,400 px tall), and the print layout. */
@@ -130,7 +168,11 @@ async function shoot(page: Page, name: string) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(150);
     const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
+    await page.screenshot({
+      path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width, height },
+    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -156,7 +198,9 @@ describe("the Recommendations page in Chromium", () => {
     await table.waitFor();
     await expect(table.locator("tbody th").allTextContents()).resolves.toEqual(["Recommendation CF-1", "Recommendation CF-7"]);
     // The latest assessment in words, with its number, not colour alone.
-    await expect(table.locator("tbody tr").first().locator("td[data-label=Assessment]").textContent()).resolves.toBe("1 – Achieved fully at the review of 4 Oct 2010");
+    await expect(table.locator("tbody tr").first().locator("td[data-label=Assessment]").textContent()).resolves.toBe(
+      "1 – Achieved fully at the review of 4 Oct 2010",
+    );
     await expectAccessible(page, "tracker");
 
     await page.getByRole("button", { name: "Add a recommendation" }).click();
@@ -165,7 +209,9 @@ describe("the Recommendations page in Chromium", () => {
     await form.getByLabel("Source").fill("Scrutiny review: Customer First, 2009");
     await form
       .getByLabel("Recommendation or action")
-      .fill("To assist customers presented with a voicemail message, the existing service standards and guidance for the use of voicemail be enhanced and promoted.");
+      .fill(
+        "To assist customers presented with a voicemail message, the existing service standards and guidance for the use of voicemail be enhanced and promoted.",
+      );
     await form.getByLabel("Responsibility").fill("K Hornsey / J Robinson");
     await form.getByLabel("Owner").selectOption("director@council.example");
     await form.getByLabel("Anticipated completion").fill("2010-12-31");
@@ -205,7 +251,11 @@ describe("the Recommendations page in Chromium", () => {
 
     await review.getByLabel("Review date").fill("2010-05-17");
     await review.getByRole("radio", { name: "2 – On track" }).check();
-    await review.getByLabel("Evidence of progress").fill("All service blocks have been presented with the new voicemail guidance. Mystery shopping will continue throughout April to August to ensure compliance.");
+    await review
+      .getByLabel("Evidence of progress")
+      .fill(
+        "All service blocks have been presented with the new voicemail guidance. Mystery shopping will continue throughout April to August to ensure compliance.",
+      );
     await review.getByRole("button", { name: "Record the review" }).click();
     await expect.poll(() => page.locator("#action-notice").textContent()).toBe("Review of 17 May 2010 recorded: 2 – On track.");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("action-notice");
@@ -213,7 +263,9 @@ describe("the Recommendations page in Chromium", () => {
     await review.getByRole("radio", { name: "3 – Slipped" }).check();
     await review
       .getByLabel("Evidence of progress")
-      .fill("There has been a delay implementing the new arrangements on 12 service specific hunt groups. We are working with Nextira One to resolve this. Anticipated new completion date December 2010.");
+      .fill(
+        "There has been a delay implementing the new arrangements on 12 service specific hunt groups. We are working with Nextira One to resolve this. Anticipated new completion date December 2010.",
+      );
     await review.getByRole("button", { name: "Record the review" }).click();
     await expect.poll(() => page.locator("#action-notice").textContent()).toBe("Review of 4 Oct 2010 recorded: 3 – Slipped.");
 

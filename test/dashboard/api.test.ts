@@ -49,10 +49,21 @@ describe("overview", () => {
     const body = (await res.json()) as {
       from: string;
       previous: { from: string; to: string };
-      measures: { key: string; figure: { n: number; value: number | null; low: number | null }; spark: unknown[]; status: string | null; target: number | null; change: number | null }[];
+      measures: {
+        key: string;
+        figure: { n: number; value: number | null; low: number | null };
+        spark: unknown[];
+        status: string | null;
+        target: number | null;
+        change: number | null;
+      }[];
     };
     expect(body.previous).toEqual({ from: "2025-11-01", to: "2025-12-31" });
-    const report = await summaryReport(t.db.read, { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28", yearStart: 4, today: "2026-03-01" }, 10);
+    const report = await summaryReport(
+      t.db.read,
+      { groupBy: "channel", period: "month", from: "2026-01-01", to: "2026-02-28", yearStart: 4, today: "2026-03-01" },
+      10,
+    );
     const csatN = report.rows.reduce((a, r) => a + r.scores.csat.n, 0);
     const csat = body.measures.find((m) => m.key === "csat")!;
     expect(csat.figure.n).toBe(csatN);
@@ -75,7 +86,9 @@ describe("overview", () => {
   });
 
   test("too few responses shows no value but keeps n", async () => {
-    const body = (await (await get(director, "/overview?period=week&from=2026-03-02&to=2026-03-02")).json()) as { measures: { figure: { n: number; value: null; tooFew: boolean } }[] };
+    const body = (await (await get(director, "/overview?period=week&from=2026-03-02&to=2026-03-02")).json()) as {
+      measures: { figure: { n: number; value: null; tooFew: boolean } }[];
+    };
     expect(body.measures[0]!.figure).toMatchObject({ value: null, tooFew: true });
   });
 
@@ -90,7 +103,15 @@ describe("overview", () => {
 
 describe("roles", () => {
   test("a manager asking for another team's figures gets 403", async () => {
-    for (const path of ["/overview?team=WASTE", "/trends?team=BENEFITS", "/teams?department=ENV", "/comments?team=WASTE", "/teams/WASTE/staff", "/staff/bob", "/export/responses.csv?team=WASTE"]) {
+    for (const path of [
+      "/overview?team=WASTE",
+      "/trends?team=BENEFITS",
+      "/teams?department=ENV",
+      "/comments?team=WASTE",
+      "/teams/WASTE/staff",
+      "/staff/bob",
+      "/export/responses.csv?team=WASTE",
+    ]) {
       const res = await get(manager, path);
       expect(res.status, path).toBe(403);
     }
@@ -127,7 +148,10 @@ describe("roles", () => {
 
 describe("views", () => {
   test("trends split by department give a point per period", async () => {
-    const body = (await (await get(director, "/trends?period=month&from=2025-12-01&to=2026-02-28&split=department")).json()) as { periods: unknown[]; series: { group: { code: string }; points: unknown[] }[] };
+    const body = (await (await get(director, "/trends?period=month&from=2025-12-01&to=2026-02-28&split=department")).json()) as {
+      periods: unknown[];
+      series: { group: { code: string }; points: unknown[] }[];
+    };
     expect(body.periods).toHaveLength(3);
     expect(body.series.map((s) => s.group.code)).toEqual(["CLS", "ENV"]);
     expect(body.series[0]!.points).toHaveLength(3);
@@ -157,7 +181,9 @@ describe("views", () => {
   });
 
   test("comments are newest first, filter by score and search, and carry matched words", async () => {
-    const body = (await (await get(director, "/comments?from=2025-11-01&to=2026-03-01")).json()) as { items: { occurredAt: string; themes: { matched: string[] }[] }[] };
+    const body = (await (await get(director, "/comments?from=2025-11-01&to=2026-03-01")).json()) as {
+      items: { occurredAt: string; themes: { matched: string[] }[] }[];
+    };
     const dates = body.items.map((i) => i.occurredAt);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(body.items.some((i) => i.themes.some((th) => th.matched.length > 0))).toBe(true);
@@ -198,7 +224,9 @@ describe("views", () => {
 describe("CSV export", () => {
   test("filtered responses, no contact data, formulas neutralised", async () => {
     const [answered] = await t.db.read.select({ id: responses.interactionId }).from(responses).orderBy(asc(responses.id)).limit(1);
-    await t.db.write((tx) => tx.insert(customerContacts).values({ interactionId: answered!.id, email: "customer@home.example", phone: "+44 7700 900123", createdAt: 0 }));
+    await t.db.write((tx) =>
+      tx.insert(customerContacts).values({ interactionId: answered!.id, email: "customer@home.example", phone: "+44 7700 900123", createdAt: 0 }),
+    );
     const res = await get(director, "/export/responses.csv?from=2025-11-01&to=2026-03-01&team=WASTE");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");

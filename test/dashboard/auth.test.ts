@@ -104,7 +104,9 @@ describe("throttling", () => {
     expect(locked.res.headers.get("retry-after")).toBeNull();
     t.clock.advance(60_001);
     expect((await signIn(t.app, "dir@council.example", PASSWORD)).res.status).toBe(303);
-    expect(await t.db.read.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.email, "dir@council.example"))).toEqual([{ failedLogins: 0 }]);
+    expect(await t.db.read.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.email, "dir@council.example"))).toEqual([
+      { failedLogins: 0 },
+    ]);
   });
 
   test("attempts made at the same moment are each counted, and those past the delay wait", async () => {

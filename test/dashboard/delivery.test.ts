@@ -18,7 +18,14 @@ type Day = { day: string; total: number } & Record<string, number>;
 type Delivery = {
   from: string;
   to: string;
-  outbox: { pending: number; sent: number; failed: number; cancelled: number; retrying: number; recentFailures: { id: number; lastError: string | null; attempts: number; createdAt: number; lastTriedAt: number }[] };
+  outbox: {
+    pending: number;
+    sent: number;
+    failed: number;
+    cancelled: number;
+    retrying: number;
+    recentFailures: { id: number; lastError: string | null; attempts: number; createdAt: number; lastTriedAt: number }[];
+  };
   suspectedClicks: { days: Day[]; total: number; byReason: Record<string, number> };
 };
 
@@ -41,15 +48,17 @@ beforeAll(async () => {
     ...extra,
   });
   await t.db.write(async (tx) => {
-    await tx.insert(emailOutbox).values([
-      row(0, "pending"),
-      row(1, "pending", { attempts: 2, lastError: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25" }),
-      row(2, "sending", { attempts: 1 }),
-      ...[3, 4, 5, 6, 7].map((i) => row(i, "sent", { attempts: 1, sentAt: now })),
-      row(8, "failed", { attempts: 1, lastError: "EENVELOPE 550: Recipient <address> rejected" }),
-      row(9, "failed", { attempts: 6, lastError: "ETIMEDOUT: Greeting never received", dueAt: now + 6 * 3_600_000 }),
-      row(0, "cancelled", { lastError: "opted_out" }),
-    ]);
+    await tx
+      .insert(emailOutbox)
+      .values([
+        row(0, "pending"),
+        row(1, "pending", { attempts: 2, lastError: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25" }),
+        row(2, "sending", { attempts: 1 }),
+        ...[3, 4, 5, 6, 7].map((i) => row(i, "sent", { attempts: 1, sentAt: now })),
+        row(8, "failed", { attempts: 1, lastError: "EENVELOPE 550: Recipient <address> rejected" }),
+        row(9, "failed", { attempts: 6, lastError: "ETIMEDOUT: Greeting never received", dueAt: now + 6 * 3_600_000 }),
+        row(0, "cancelled", { lastError: "opted_out" }),
+      ]);
   });
 
   const click = (day: string, reason: string, n: number) => Array.from({ length: n }, () => ({ day, reason, createdAt: now }));

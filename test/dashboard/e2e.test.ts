@@ -46,14 +46,16 @@ async function signIn(page: Page, email: string) {
 /** Canvases on the page that have at least one painted pixel. */
 async function drawnCharts(page: Page): Promise<number> {
   await page.waitForFunction(() => document.querySelectorAll("canvas").length > 0);
-  return page.$$eval("canvas", (canvases) =>
-    canvases.filter((c) => {
-      const ctx = c.getContext("2d");
-      if (!ctx || c.width === 0 || c.height === 0) return false;
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-      return false;
-    }).length,
+  return page.$$eval(
+    "canvas",
+    (canvases) =>
+      canvases.filter((c) => {
+        const ctx = c.getContext("2d");
+        if (!ctx || c.width === 0 || c.height === 0) return false;
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      }).length,
   );
 }
 
@@ -141,7 +143,9 @@ describe("dashboard in Chromium", () => {
     expect(texts.every((t) => t.includes("hold"))).toBe(true);
     await expect(page.locator(".tag .matched").first().textContent()).resolves.toMatch(/matched: /);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download the filtered responses/ }).click()]);
-    const csv = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    const csv = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toMatch(/^response_id,date,channel,department,team,/);
     expect(csv.length).toBeGreaterThan(10);
     expect(csv.slice(1).every((l) => l.includes(",Waste Services,"))).toBe(true);
@@ -235,7 +239,10 @@ describe("dashboard in Chromium", () => {
     const teams = await table.locator("tbody td[data-label=Team]").allTextContents();
     expect(teams.length).toBeGreaterThan(0);
     expect(teams.every((t) => t.includes("Contact Centre"))).toBe(true);
-    const first = table.locator("tbody tr").first().getByRole("link", { name: /^Case \d+/ });
+    const first = table
+      .locator("tbody tr")
+      .first()
+      .getByRole("link", { name: /^Case \d+/ });
     const caseName = (await first.textContent())!.match(/Case \d+/)![0];
     await first.click();
     await mpage.getByRole("heading", { level: 1, name: `Follow-up ${caseName.toLowerCase()}` }).waitFor();
@@ -260,7 +267,10 @@ describe("dashboard in Chromium", () => {
     await expect(page.getByTestId("outbox-sent").locator(".big").textContent()).resolves.toBe("3");
     await expect(page.getByTestId("outbox-failed").locator(".big").textContent()).resolves.toBe("1");
     // Failed is shown in red, with the masked reason beside it.
-    const red = await page.getByTestId("outbox-failed").locator(".big").evaluate((el) => getComputedStyle(el).color);
+    const red = await page
+      .getByTestId("outbox-failed")
+      .locator(".big")
+      .evaluate((el) => getComputedStyle(el).color);
     expect(red).toBe("rgb(153, 27, 27)");
     await page.getByRole("cell", { name: /EENVELOPE 550: Recipient <address> rejected/ }).waitFor();
     // The clicks: one stacked bar chart drawn, its numbers in the table, the sentence about scores.

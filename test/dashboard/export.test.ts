@@ -89,10 +89,27 @@ describe("responses export off the answering path", () => {
     await t.db.write(async (tx) => {
       const made = await tx
         .insert(interactions)
-        .values(Array.from({ length: 23 }, (_, i) => ({ channel: "phone" as const, teamId: org.contact.id, occurredAt: at + (i % 3 === 0 ? 0 : i * 1000), createdAt: at })))
+        .values(
+          Array.from({ length: 23 }, (_, i) => ({
+            channel: "phone" as const,
+            teamId: org.contact.id,
+            occurredAt: at + (i % 3 === 0 ? 0 : i * 1000),
+            createdAt: at,
+          })),
+        )
         .returning({ id: interactions.id, occurredAt: interactions.occurredAt });
       await tx.insert(responses).values(
-        made.map((m) => ({ interactionId: m.id, teamId: org.contact.id, channel: "phone", occurredAt: m.occurredAt, csat: 4, language: "en", confirmedVia: "demo" as const, createdAt: at, updatedAt: at })),
+        made.map((m) => ({
+          interactionId: m.id,
+          teamId: org.contact.id,
+          channel: "phone",
+          occurredAt: m.occurredAt,
+          csat: 4,
+          language: "en",
+          confirmedVia: "demo" as const,
+          createdAt: at,
+          updatedAt: at,
+        })),
       );
     });
     const f = { period: "month", from: "2026-02-01", to: "2026-02-28", yearStart: 4, today: "2026-03-01" } as const;

@@ -35,12 +35,30 @@ describe("how a case reads", () => {
   });
 
   test.each([
-    [{ status: "open", nextDue: "2026-12-10", overdue: false }, { text: "Acknowledge by 10 Dec", step: null, overdue: false }],
-    [{ status: "acknowledged", nextDue: "2026-12-24", overdue: false }, { text: "Respond by 24 Dec", step: null, overdue: false }],
-    [{ status: "open", nextDue: "2026-12-03", overdue: true }, { text: "Overdue since 3 Dec", step: "to acknowledge", overdue: true }],
-    [{ status: "acknowledged", nextDue: "2027-01-04", overdue: true }, { text: "Overdue since 4 Jan", step: "to respond", overdue: true }],
-    [{ status: "responded", nextDue: null, overdue: false }, { text: "No date: close when done", step: null, overdue: false }],
-    [{ status: "closed", nextDue: null, overdue: false }, { text: "Closed", step: null, overdue: false }],
+    [
+      { status: "open", nextDue: "2026-12-10", overdue: false },
+      { text: "Acknowledge by 10 Dec", step: null, overdue: false },
+    ],
+    [
+      { status: "acknowledged", nextDue: "2026-12-24", overdue: false },
+      { text: "Respond by 24 Dec", step: null, overdue: false },
+    ],
+    [
+      { status: "open", nextDue: "2026-12-03", overdue: true },
+      { text: "Overdue since 3 Dec", step: "to acknowledge", overdue: true },
+    ],
+    [
+      { status: "acknowledged", nextDue: "2027-01-04", overdue: true },
+      { text: "Overdue since 4 Jan", step: "to respond", overdue: true },
+    ],
+    [
+      { status: "responded", nextDue: null, overdue: false },
+      { text: "No date: close when done", step: null, overdue: false },
+    ],
+    [
+      { status: "closed", nextDue: null, overdue: false },
+      { text: "Closed", step: null, overdue: false },
+    ],
   ] as const)("due: %j", (c, expected) => {
     expect(dueText(c)).toEqual(expected);
   });
@@ -67,7 +85,17 @@ describe("how a case reads", () => {
     ["opened", { ownerId: null }, null],
     ["owner_changed", { from: 7, to: 9 }, "Now user 9, was manager@council.example."],
     ["owner_changed", { from: 7, to: null }, "Now nobody, was manager@council.example."],
-    ["reasons_changed", { before: [], after: [{ rule: "low_csat", words: [] }, { rule: "safeguarding", words: ["hurt me"] }] }, "Now: Low CSAT; Safeguarding: ‘hurt me’."],
+    [
+      "reasons_changed",
+      {
+        before: [],
+        after: [
+          { rule: "low_csat", words: [] },
+          { rule: "safeguarding", words: ["hurt me"] },
+        ],
+      },
+      "Now: Low CSAT; Safeguarding: ‘hurt me’.",
+    ],
     ["reasons_changed", { after: "not reasons" }, null],
     ["escalated", { step: "respond", directors: [3] }, "The date to respond had passed; the department's director was told."],
     ["contact_deleted", { why: "closed" }, "Deleted when the case closed, as the customer was told."],
@@ -119,7 +147,11 @@ beforeAll(async () => {
   await addLowScore(t.ctx, "CONTACT", "CRM-1001");
   // A safeguarding concern in the Contact Centre, from a customer who asked to be called.
   await addSafeguardingPhrase(t.ctx, { category: "suicide_self_harm", language: "en", phrase: "ending my life" }, 1);
-  const r = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", service: "council-tax", occurredAt: t.clock.now() - DAY / 2, language: "en", externalRef: "CRM-2002" }, "demo");
+  const r = await registerInteraction(
+    t.ctx,
+    { channel: "phone", team: "CONTACT", service: "council-tax", occurredAt: t.clock.now() - DAY / 2, language: "en", externalRef: "CRM-2002" },
+    "demo",
+  );
   const answered = await recordResponse(t.ctx, {
     interactionId: r.id,
     csat: 2,
@@ -129,7 +161,12 @@ beforeAll(async () => {
     comment: "The arrears letters have me thinking about ending my life",
     language: "en",
     confirmedVia: "demo",
-    contactRequest: { email: "resident@example.org", phone: "07700 900123", message: "Please ring after 5pm", consentText: "You may contact me about my answer." },
+    contactRequest: {
+      email: "resident@example.org",
+      phone: "07700 900123",
+      message: "Please ring after 5pm",
+      consentText: "You may contact me about my answer.",
+    },
   });
   safeguardingCase = (await caseOfResponse(answered.id))!;
   // A second manager of the team, who does not own the case.
@@ -170,7 +207,10 @@ async function signedIn(email: string, width = 1280): Promise<{ context: Browser
 
 async function expectAccessible(page: Page, where: string) {
   const violations = await axeViolations(page);
-  expect(violations.map((v) => v.id), describeViolations(where, violations)).toEqual([]);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(where, violations),
+  ).toEqual([]);
 }
 
 /** Full-page screenshots at desktop and phone widths (at most 2,400 px tall). */
@@ -179,7 +219,11 @@ async function shoot(page: Page, name: string) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(150);
     const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
+    await page.screenshot({
+      path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width, height },
+    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -240,7 +284,10 @@ describe("the Follow-up page in Chromium", () => {
     // The pressed button has gone; focus is on the outcome, not lost on the page.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("case-notice");
     expect(await page.getByRole("button", { name: "Acknowledge" }).count()).toBe(0);
-    const latest = page.getByRole("list", { name: /^History/ }).locator("li").first();
+    const latest = page
+      .getByRole("list", { name: /^History/ })
+      .locator("li")
+      .first();
     await expect(latest.textContent()).resolves.toMatch(/Acknowledged by manager@council\.example/);
     await expect(latest.textContent()).resolves.toContain("Called the customer's GP surgery as agreed; safeguarding lead informed.");
     await expect(page.getByRole("region", { name: "Status" }).textContent()).resolves.toMatch(/Acknowledged.*Respond by/);
@@ -266,12 +313,20 @@ describe("the Follow-up page in Chromium", () => {
     const { context, page, errors } = await signedIn("deputy@council.example");
     await page.goto(`${base}/dashboard/follow-up/${safeguardingCase}`);
     const contact = page.getByRole("region", { name: "Contact request" });
-    await expect(contact.textContent()).resolves.toContain("The customer left contact details; only the case's owner, directors and administrators can see them");
+    await expect(contact.textContent()).resolves.toContain(
+      "The customer left contact details; only the case's owner, directors and administrators can see them",
+    );
     await page.getByLabel("Assign to").selectOption({ label: "deputy@council.example (manager)" });
     await page.getByRole("button", { name: "Assign" }).click();
     await expect.poll(() => page.locator("#case-notice").textContent()).toContain("Assigned to deputy@council.example.");
     await expect.poll(() => contact.textContent()).toContain("07700 900123");
-    await expect(page.getByRole("list", { name: /^History/ }).locator("li").first().textContent()).resolves.toMatch(/Owner changed by deputy@council\.example.*Now deputy@council\.example, was manager@council\.example/);
+    await expect(
+      page
+        .getByRole("list", { name: /^History/ })
+        .locator("li")
+        .first()
+        .textContent(),
+    ).resolves.toMatch(/Owner changed by deputy@council\.example.*Now deputy@council\.example, was manager@council\.example/);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -287,7 +342,11 @@ describe("the Follow-up page in Chromium", () => {
     // Someone else closes it meanwhile.
     const closed = await page.evaluate(async (caseId) => {
       const me = (await (await fetch("/dashboard/api/me")).json()) as { csrfToken: string };
-      const res = await fetch(`/dashboard/api/follow-ups/${caseId}/close`, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken }, body: "{}" });
+      const res = await fetch(`/dashboard/api/follow-ups/${caseId}/close`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken },
+        body: "{}",
+      });
       return res.status;
     }, id);
     expect(closed).toBe(200);

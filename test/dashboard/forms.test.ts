@@ -16,7 +16,12 @@ describe("settings forms", () => {
     ["rules.en.2", "rules.en", "line 3: A rule needs at least one letter or digit"],
     ["team", "scope", "A target is for a department or a team, not both"],
   ])("a server error on %s goes under %s", (path, field, message) => {
-    const raw = path === "name" ? "Too small: expected string to have >=1 characters" : path === "team" ? "a target is for a department or a team, not both" : "a rule needs at least one letter or digit";
+    const raw =
+      path === "name"
+        ? "Too small: expected string to have >=1 characters"
+        : path === "team"
+          ? "a target is for a department or a team, not both"
+          : "a rule needs at least one letter or digit";
     const placed = placeFieldErrors([{ path, message: raw }], ["code", "name", "rules.en", "rules.cy", "scope"], { team: "scope", department: "scope" });
     expect(placed).toEqual({ byField: { [field]: message }, rest: [] });
   });
@@ -35,7 +40,7 @@ describe("settings forms", () => {
   });
 
   test.each([
-    ["Invalid option: expected one of \"a\"|\"b\"", "Choose one of the options."],
+    ['Invalid option: expected one of "a"|"b"', "Choose one of the options."],
     ["Invalid input: expected number, received null", "Enter a number."],
     ["Too big: expected string to have <=200 characters", "At most 200 characters."],
     ["Invalid email address", "Enter an email address, like name@example.org."],

@@ -57,7 +57,10 @@ describe("signing in with Chromium", () => {
     await page.goto(`${base}/dashboard/login`);
     await page.getByLabel("Email").fill("dir@council.example");
     await page.getByLabel("Password").fill(PASSWORD);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/dashboard/login") && r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/dashboard/login") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     expect(response.status()).toBe(303);
     expect(origins).toEqual([base]);
     expect((await context.cookies()).map((c) => [c.name, c.path]).sort()).toEqual([

@@ -105,7 +105,10 @@ describe("loader", () => {
   });
 
   test("an error is kept as a message", async () => {
-    const loader = createLoader(() => 1, () => Promise.reject(new Error("Managers can see their own team's figures only.")));
+    const loader = createLoader(
+      () => 1,
+      () => Promise.reject(new Error("Managers can see their own team's figures only.")),
+    );
     const stop = loader.start();
     await new Promise((r) => setTimeout(r, 0));
     expect(loader.error.value).toBe("Managers can see their own team's figures only.");

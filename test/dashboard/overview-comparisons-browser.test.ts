@@ -38,8 +38,22 @@ let base: string;
 let browser: Browser;
 
 async function answered(occurredAt: string, answers: Partial<ResponseInput>) {
-  const r = await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", service: "council-tax", occurredAt: Date.parse(occurredAt), language: "en" }, "demo");
-  await recordResponse(t.ctx, { interactionId: r.id, csat: null, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "demo", ...answers });
+  const r = await registerInteraction(
+    t.ctx,
+    { channel: "phone", team: "CONTACT", service: "council-tax", occurredAt: Date.parse(occurredAt), language: "en" },
+    "demo",
+  );
+  await recordResponse(t.ctx, {
+    interactionId: r.id,
+    csat: null,
+    ces: null,
+    csi: null,
+    fcr: null,
+    comment: null,
+    language: "en",
+    confirmedVia: "demo",
+    ...answers,
+  });
 }
 
 /** Imported history: a contact with no survey token, answered. */
@@ -47,10 +61,27 @@ async function imported(org: Awaited<ReturnType<typeof seedOrganisation>>, occur
   const [row] = await t.ctx.db.write((tx) =>
     tx
       .insert(interactions)
-      .values({ channel: "phone", teamId: org.contact.id, serviceId: org.tax.id, occurredAt: Date.parse(occurredAt), source: "import", createdAt: t.clock.now() })
+      .values({
+        channel: "phone",
+        teamId: org.contact.id,
+        serviceId: org.tax.id,
+        occurredAt: Date.parse(occurredAt),
+        source: "import",
+        createdAt: t.clock.now(),
+      })
       .returning({ id: interactions.id }),
   );
-  await recordResponse(t.ctx, { interactionId: row!.id, csat: null, ces: null, csi: null, fcr: null, comment: null, language: "en", confirmedVia: "import", ...answers });
+  await recordResponse(t.ctx, {
+    interactionId: row!.id,
+    csat: null,
+    ces: null,
+    csi: null,
+    fcr: null,
+    comment: null,
+    language: "en",
+    confirmedVia: "import",
+    ...answers,
+  });
 }
 
 beforeAll(async () => {
@@ -69,10 +100,21 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     const day = String(i + 2).padStart(2, "0");
     await answered(`2026-09-${day}T10:00:00Z`, { csat: i < 6 ? 4 : 2, ces: 5, csi: 4, comment: i < 3 ? WAITING : null });
-    await answered(`2026-10-${day}T10:00:00Z`, { csat: i < 9 ? 5 : 2, ces: i < 10 ? 5 : 4, csi: 4, fcr: i < 8 ? "yes" : "no", comment: i < 8 ? PRAISE : WAITING });
+    await answered(`2026-10-${day}T10:00:00Z`, {
+      csat: i < 9 ? 5 : 2,
+      ces: i < 10 ? 5 : 4,
+      csi: 4,
+      fcr: i < 8 ? "yes" : "no",
+      comment: i < 8 ? PRAISE : WAITING,
+    });
   }
   // Four October contacts not answered, and two answers imported without a survey token.
-  for (let i = 0; i < 4; i++) await registerInteraction(t.ctx, { channel: "email", team: "CONTACT", service: "bins", occurredAt: Date.parse("2026-10-20T10:00:00Z"), language: "en" }, "demo");
+  for (let i = 0; i < 4; i++)
+    await registerInteraction(
+      t.ctx,
+      { channel: "email", team: "CONTACT", service: "bins", occurredAt: Date.parse("2026-10-20T10:00:00Z"), language: "en" },
+      "demo",
+    );
   await imported(org, "2026-10-21T10:00:00Z", { csi: 5 });
   await imported(org, "2026-10-22T10:00:00Z", { csi: 3 });
   // November so far.
@@ -122,7 +164,12 @@ describe("comparisons on the Overview and Themes", () => {
     // The date boxes show the range counted: October, not the last twelve months.
     await expect(page.getByLabel("From", { exact: true }).inputValue()).resolves.toBe("2026-10-01");
     await expect(page.getByLabel("To", { exact: true }).inputValue()).resolves.toBe("2026-10-31");
-    await expect(page.getByLabel("Period", { exact: true }).locator("option").allTextContents()).resolves.toEqual(["Weekly", "Monthly", "Quarterly (financial)", "Financial year"]);
+    await expect(page.getByLabel("Period", { exact: true }).locator("option").allTextContents()).resolves.toEqual([
+      "Weekly",
+      "Monthly",
+      "Quarterly (financial)",
+      "Financial year",
+    ]);
 
     const csat = card(page, "csat");
     await expect(csat.getByRole("heading").textContent()).resolves.toBe("Satisfaction (CSAT)");

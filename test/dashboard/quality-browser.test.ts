@@ -34,10 +34,17 @@ beforeAll(async () => {
   // Contacts from the middle of January to 9 February: Alice (Contact Centre) and Bob (Waste).
   await seedDashboard(t.ctx, { perDay: 2, days: 25 });
   // Two more of the Contact Centre's staff, with contacts on several channels in February.
-  for (const [code, name] of [["chandra", "Chandra Patel"], ["dewi", "Dewi Evans"]] as const) {
+  for (const [code, name] of [
+    ["chandra", "Chandra Patel"],
+    ["dewi", "Dewi Evans"],
+  ] as const) {
     await createStaff(t.ctx, { code, name, email: `${code}@council.example`, team: "CONTACT" });
     for (const [i, channel] of (["phone", "email", "web_chat", "phone", "letter"] as const).entries()) {
-      await registerInteraction(t.ctx, { channel, team: "CONTACT", staff: code, service: "council-tax", occurredAt: t.clock.now() + i * DAY, language: "en", externalRef: `CRM-${code}-${i}` }, "api");
+      await registerInteraction(
+        t.ctx,
+        { channel, team: "CONTACT", staff: code, service: "council-tax", occurredAt: t.clock.now() + i * DAY, language: "en", externalRef: `CRM-${code}-${i}` },
+        "api",
+      );
     }
   }
   // A low score in February whose case the manager closed that month.
@@ -78,7 +85,10 @@ async function signedIn(email: string, width = 1280): Promise<{ context: Browser
 
 async function expectAccessible(page: Page, where: string) {
   const violations = await axeViolations(page);
-  expect(violations.map((v) => v.id), describeViolations(where, violations)).toEqual([]);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(where, violations),
+  ).toEqual([]);
 }
 
 /** Full-page screenshots at desktop and phone widths (at most 2,400 px tall); nothing may scroll sideways on the phone. */
@@ -88,7 +98,11 @@ async function shoot(page: Page, name: string) {
     await page.waitForTimeout(150);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({ path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
+    await page.screenshot({
+      path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width, height },
+    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -203,23 +217,33 @@ describe("the Quality page in Chromium", () => {
     // Once a month: drawing it again is refused, in words.
     await page.getByLabel("Draw a past month").fill("2026-01");
     await page.getByRole("button", { name: "Draw the sample" }).click();
-    await expect.poll(() => page.locator(".qa-draw-notice .error").textContent()).toBe("The sample for 2026-01 was drawn on 2026-03-02; each month is drawn once.");
+    await expect
+      .poll(() => page.locator(".qa-draw-notice .error").textContent())
+      .toBe("The sample for 2026-01 was drawn on 2026-03-02; each month is drawn once.");
 
     const standards = page.getByRole("region", { name: "Standards" });
     await standards.getByLabel("New standard").fill("Empathy shown");
     await standards.getByRole("button", { name: "Add the standard" }).click();
     await expect.poll(() => standards.getByRole("status").textContent()).toBe("Added ‘Empathy shown’.");
     await standards.getByRole("button", { name: "Move ‘Empathy shown’ up" }).click();
-    await expect.poll(async () => (await standards.locator("ol.qa-standards > li .qa-standard-text").allTextContents()).slice(-2)).toEqual(["Empathy shown", "Lessons recorded"]);
+    await expect
+      .poll(async () => (await standards.locator("ol.qa-standards > li .qa-standard-text").allTextContents()).slice(-2))
+      .toEqual(["Empathy shown", "Lessons recorded"]);
     await expectAccessible(page, "quality month, administrator");
     await standards.screenshot({ path: `${SHOTS}/dashboard-quality-standards-desktop.png` });
 
     // February's closed case: its review page shows the case's history.
     await page.goto(`${base}/dashboard/quality?month=2026-02&kind=case`);
-    await page.getByRole("table", { name: /Sampled items/ }).getByRole("link").first().click();
+    await page
+      .getByRole("table", { name: /Sampled items/ })
+      .getByRole("link")
+      .first()
+      .click();
     const history = page.getByRole("list", { name: "Case history, oldest first" });
     await history.waitFor();
-    await expect(history.textContent()).resolves.toMatch(/Case opened by the platform.*Closed by manager@council\.example.*Replacement bin ordered and the customer told the date\./);
+    await expect(history.textContent()).resolves.toMatch(
+      /Case opened by the platform.*Closed by manager@council\.example.*Replacement bin ordered and the customer told the date\./,
+    );
     await expect(page.getByRole("region", { name: /^Follow-up case \d+$/ }).textContent()).resolves.toMatch(/StatusClosed.*Why it openedCSAT 1/);
     // The new standard is on the form, in its place.
     await expect(page.getByRole("form", { name: "Review" }).locator("legend").allTextContents()).resolves.toEqual([

@@ -119,7 +119,9 @@ describe("the PDF made by the server", () => {
     const s = await signIn(other.app, "d@council.example", PASSWORD);
     const res = await other.app.request("/dashboard/api/report/quarterly.pdf", { headers: { Cookie: s.cookie } });
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ error: { code: "pdf_unavailable", message: expect.stringContaining("PDF export needs Chromium at CHROMIUM_PATH") } });
+    expect(await res.json()).toMatchObject({
+      error: { code: "pdf_unavailable", message: expect.stringContaining("PDF export needs Chromium at CHROMIUM_PATH") },
+    });
   });
 });
 

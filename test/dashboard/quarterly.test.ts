@@ -40,7 +40,13 @@ beforeAll(async () => {
   const file = join(dir, "history.csv");
   writeFileSync(
     file,
-    ["occurred_at,channel,team,service,csat", "2026-02-02 10:00,letter,WASTE,bins,5", "2026-02-03 10:00,letter,WASTE,bins,4", "2026-02-04 10:00,letter,CONTACT,bins,2", "2026-02-05 10:00,letter,BENEFITS,,3"].join("\n"),
+    [
+      "occurred_at,channel,team,service,csat",
+      "2026-02-02 10:00,letter,WASTE,bins,5",
+      "2026-02-03 10:00,letter,WASTE,bins,4",
+      "2026-02-04 10:00,letter,CONTACT,bins,2",
+      "2026-02-05 10:00,letter,BENEFITS,,3",
+    ].join("\n"),
   );
   await importResponses(t.ctx, file, { workers: 0 });
   director = await signIn(t.app, "director@council.example", PASSWORD);
@@ -71,7 +77,12 @@ describe("which quarter", () => {
 
   test("a date in January names 2025/26 Q4; one in November, Q3", async () => {
     expect(await report(director, "?quarter=2026-01-15")).toMatchObject({ quarter: "2025/26 Q4", previousQuarter: "2025/26 Q3" });
-    expect(await report(director, "?quarter=2025-11-30")).toMatchObject({ quarter: "2025/26 Q3", previousQuarter: "2025/26 Q2", from: "2025-10-01", to: "2025-12-31" });
+    expect(await report(director, "?quarter=2025-11-30")).toMatchObject({
+      quarter: "2025/26 Q3",
+      previousQuarter: "2025/26 Q2",
+      from: "2025-10-01",
+      to: "2025-12-31",
+    });
   });
 });
 

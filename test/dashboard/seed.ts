@@ -14,7 +14,7 @@ const COMMENTS = [
   "Very helpful and friendly staff, thank you",
   "I was told different information each time I called",
   "Waited far too long on hold, very frustrating",
-  "=HYPERLINK(\"http://evil.example\") the website was confusing",
+  '=HYPERLINK("http://evil.example") the website was confusing',
   "Quick and easy, the online form worked",
   null,
 ];
@@ -50,7 +50,11 @@ export async function seedDashboard(ctx: Ctx, opts: { perDay?: number; days?: nu
     for (let k = 0; k < perDay; k++) {
       const t = teams[i % teams.length]!;
       const occurredAt = now - d * DAY + k * 3_600_000;
-      const r = await registerInteraction(ctx, { channel: channels[i % 3]!, team: t.team, staff: t.staff, service: i % 2 ? "council-tax" : "bins", occurredAt, language: "en" }, "demo");
+      const r = await registerInteraction(
+        ctx,
+        { channel: channels[i % 3]!, team: t.team, staff: t.staff, service: i % 2 ? "council-tax" : "bins", occurredAt, language: "en" },
+        "demo",
+      );
       // Not every token gets an answer: a response rate below 100%.
       if (i % 5 !== 4) {
         const base = 3 + t.bias + (Math.floor(i / 3) % 4) - 1;
@@ -86,13 +90,30 @@ export async function addLowScore(ctx: Ctx, team: string, externalRef: string, c
 export async function seedDelivery(ctx: Ctx) {
   const now = ctx.clock.now();
   const ids = (await ctx.db.read.select({ id: interactions.id }).from(interactions).orderBy(asc(interactions.id)).limit(6)).map((r) => r.id);
-  const row = (i: number, status: string, lastError: string | null = null) => ({ kind: "invitation", interactionId: ids[i]!, status, dueAt: now, attempts: status === "pending" ? 0 : 1, lastError, createdAt: now - DAY });
-  const outbox = [row(0, "pending"), row(1, "pending"), row(2, "sent"), row(3, "sent"), row(4, "sent"), row(5, "failed", "EENVELOPE 550: Recipient <address> rejected: mailbox unavailable")];
+  const row = (i: number, status: string, lastError: string | null = null) => ({
+    kind: "invitation",
+    interactionId: ids[i]!,
+    status,
+    dueAt: now,
+    attempts: status === "pending" ? 0 : 1,
+    lastError,
+    createdAt: now - DAY,
+  });
+  const outbox = [
+    row(0, "pending"),
+    row(1, "pending"),
+    row(2, "sent"),
+    row(3, "sent"),
+    row(4, "sent"),
+    row(5, "failed", "EENVELOPE 550: Recipient <address> rejected: mailbox unavailable"),
+  ];
   const today = new Date(now).toISOString().slice(0, 10);
   const threeDaysAgo = new Date(now - 3 * DAY).toISOString().slice(0, 10);
   const clicks = (day: string, reason: string, n: number) => Array.from({ length: n }, () => ({ day, reason, createdAt: now }));
   await ctx.db.write(async (tx) => {
     await tx.insert(emailOutbox).values(outbox);
-    await tx.insert(suspectedClicks).values([...clicks(today, "mail_scanner", 5), ...clicks(today, "head_request", 1), ...clicks(threeDaysAgo, "several_faces", 3)]);
+    await tx
+      .insert(suspectedClicks)
+      .values([...clicks(today, "mail_scanner", 5), ...clicks(today, "head_request", 1), ...clicks(threeDaysAgo, "several_faces", 3)]);
   });
 }

@@ -191,7 +191,10 @@ describe("settings: users and API keys", () => {
   });
 
   test("an administrator resets a password: a new one shown once, the old one and every session end, a lock is lifted", async () => {
-    const created = (await (await send(admin, "POST", "/users", { email: "forgetful@council.example", role: "director" })).json()) as { id: number; password: string };
+    const created = (await (await send(admin, "POST", "/users", { email: "forgetful@council.example", role: "director" })).json()) as {
+      id: number;
+      password: string;
+    };
     const session = await signIn(t.app, "forgetful@council.example", created.password);
     expect(session.cookie).not.toBe("");
     const res = await send(admin, "POST", `/users/${created.id}/password`);
@@ -207,9 +210,13 @@ describe("settings: users and API keys", () => {
   });
 
   test("an administrator changes a user's role and team; it applies to their next request; nobody changes their own", async () => {
-    const created = (await (await send(admin, "POST", "/users", { email: "mover@council.example", role: "director" })).json()) as { id: number; password: string };
+    const created = (await (await send(admin, "POST", "/users", { email: "mover@council.example", role: "director" })).json()) as {
+      id: number;
+      password: string;
+    };
     const session = await signIn(t.app, "mover@council.example", created.password);
-    const me = async () => (await (await t.app.request("/dashboard/api/me", { headers: { Cookie: session.cookie } })).json()) as { role: string; team: string | null };
+    const me = async () =>
+      (await (await t.app.request("/dashboard/api/me", { headers: { Cookie: session.cookie } })).json()) as { role: string; team: string | null };
     expect((await me()).role).toBe("director");
 
     const res = await send(admin, "POST", `/users/${created.id}/role`, { role: "manager", team: "WASTE" });

@@ -73,41 +73,44 @@ test("comment counts from the rollup equal the count over the responses, for who
 const features = async (db: Database) => (await db.read.select({ feature: rollupFeatures.feature }).from(rollupFeatures)).map((r) => r.feature);
 
 // Migration 0008 belongs to the SQLite history; PostgreSQL starts from a schema that has the counter.
-test.runIf(TEST_DIALECT === "sqlite")("migration 0008 trusts the new counter at once only on a database without responses; rollup rebuild completes it", async () => {
-  const fresh = openSqlite(join(mkdtempSync(join(scratchFolder(), "fresh-")), "survey.db"));
-  await fresh.migrate();
-  expect(await features(fresh)).toEqual(["commented"]);
-  await fresh.close();
+test.runIf(TEST_DIALECT === "sqlite")(
+  "migration 0008 trusts the new counter at once only on a database without responses; rollup rebuild completes it",
+  async () => {
+    const fresh = openSqlite(join(mkdtempSync(join(scratchFolder(), "fresh-")), "survey.db"));
+    await fresh.migrate();
+    expect(await features(fresh)).toEqual(["commented"]);
+    await fresh.close();
 
-  // A database that had an answer before 0008: the migrations up to 0007, then one response.
-  const upTo7 = mkdtempSync(join(scratchFolder(), "migrations-"));
-  cpSync(SQLITE_MIGRATIONS, upTo7, { recursive: true });
-  const journalFile = join(upTo7, "meta/_journal.json");
-  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= 7) }));
-  const file = join(mkdtempSync(join(scratchFolder(), "old-")), "survey.db");
-  const old = connectSqlite(file);
-  migrate(drizzle(old), { migrationsFolder: upTo7 });
-  old.exec(`
+    // A database that had an answer before 0008: the migrations up to 0007, then one response.
+    const upTo7 = mkdtempSync(join(scratchFolder(), "migrations-"));
+    cpSync(SQLITE_MIGRATIONS, upTo7, { recursive: true });
+    const journalFile = join(upTo7, "meta/_journal.json");
+    const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { idx: number }[] };
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= 7) }));
+    const file = join(mkdtempSync(join(scratchFolder(), "old-")), "survey.db");
+    const old = connectSqlite(file);
+    migrate(drizzle(old), { migrationsFolder: upTo7 });
+    old.exec(`
     insert into departments (id, code, name, created_at) values (1, 'D', 'Dept', 0);
     insert into teams (id, code, name, department_id, created_at) values (1, 'T', 'Team', 1, 0);
     insert into interactions (id, channel, team_id, occurred_at, language, source, created_at) values (1, 'phone', 1, 0, 'en', 'api', 0);
     insert into responses (interaction_id, team_id, channel, occurred_at, csat, comment, commented, language, confirmed_via, created_at, updated_at)
       values (1, 1, 'phone', 0, 4, 'Kept waiting', 1, 'en', 'form', 0, 0);`);
-  old.close();
+    old.close();
 
-  const db = openSqlite(file);
-  try {
-    await db.migrate();
-    expect(await features(db)).toEqual([]);
-    await rebuildRollup(db, { timeZone: "Europe/London", yearStart: 4 });
-    expect(await features(db)).toEqual(["commented"]);
-    const [commented] = await db.read
-      .select({ n: sum(reportRollup.commented) })
-      .from(reportRollup)
-      .where(and(eq(reportRollup.themeId, 0), eq(reportRollup.period, "month")));
-    expect(Number(commented!.n)).toBe(1);
-  } finally {
-    await db.close();
-  }
-});
+    const db = openSqlite(file);
+    try {
+      await db.migrate();
+      expect(await features(db)).toEqual([]);
+      await rebuildRollup(db, { timeZone: "Europe/London", yearStart: 4 });
+      expect(await features(db)).toEqual(["commented"]);
+      const [commented] = await db.read
+        .select({ n: sum(reportRollup.commented) })
+        .from(reportRollup)
+        .where(and(eq(reportRollup.themeId, 0), eq(reportRollup.period, "month")));
+      expect(Number(commented!.n)).toBe(1);
+    } finally {
+      await db.close();
+    }
+  },
+);

@@ -43,10 +43,23 @@ beforeAll(async () => {
   for (const [k, [code, name, department]] of MORE_TEAMS.entries()) {
     await createTeam(t.ctx, { code, name, department });
     for (let d = 120; d >= 1; d--) {
-      const r = await registerInteraction(t.ctx, { channel: "phone", team: code, service: "bins", occurredAt: t.clock.now() - d * DAY, language: "en" }, "demo");
+      const r = await registerInteraction(
+        t.ctx,
+        { channel: "phone", team: code, service: "bins", occurredAt: t.clock.now() - d * DAY, language: "en" },
+        "demo",
+      );
       if (d % 6 === 0) continue;
       const csat = Math.min(5, Math.max(1, 2 + (k % 3) + (d % 3)));
-      await recordResponse(t.ctx, { interactionId: r.id, csat, ces: csat + 2, csi: csat, fcr: csat >= 4 ? "yes" : "no", comment: null, language: "en", confirmedVia: "demo" });
+      await recordResponse(t.ctx, {
+        interactionId: r.id,
+        csat,
+        ces: csat + 2,
+        csi: csat,
+        fcr: csat >= 4 ? "yes" : "no",
+        comment: null,
+        language: "en",
+        confirmedVia: "demo",
+      });
     }
   }
   server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -132,7 +145,13 @@ function charts(page: Page): Promise<ChartView[]> {
         id: chart.id,
         plugins: chart.config.plugins.map((p) => p.id),
         named: [...(chart.options.plugins.lineEndLabels?.datasets ?? [])],
-        datasets: chart.data.datasets.map((d) => ({ label: d.label, borderColor: d.borderColor, fill: d.fill ?? null, order: d.order ?? null, pointBackgroundColor: d.pointBackgroundColor ?? null })),
+        datasets: chart.data.datasets.map((d) => ({
+          label: d.label,
+          borderColor: d.borderColor,
+          fill: d.fill ?? null,
+          order: d.order ?? null,
+          pointBackgroundColor: d.pointBackgroundColor ?? null,
+        })),
         drawnTexts,
       };
     });
@@ -166,7 +185,11 @@ describe("the Trends page in Chromium", () => {
     expect(views).toHaveLength(5);
     for (const c of views) {
       expect(c.plugins).toContain("lineEndLabels");
-      expect(lines(c).map((d) => d.label).sort()).toEqual([...TEAM_NAMES].sort());
+      expect(
+        lines(c)
+          .map((d) => d.label)
+          .sort(),
+      ).toEqual([...TEAM_NAMES].sort());
       expect(new Set(lines(c).map((d) => d.borderColor))).toEqual(new Set([CONTEXT_GREY]));
       expect(bands(c)).toEqual([]);
       expect(c.named).toEqual([]);
@@ -193,7 +216,10 @@ describe("the Trends page in Chromium", () => {
     }
     await expect(page.getByText("Waste Services in colour with its 95% interval as a shaded band; the other 7 teams in grey.").count()).resolves.toBe(1);
     const violations = await axeViolations(page);
-    expect(violations.map((v) => v.id), describeViolations("trends, highlighted", violations)).toEqual([]);
+    expect(
+      violations.map((v) => v.id),
+      describeViolations("trends, highlighted", violations),
+    ).toEqual([]);
     await shoot(page, "team-highlight");
 
     // The URL alone gives the same view.
@@ -211,7 +237,11 @@ describe("the Trends page in Chromium", () => {
     await openTrends(page, "?split=channel");
     for (const c of await charts(page)) {
       const colours = lines(c).map((d) => d.borderColor);
-      expect(lines(c).map((d) => d.label).sort()).toEqual(["Email", "Phone", "Web chat"]);
+      expect(
+        lines(c)
+          .map((d) => d.label)
+          .sort(),
+      ).toEqual(["Email", "Phone", "Web chat"]);
       expect(new Set(colours).size).toBe(colours.length);
       expect(colours.every((colour) => (OKABE_ITO as readonly unknown[]).includes(colour))).toBe(true);
       expect(bands(c)).toEqual([]);
@@ -258,12 +288,23 @@ describe("the Trends page in Chromium", () => {
     });
     await openTrends(page, "?split=department");
     const last = await page.evaluate(() => {
-      type C = { data: { labels: string[]; datasets: { data: (number | null)[]; pointBackgroundColor: string[]; segment: { borderDash(ctx: { p1DataIndex: number }): number[] | undefined } }[] } };
+      type C = {
+        data: {
+          labels: string[];
+          datasets: { data: (number | null)[]; pointBackgroundColor: string[]; segment: { borderDash(ctx: { p1DataIndex: number }): number[] | undefined } }[];
+        };
+      };
       const ChartJS = (window as unknown as { ChartJS: { getChart(c: HTMLCanvasElement): C } }).ChartJS;
       const chart = ChartJS.getChart(document.querySelector("canvas")!);
       const line = chart.data.datasets[0]!;
       const n = line.data.length;
-      return { label: chart.data.labels[n - 1], value: line.data[n - 1], fills: line.pointBackgroundColor, into: line.segment.borderDash({ p1DataIndex: n - 1 }), before: line.segment.borderDash({ p1DataIndex: n - 2 }) };
+      return {
+        label: chart.data.labels[n - 1],
+        value: line.data[n - 1],
+        fills: line.pointBackgroundColor,
+        into: line.segment.borderDash({ p1DataIndex: n - 1 }),
+        before: line.segment.borderDash({ p1DataIndex: n - 2 }),
+      };
     });
     expect(last.value).not.toBeNull();
     expect(last.fills[last.fills.length - 1]).toBe("#fff");

@@ -85,7 +85,10 @@ async function postgresShape(): Promise<Shape> {
     shape[name] = {
       columns: columns.map((c) => `${c.name}${c.nullable === "NO" ? " not null" : ""}`).sort(),
       primaryKey: primary ? primary.cols.split(",") : [],
-      unique: indexes.filter((i) => !i.primary && i.constraint).map((i) => i.cols).sort(),
+      unique: indexes
+        .filter((i) => !i.primary && i.constraint)
+        .map((i) => i.cols)
+        .sort(),
       indexes: indexes
         .filter((i) => !i.primary && !i.constraint)
         .map((i) => `${i.name}(${i.cols})${i.unique ? " unique" : ""}${i.partial ? " partial" : ""}`)

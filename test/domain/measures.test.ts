@@ -50,7 +50,23 @@ describe("tallyOfResponse", () => {
     { answers: { commented: false }, expected: {} },
     {
       answers: { csat: 5, ces: 6, csi: 4, fcr: "yes", commentSentiment: -0.8 },
-      expected: { csatN: 1, csatPos: 1, cesN: 1, cesSum: 6, cesSumSq: 36, cesEasy: 1, csiN: 1, csiPos: 1, idxN: 1, idxSum: 75, idxSumSq: 5625, fcrN: 1, fcrYes: 1, sentimentN: 1, sentimentNeg: 1 },
+      expected: {
+        csatN: 1,
+        csatPos: 1,
+        cesN: 1,
+        cesSum: 6,
+        cesSumSq: 36,
+        cesEasy: 1,
+        csiN: 1,
+        csiPos: 1,
+        idxN: 1,
+        idxSum: 75,
+        idxSumSq: 5625,
+        fcrN: 1,
+        fcrYes: 1,
+        sentimentN: 1,
+        sentimentNeg: 1,
+      },
     },
   ])("$answers", ({ answers, expected }) => {
     expect(tallyOfResponse({ ...none, ...answers })).toEqual(tally({ responses: 1, ...expected }));
@@ -94,9 +110,30 @@ describe("csiIndexValue", () => {
 describe("tally arithmetic", () => {
   test("TALLY_FIELDS lists every counter once, in the agreed order", () => {
     expect(TALLY_FIELDS).toEqual([
-      "issued", "responses", "csatN", "csatPos", "cesN", "cesSum", "cesSumSq", "cesEasy",
-      "csiN", "csiPos", "csiNeg", "idxN", "idxSum", "idxSumSq", "fcrN", "fcrYes", "commented",
-      "knownContacts", "knownRepeated", "knownRequests", "answered", "sentimentN", "sentimentPos", "sentimentNeg",
+      "issued",
+      "responses",
+      "csatN",
+      "csatPos",
+      "cesN",
+      "cesSum",
+      "cesSumSq",
+      "cesEasy",
+      "csiN",
+      "csiPos",
+      "csiNeg",
+      "idxN",
+      "idxSum",
+      "idxSumSq",
+      "fcrN",
+      "fcrYes",
+      "commented",
+      "knownContacts",
+      "knownRepeated",
+      "knownRequests",
+      "answered",
+      "sentimentN",
+      "sentimentPos",
+      "sentimentNeg",
     ]);
     expect(Object.keys(emptyTally()).sort()).toEqual([...TALLY_FIELDS].sort());
   });
@@ -109,9 +146,7 @@ describe("tally arithmetic", () => {
   });
 
   test("adding is field by field", () => {
-    expect(addTallies(tally({ issued: 2, csatN: 1 }), tally({ issued: 3, cesSum: 7 }))).toEqual(
-      tally({ issued: 5, csatN: 1, cesSum: 7 }),
-    );
+    expect(addTallies(tally({ issued: 2, csatN: 1 }), tally({ issued: 3, cesSum: 7 }))).toEqual(tally({ issued: 5, csatN: 1, cesSum: 7 }));
   });
 });
 
@@ -120,15 +155,29 @@ const hidden = (n: number, tooFew: boolean) => ({ n, value: null, low: null, hig
 // Interval bounds are the Wilson / normal values worked by hand (see intervals.test.ts),
 // as percentages rounded to 1 decimal (CES mean: 2 decimals).
 describe("scoreTally: proportions", () => {
-  const csatOf = (scores: number[], minCount: number) =>
-    scoreTally(sumOf(scores.map((csat) => ({ csat }))), { minCount }).csat;
+  const csatOf = (scores: number[], minCount: number) => scoreTally(sumOf(scores.map((csat) => ({ csat }))), { minCount }).csat;
 
   test.each([
-    { name: "8 of 10 satisfied", scores: [5, 5, 4, 4, 5, 4, 5, 4, 2, 3], minCount: 10, out: { n: 10, value: 80, low: 49, high: 94.3, tooFew: false, status: "ok" } },
-    { name: "all satisfied: never a bare 100% without its interval", scores: Array(10).fill(5), minCount: 10, out: { n: 10, value: 100, low: 72.2, high: 100, tooFew: false, status: "ok" } },
+    {
+      name: "8 of 10 satisfied",
+      scores: [5, 5, 4, 4, 5, 4, 5, 4, 2, 3],
+      minCount: 10,
+      out: { n: 10, value: 80, low: 49, high: 94.3, tooFew: false, status: "ok" },
+    },
+    {
+      name: "all satisfied: never a bare 100% without its interval",
+      scores: Array(10).fill(5),
+      minCount: 10,
+      out: { n: 10, value: 100, low: 72.2, high: 100, tooFew: false, status: "ok" },
+    },
     { name: "none satisfied", scores: Array(10).fill(1), minCount: 10, out: { n: 10, value: 0, low: 0, high: 27.8, tooFew: false, status: "ok" } },
     { name: "2 of 3 rounds to 66.7", scores: [4, 5, 1], minCount: 3, out: { n: 3, value: 66.7, low: 20.8, high: 93.9, tooFew: false, status: "ok" } },
-    { name: "1 of 16 = 6.25 rounds half up to 6.3", scores: [5, ...Array(15).fill(3)], minCount: 1, out: { n: 16, value: 6.3, low: 1.1, high: 28.3, tooFew: false, status: "ok" } },
+    {
+      name: "1 of 16 = 6.25 rounds half up to 6.3",
+      scores: [5, ...Array(15).fill(3)],
+      minCount: 1,
+      out: { n: 16, value: 6.3, low: 1.1, high: 28.3, tooFew: false, status: "ok" },
+    },
     { name: "one answer with minimum 1", scores: [4], minCount: 1, out: { n: 1, value: 100, low: 20.7, high: 100, tooFew: false, status: "ok" } },
     { name: "below the minimum keeps n, hides the value", scores: Array(9).fill(5), minCount: 10, out: hidden(9, true) },
     { name: "one answer below the default minimum", scores: [1], minCount: 10, out: hidden(1, true) },
@@ -149,12 +198,40 @@ describe("scoreTally: proportions", () => {
   });
 
   test.each([
-    { name: "5 of 20 tokens answered", issued: 20, responses: 5, answered: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" } },
-    { name: "answers without a token are not in the rate", issued: 20, responses: 9, answered: 5, minCount: 10, out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" } },
+    {
+      name: "5 of 20 tokens answered",
+      issued: 20,
+      responses: 5,
+      answered: 5,
+      minCount: 10,
+      out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" },
+    },
+    {
+      name: "answers without a token are not in the rate",
+      issued: 20,
+      responses: 9,
+      answered: 5,
+      minCount: 10,
+      out: { n: 20, value: 25, low: 11.2, high: 46.9, tooFew: false, status: "ok" },
+    },
     { name: "few tokens issued", issued: 5, responses: 2, answered: 2, minCount: 10, out: hidden(5, true) },
     { name: "no tokens issued (imported history)", issued: 0, responses: 4, answered: 0, minCount: 10, out: hidden(0, true) },
-    { name: "more answers than tokens is not a rate", issued: 12, responses: 13, answered: 13, minCount: 10, out: { ...hidden(0, false), status: "notApplicable" } },
-    { name: "minimum applies to issued, not to responses", issued: 10, responses: 1, answered: 1, minCount: 10, out: { n: 10, value: 10, low: 1.8, high: 40.4, tooFew: false, status: "ok" } },
+    {
+      name: "more answers than tokens is not a rate",
+      issued: 12,
+      responses: 13,
+      answered: 13,
+      minCount: 10,
+      out: { ...hidden(0, false), status: "notApplicable" },
+    },
+    {
+      name: "minimum applies to issued, not to responses",
+      issued: 10,
+      responses: 1,
+      answered: 1,
+      minCount: 10,
+      out: { n: 10, value: 10, low: 1.8, high: 40.4, tooFew: false, status: "ok" },
+    },
   ])("response rate: $name", ({ issued, responses, answered, minCount, out }) => {
     const s = scoreTally(tally({ issued, responses, answered }), { minCount });
     expect(s.responseRate).toEqual(out);
@@ -171,8 +248,7 @@ describe("scoreTally: proportions", () => {
 });
 
 describe("scoreTally: means", () => {
-  const cesOf = (scores: number[], minCount: number) =>
-    scoreTally(sumOf(scores.map((ces) => ({ ces }))), { minCount }).cesMean;
+  const cesOf = (scores: number[], minCount: number) => scoreTally(sumOf(scores.map((ces) => ({ ces }))), { minCount }).cesMean;
 
   test.each([
     // Student t on the answers padded with a 1 and a 7 (intervals.test.ts works the method):
@@ -208,8 +284,7 @@ describe("scoreTally: means", () => {
 });
 
 describe("scoreTally: net sentiment", () => {
-  const netOf = (scores: number[], minCount: number) =>
-    scoreTally(sumOf(scores.map((csi) => ({ csi }))), { minCount }).csiNet;
+  const netOf = (scores: number[], minCount: number) => scoreTally(sumOf(scores.map((csi) => ({ csi }))), { minCount }).csiNet;
 
   test.each([
     // p⁺ = .5, p⁻ = .4, d = .1, Var = (.9 − .01)/10 = .089, half = 1.96·√.089 = .5847

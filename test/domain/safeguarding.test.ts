@@ -164,7 +164,11 @@ describe("safeguardingMatcher: real comments", () => {
   test("the table covers every language and category, and near misses in every language", () => {
     for (const language of SAFEGUARDING_LANGUAGES) {
       const rows = COMMENTS.filter(([l]) => l === language);
-      for (const category of SAFEGUARDING_CATEGORIES) expect(rows.some(([, c]) => c === category), `${language} ${category}`).toBe(true);
+      for (const category of SAFEGUARDING_CATEGORIES)
+        expect(
+          rows.some(([, c]) => c === category),
+          `${language} ${category}`,
+        ).toBe(true);
       expect(rows.filter(([, c]) => c === "none").length, language).toBeGreaterThanOrEqual(6);
       expect(rows.filter(([, c]) => c !== "none").length, language).toBeGreaterThanOrEqual(6);
     }

@@ -92,10 +92,26 @@ describe("commentSentiment (translated lists)", () => {
   });
 
   test.each([
-    ["cy", ["Roedd y staff yn gyfeillgar", "Staff hyfryd a chymwynasgar", "Profiad da iawn", "Hapus iawn gyda'r gwasanaeth"], ["Roedd y gwasanaeth yn ofnadwy", "Profiad drwg iawn", "Roedd y staff yn anghwrtais", "Doedd y ffurflen ddim yn gweithio"]],
-    ["pl", ["Pani była bardzo miła i pomocna", "Jestem bardzo zadowolony", "Szybko i sprawnie", "Dziękuję za pomoc"], ["Jestem bardzo niezadowolony", "Pracownik był nieuprzejmy", "Strata czasu", "Obsługa była fatalna i powolna"]],
-    ["pt", ["Muito bom atendimento", "Obrigado pela ajuda", "Fiquei muito satisfeito", "Serviço rápido e eficiente"], ["Fiquei muito insatisfeito", "O atendente foi grosseiro comigo", "Uma perda de tempo", "Serviço lento e mau"]],
-    ["ar", ["خدمة رائعة", "شكرا جزيلا على المساعدة", "الموظفة كانت لطيفة جدا", "تعامل ممتاز وسريع"], ["أنا غير راض", "تجربة سيئة جدا", "انتظار طويل ومزعج", "الموظف كان غير مهذب"]],
+    [
+      "cy",
+      ["Roedd y staff yn gyfeillgar", "Staff hyfryd a chymwynasgar", "Profiad da iawn", "Hapus iawn gyda'r gwasanaeth"],
+      ["Roedd y gwasanaeth yn ofnadwy", "Profiad drwg iawn", "Roedd y staff yn anghwrtais", "Doedd y ffurflen ddim yn gweithio"],
+    ],
+    [
+      "pl",
+      ["Pani była bardzo miła i pomocna", "Jestem bardzo zadowolony", "Szybko i sprawnie", "Dziękuję za pomoc"],
+      ["Jestem bardzo niezadowolony", "Pracownik był nieuprzejmy", "Strata czasu", "Obsługa była fatalna i powolna"],
+    ],
+    [
+      "pt",
+      ["Muito bom atendimento", "Obrigado pela ajuda", "Fiquei muito satisfeito", "Serviço rápido e eficiente"],
+      ["Fiquei muito insatisfeito", "O atendente foi grosseiro comigo", "Uma perda de tempo", "Serviço lento e mau"],
+    ],
+    [
+      "ar",
+      ["خدمة رائعة", "شكرا جزيلا على المساعدة", "الموظفة كانت لطيفة جدا", "تعامل ممتاز وسريع"],
+      ["أنا غير راض", "تجربة سيئة جدا", "انتظار طويل ومزعج", "الموظف كان غير مهذب"],
+    ],
   ])("%s: clear praise is positive, clear complaints negative", (language, positive, negative) => {
     for (const text of positive) expect(commentSentiment(text, language), text).toBeGreaterThan(0);
     for (const text of negative) expect(commentSentiment(text, language), text).toBeLessThan(0);

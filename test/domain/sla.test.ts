@@ -21,18 +21,98 @@ const kase = (over: Partial<SlaCase>): SlaCase => ({ ...base, ...over });
 
 describe("judgeCase", () => {
   test.each([
-    { name: "acknowledged before the date", c: { status: "acknowledged", acknowledgedAt: at("2026-03-05T09:00:00Z") }, today: "2026-03-10", ack: "in_time", resp: "not_yet_due", open: true, overdue: false },
-    { name: "acknowledged late in the afternoon of the date", c: { status: "acknowledged", acknowledgedAt: at("2026-03-09T16:59:00Z") }, today: "2026-03-10", ack: "in_time", resp: "not_yet_due", open: true, overdue: false },
-    { name: "acknowledged the day after", c: { status: "acknowledged", acknowledgedAt: at("2026-03-10T08:00:00Z") }, today: "2026-03-12", ack: "late", resp: "not_yet_due", open: true, overdue: false },
+    {
+      name: "acknowledged before the date",
+      c: { status: "acknowledged", acknowledgedAt: at("2026-03-05T09:00:00Z") },
+      today: "2026-03-10",
+      ack: "in_time",
+      resp: "not_yet_due",
+      open: true,
+      overdue: false,
+    },
+    {
+      name: "acknowledged late in the afternoon of the date",
+      c: { status: "acknowledged", acknowledgedAt: at("2026-03-09T16:59:00Z") },
+      today: "2026-03-10",
+      ack: "in_time",
+      resp: "not_yet_due",
+      open: true,
+      overdue: false,
+    },
+    {
+      name: "acknowledged the day after",
+      c: { status: "acknowledged", acknowledgedAt: at("2026-03-10T08:00:00Z") },
+      today: "2026-03-12",
+      ack: "late",
+      resp: "not_yet_due",
+      open: true,
+      overdue: false,
+    },
     { name: "not acknowledged, due today: not judged yet", c: {}, today: "2026-03-09", ack: "not_yet_due", resp: "not_yet_due", open: true, overdue: false },
     { name: "not acknowledged, the date has passed", c: {}, today: "2026-03-10", ack: "late", resp: "not_yet_due", open: true, overdue: true },
-    { name: "closed without acknowledgement or response: the closure counts for both", c: { status: "closed", closedAt: at("2026-03-06T11:00:00Z") }, today: "2026-04-01", ack: "in_time", resp: "in_time", open: false, overdue: false },
-    { name: "closed without either, after both dates", c: { status: "closed", closedAt: at("2026-03-24T11:00:00Z") }, today: "2026-04-01", ack: "late", resp: "late", open: false, overdue: false },
-    { name: "responded without acknowledgement after the acknowledge-by date", c: { status: "responded", respondedAt: at("2026-03-12T10:00:00Z") }, today: "2026-04-01", ack: "late", resp: "in_time", open: true, overdue: false },
-    { name: "responded, then closed: the earlier of the two acknowledges", c: { status: "closed", respondedAt: at("2026-03-08T10:00:00Z"), closedAt: at("2026-03-20T10:00:00Z") }, today: "2026-04-01", ack: "in_time", resp: "in_time", open: false, overdue: false },
-    { name: "acknowledged, respond-by passed", c: { status: "acknowledged", acknowledgedAt: at("2026-03-03T10:00:00Z") }, today: "2026-03-24", ack: "in_time", resp: "late", open: true, overdue: true },
-    { name: "acknowledged, due to respond today", c: { status: "acknowledged", acknowledgedAt: at("2026-03-03T10:00:00Z") }, today: "2026-03-23", ack: "in_time", resp: "not_yet_due", open: true, overdue: false },
-    { name: "acknowledged and responded late, not closed: nothing overdue", c: { status: "responded", acknowledgedAt: at("2026-03-11T10:00:00Z"), respondedAt: at("2026-03-25T10:00:00Z") }, today: "2026-04-01", ack: "late", resp: "late", open: true, overdue: false },
+    {
+      name: "closed without acknowledgement or response: the closure counts for both",
+      c: { status: "closed", closedAt: at("2026-03-06T11:00:00Z") },
+      today: "2026-04-01",
+      ack: "in_time",
+      resp: "in_time",
+      open: false,
+      overdue: false,
+    },
+    {
+      name: "closed without either, after both dates",
+      c: { status: "closed", closedAt: at("2026-03-24T11:00:00Z") },
+      today: "2026-04-01",
+      ack: "late",
+      resp: "late",
+      open: false,
+      overdue: false,
+    },
+    {
+      name: "responded without acknowledgement after the acknowledge-by date",
+      c: { status: "responded", respondedAt: at("2026-03-12T10:00:00Z") },
+      today: "2026-04-01",
+      ack: "late",
+      resp: "in_time",
+      open: true,
+      overdue: false,
+    },
+    {
+      name: "responded, then closed: the earlier of the two acknowledges",
+      c: { status: "closed", respondedAt: at("2026-03-08T10:00:00Z"), closedAt: at("2026-03-20T10:00:00Z") },
+      today: "2026-04-01",
+      ack: "in_time",
+      resp: "in_time",
+      open: false,
+      overdue: false,
+    },
+    {
+      name: "acknowledged, respond-by passed",
+      c: { status: "acknowledged", acknowledgedAt: at("2026-03-03T10:00:00Z") },
+      today: "2026-03-24",
+      ack: "in_time",
+      resp: "late",
+      open: true,
+      overdue: true,
+    },
+    {
+      name: "acknowledged, due to respond today",
+      c: { status: "acknowledged", acknowledgedAt: at("2026-03-03T10:00:00Z") },
+      today: "2026-03-23",
+      ack: "in_time",
+      resp: "not_yet_due",
+      open: true,
+      overdue: false,
+    },
+    {
+      name: "acknowledged and responded late, not closed: nothing overdue",
+      c: { status: "responded", acknowledgedAt: at("2026-03-11T10:00:00Z"), respondedAt: at("2026-03-25T10:00:00Z") },
+      today: "2026-04-01",
+      ack: "late",
+      resp: "late",
+      open: true,
+      overdue: false,
+    },
   ] as const)("$name", ({ c, today, ack, resp, open, overdue }) => {
     expect(judgeCase(kase(c), today, TZ)).toEqual({ acknowledgement: ack, response: resp, open, overdue });
   });
@@ -114,7 +194,13 @@ describe("slaReport", () => {
       ["2026-03", "2026-03-01", "2026-03-31", false],
       ["2026-04", "2026-04-01", "2026-04-15", true],
     ]);
-    expect(contact!.periods[0]).toMatchObject({ opened: 10, open: 0, overdue: 0, acknowledgedInTime: { n: 10, value: 80, status: "red" }, respondedInTime: { n: 10, value: 100, status: "green" } });
+    expect(contact!.periods[0]).toMatchObject({
+      opened: 10,
+      open: 0,
+      overdue: 0,
+      acknowledgedInTime: { n: 10, value: 80, status: "red" },
+      respondedInTime: { n: 10, value: 100, status: "green" },
+    });
     expect(contact!.periods[1]).toMatchObject({ opened: 0, acknowledgedInTime: { n: 0, value: null, tooFew: true } });
     expect(wasteGroup!.periods[0]).toMatchObject({ opened: 3, acknowledgedInTime: { n: 3, value: null, tooFew: true } });
     expect(wasteGroup!.periods[1]).toMatchObject({ opened: 2, open: 2, overdue: 1, acknowledgedInTime: { n: 1 }, respondedInTime: { n: 0 } });
@@ -122,7 +208,13 @@ describe("slaReport", () => {
     // The total counts every case in range once: 13 in March, 2 in April.
     expect(r.total.periods.map((p) => p.opened)).toEqual([13, 2]);
     // 11 of 14 judged acknowledged in time (8 + 3; 2 late, 1 overdue; one not yet due).
-    expect(r.total.overall).toMatchObject({ opened: 15, open: 2, overdue: 1, acknowledgedInTime: { n: 14, value: 78.6, status: "red" }, respondedInTime: { n: 13, value: 100 } });
+    expect(r.total.overall).toMatchObject({
+      opened: 15,
+      open: 2,
+      overdue: 1,
+      acknowledgedInTime: { n: 14, value: 78.6, status: "red" },
+      respondedInTime: { n: 13, value: 100 },
+    });
   });
 
   test("by quarter, empty periods are listed and no case gives no groups", () => {

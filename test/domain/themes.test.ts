@@ -21,13 +21,35 @@ describe("matchThemes", () => {
     { comment: "The waiting time was long", language: "en", expected: [["waiting", ["waiting time"]]] }, // longest rule wins
     { comment: "no follow-up at all", language: "en", expected: [["attitude", ["follow-up"]]] }, // hyphen matches space
     { comment: "Rude. Helpful? rude!", language: "en", expected: [["attitude", ["rude", "helpful"]]] },
-    { comment: "She was helpful but I had to complain about the wait", language: "en", expected: [["waiting", ["wait"]], ["attitude", ["helpful"]], ["complaints", ["complain"]]] },
+    {
+      comment: "She was helpful but I had to complain about the wait",
+      language: "en",
+      expected: [
+        ["waiting", ["wait"]],
+        ["attitude", ["helpful"]],
+        ["complaints", ["complain"]],
+      ],
+    },
     // a comment's language rules plus English
-    { comment: "Roedd rhaid aros, but staff were helpful", language: "cy", expected: [["waiting", ["aros"]], ["attitude", ["helpful"]]] },
+    {
+      comment: "Roedd rhaid aros, but staff were helpful",
+      language: "cy",
+      expected: [
+        ["waiting", ["aros"]],
+        ["attitude", ["helpful"]],
+      ],
+    },
     { comment: "Fe wnes i gŵyn", language: "cy", expected: [["complaints", ["gŵyn"]]] },
     // ŵ is a letter: "gŵynion" is a different word, and \b would have split "gŵyn" at the ŵ
     { comment: "gŵynion", language: "cy", expected: [] },
-    { comment: "Długo czekałem, pani była NIEGRZECZNA", language: "pl", expected: [["waiting", ["czekałem"]], ["attitude", ["niegrzeczna"]]] },
+    {
+      comment: "Długo czekałem, pani była NIEGRZECZNA",
+      language: "pl",
+      expected: [
+        ["waiting", ["czekałem"]],
+        ["attitude", ["niegrzeczna"]],
+      ],
+    },
     { comment: "Fiz uma reclamação", language: "pt", expected: [["complaints", ["reclamação"]]] }, // rules stored under "pt-BR"
     { comment: "Fiz uma reclamação", language: "pt-PT", expected: [["complaints", ["reclamação"]]] },
     { comment: "Roedd rhaid aros", language: "en", expected: [] }, // Welsh rules are not used for English comments
@@ -79,8 +101,15 @@ describe("DEFAULT_THEMES", () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual(
       expect.arrayContaining([
-        "consistency_of_information", "customer_feeling", "quality_of_service", "waiting_time", "staff_attitude",
-        "accessibility", "online_services", "complaint_handling", "timeliness",
+        "consistency_of_information",
+        "customer_feeling",
+        "quality_of_service",
+        "waiting_time",
+        "staff_attitude",
+        "accessibility",
+        "online_services",
+        "complaint_handling",
+        "timeliness",
       ]),
     );
     for (const t of DEFAULT_THEMES) {
@@ -92,7 +121,11 @@ describe("DEFAULT_THEMES", () => {
     { comment: "I was on hold for 40 minutes and the person I spoke to was rude", language: "en", expected: ["waiting_time", "staff_attitude"] },
     { comment: "Every time I call I get told something different", language: "en", expected: ["consistency_of_information"] },
     { comment: "The website kept crashing when I tried to log in", language: "en", expected: ["online_services"] },
-    { comment: "Made a formal complaint 6 weeks ago and still waiting for a reply", language: "en", expected: ["waiting_time", "complaint_handling", "timeliness"] },
+    {
+      comment: "Made a formal complaint 6 weeks ago and still waiting for a reply",
+      language: "en",
+      expected: ["waiting_time", "complaint_handling", "timeliness"],
+    },
     { comment: "I felt listened to and reassured", language: "en", expected: ["customer_feeling"] },
     { comment: "Excellent service, sorted in one call", language: "en", expected: ["quality_of_service"] },
     { comment: "No interpreter was offered and I am deaf", language: "en", expected: ["accessibility"] },

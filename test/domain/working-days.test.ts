@@ -89,12 +89,9 @@ describe("workingDaysBetween", () => {
     expect(workingDaysBetween(from, to, calendar)).toBe(n);
   });
 
-  test.each(["england-and-wales", "scotland", "northern-ireland", "jersey", "none"] as const)(
-    "undoes addWorkingDays over a year in %s",
-    (calendar) => {
-      for (let days = 1; days <= 260; days += 37) expect(workingDaysBetween("2026-12-24", addWorkingDays("2026-12-24", days, calendar), calendar)).toBe(days);
-    },
-  );
+  test.each(["england-and-wales", "scotland", "northern-ireland", "jersey", "none"] as const)("undoes addWorkingDays over a year in %s", (calendar) => {
+    for (let days = 1; days <= 260; days += 37) expect(workingDaysBetween("2026-12-24", addWorkingDays("2026-12-24", days, calendar), calendar)).toBe(days);
+  });
 });
 
 describe("caseDueDates", () => {
@@ -115,6 +112,9 @@ describe("caseDueDates", () => {
   });
 
   test("the numbers of days come from the rules", () => {
-    expect(caseDueDates("2026-03-02", false, { calendar: "england-and-wales", acknowledgeDays: 2, respondDays: 10 })).toEqual({ acknowledgeBy: "2026-03-04", respondBy: "2026-03-16" });
+    expect(caseDueDates("2026-03-02", false, { calendar: "england-and-wales", acknowledgeDays: 2, respondDays: 10 })).toEqual({
+      acknowledgeBy: "2026-03-04",
+      respondBy: "2026-03-16",
+    });
   });
 });

@@ -106,7 +106,9 @@ describe("safeguarding", () => {
     expect(await t.caseOf(before)).toBeUndefined();
     const added = await t.call(t.who.admin, "POST", "/settings/safeguarding-phrases", { category: "at_risk", language: "en", phrase: "locked in the shed" });
     expect(added.status).toBe(201);
-    expect((await t.call(t.who.admin, "POST", "/settings/safeguarding-phrases", { category: "at_risk", language: "en", phrase: "locked in the shed" })).status).toBe(409);
+    expect(
+      (await t.call(t.who.admin, "POST", "/settings/safeguarding-phrases", { category: "at_risk", language: "en", phrase: "locked in the shed" })).status,
+    ).toBe(409);
     const after = await t.answer("CONTACT", { csat: 4, comment: "he keeps the dog locked in the shed for days" });
     expect((await t.caseOf(after))!.reasons[0]).toMatchObject({ rule: "safeguarding" });
     const list = (await (await t.call(t.who.admin, "GET", "/settings/safeguarding-phrases")).json()) as { items: { id: number }[] };
@@ -124,7 +126,10 @@ describe("working a case", () => {
     const step = (s: string, body: unknown = {}) => t.call(t.who.manager, "POST", `/follow-ups/${c.id}/${s}`, body);
     const ack = await step("acknowledge", { note: "Rang back, left a message on 07700 900123" });
     expect(ack.status).toBe(200);
-    const body = (await ack.json()) as { case: { status: string; acknowledgedBy: string }; history: { kind: string; note: string | null; user: string | null }[] };
+    const body = (await ack.json()) as {
+      case: { status: string; acknowledgedBy: string };
+      history: { kind: string; note: string | null; user: string | null }[];
+    };
     expect(body.case).toMatchObject({ status: "acknowledged", acknowledgedBy: "manager@council.example" });
     // Personal data typed into a note is masked, as in comments.
     expect(body.history.at(-1)).toMatchObject({ kind: "acknowledged", user: "manager@council.example" });
@@ -147,7 +152,8 @@ describe("working a case", () => {
     const t = await caseSetup();
     const contactCase = (await t.caseOf(await t.answer("CONTACT", { csat: 1, contactRequest: CONTACT })))!;
     const wasteCase = (await t.caseOf(await t.answer("WASTE", { csat: 1 })))!;
-    const list = async (who: (typeof t.who)["admin"], q = "") => (await (await t.call(who, "GET", `/follow-ups${q}`)).json()) as { items: { id: number }[]; counts: { active: number } };
+    const list = async (who: (typeof t.who)["admin"], q = "") =>
+      (await (await t.call(who, "GET", `/follow-ups${q}`)).json()) as { items: { id: number }[]; counts: { active: number } };
     expect((await list(t.who.manager)).items.map((i) => i.id)).toEqual([contactCase.id]);
     expect((await list(t.who.director)).items.map((i) => i.id).sort()).toEqual([contactCase.id, wasteCase.id].sort());
     expect((await t.call(t.who.manager, "GET", `/follow-ups?team=WASTE`)).status).toBe(403);
@@ -160,16 +166,16 @@ describe("working a case", () => {
     const director = (await (await t.call(t.who.director, "GET", `/follow-ups/${contactCase.id}`)).json()) as { contact: unknown };
     expect(director.contact).toMatchObject({ email: "pat@example.org" });
     // Given to the director, the case's contact details are hidden from the team's manager.
-    const [dir] = ((await (await t.call(t.who.admin, "GET", `/follow-ups/${contactCase.id}`)).json()) as { owners: { id: number; email: string }[] }).owners.filter(
-      (o) => o.email === "director@council.example",
-    );
+    const [dir] = (
+      (await (await t.call(t.who.admin, "GET", `/follow-ups/${contactCase.id}`)).json()) as { owners: { id: number; email: string }[] }
+    ).owners.filter((o) => o.email === "director@council.example");
     expect((await t.call(t.who.manager, "PUT", `/follow-ups/${contactCase.id}/owner`, { userId: dir!.id })).status).toBe(200);
     const hidden = (await (await t.call(t.who.manager, "GET", `/follow-ups/${contactCase.id}`)).json()) as { contact: unknown; contactHidden: boolean };
     expect(hidden).toMatchObject({ contact: null, contactHidden: true });
     // A manager of another team cannot own it.
-    const [waste] = ((await (await t.call(t.who.admin, "GET", `/follow-ups/${wasteCase.id}`)).json()) as { owners: { id: number; email: string }[] }).owners.filter(
-      (o) => o.email === "waste@council.example",
-    );
+    const [waste] = (
+      (await (await t.call(t.who.admin, "GET", `/follow-ups/${wasteCase.id}`)).json()) as { owners: { id: number; email: string }[] }
+    ).owners.filter((o) => o.email === "waste@council.example");
     expect((await t.call(t.who.admin, "PUT", `/follow-ups/${contactCase.id}/owner`, { userId: waste!.id })).status).toBe(403);
   });
 
@@ -178,7 +184,11 @@ describe("working a case", () => {
     const normal = (await t.caseOf(await t.answer("CONTACT", { csat: 1 })))!;
     t.clock.advance(86_400_000);
     const urgent = (await t.caseOf(await t.answer("CONTACT", { csat: 4, comment: "I want to end it all" })))!;
-    type List = { items: { id: number; overdue: boolean; nextDue: string | null; ageWorkingDays: number }[]; total: number; counts: { urgent: number; overdue: number; active: number } };
+    type List = {
+      items: { id: number; overdue: boolean; nextDue: string | null; ageWorkingDays: number }[];
+      total: number;
+      counts: { urgent: number; overdue: number; active: number };
+    };
     const list = async (q = "") => (await (await t.call(t.who.director, "GET", `/follow-ups${q}`)).json()) as List;
     expect((await list()).items.map((i) => i.id)).toEqual([urgent.id, normal.id]);
     expect((await list("?priority=normal")).items.map((i) => i.id)).toEqual([normal.id]);

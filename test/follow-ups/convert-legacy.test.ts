@@ -16,13 +16,21 @@ test("the earlier follow-up list's entries become cases once, with their status,
   const responseOf = async (interactionId: number) => (await t.db.read.select().from(responses).where(eq(responses.interactionId, interactionId)))[0]!.id;
   const at = t.clock.now() + 60_000;
   await t.db.write(async (tx) => {
-    await tx.insert(followUps).values({ responseId: await responseOf(contacted), status: "contacted", note: "Called back via CRM case 12", userId: admin!.id, updatedAt: at });
+    await tx
+      .insert(followUps)
+      .values({ responseId: await responseOf(contacted), status: "contacted", note: "Called back via CRM case 12", userId: admin!.id, updatedAt: at });
     await tx.insert(followUps).values({ responseId: await responseOf(resolved), status: "resolved", note: null, userId: admin!.id, updatedAt: at });
   });
   expect(await convertLegacyFollowUps(t.ctx)).toBe(2);
   expect(await convertLegacyFollowUps(t.ctx)).toBe(0);
   const a = (await t.caseOf(contacted))!;
-  expect(a).toMatchObject({ status: "acknowledged", acknowledgedAt: at, acknowledgedBy: admin!.id, ownerId: admin!.id, reasons: [{ rule: "low_csat", words: [] }] });
+  expect(a).toMatchObject({
+    status: "acknowledged",
+    acknowledgedAt: at,
+    acknowledgedBy: admin!.id,
+    ownerId: admin!.id,
+    reasons: [{ rule: "low_csat", words: [] }],
+  });
   expect((await t.events(a.id)).map((e) => [e.kind, e.note])).toEqual([
     ["opened", null],
     ["acknowledged", "Called back via CRM case 12"],

@@ -33,9 +33,7 @@ export async function caseSetup(overrides: Partial<Config> = {}, start = "2026-0
   const ids = await t.db.write((tx) =>
     tx
       .insert(users)
-      .values(
-        USERS.map(([email, role, team]) => ({ email, role, teamId: team ? teamIds.get(team)! : null, passwordHash, createdAt: t.clock.now() })),
-      )
+      .values(USERS.map(([email, role, team]) => ({ email, role, teamId: team ? teamIds.get(team)! : null, passwordHash, createdAt: t.clock.now() })))
       .returning({ id: users.id }),
   );
   const sessions = new Map<Who, { userId: number; expiresAt: number }>();
@@ -57,10 +55,21 @@ export async function caseSetup(overrides: Partial<Config> = {}, start = "2026-0
   };
   const who = { admin: await session(0), director: await session(1), manager: await session(2), waste: await session(3) };
 
-  type Answer = { csat?: number | null; ces?: number | null; csi?: number | null; fcr?: "yes" | "partly" | "no" | null; comment?: string | null; contactRequest?: ContactRequest | null };
+  type Answer = {
+    csat?: number | null;
+    ces?: number | null;
+    csi?: number | null;
+    fcr?: "yes" | "partly" | "no" | null;
+    comment?: string | null;
+    contactRequest?: ContactRequest | null;
+  };
   /** Registers a contact with a team and answers it; returns the interaction id. */
   const answer = async (team: string, a: Answer, externalRef?: string) => {
-    const r = await registerInteraction(t.ctx, { channel: "phone", team, service: "bins", occurredAt: t.clock.now() - 3_600_000, language: "en", externalRef }, "api");
+    const r = await registerInteraction(
+      t.ctx,
+      { channel: "phone", team, service: "bins", occurredAt: t.clock.now() - 3_600_000, language: "en", externalRef },
+      "api",
+    );
     await change(r.id, a);
     return r.id;
   };
@@ -82,12 +91,13 @@ export async function caseSetup(overrides: Partial<Config> = {}, start = "2026-0
   const events = (caseId: number) => db.select().from(followUpCaseEvents).where(eq(followUpCaseEvents.caseId, caseId)).orderBy(asc(followUpCaseEvents.id));
   const mails = () => db.select().from(staffMail).orderBy(asc(staffMail.id));
   const contactRows = () => db.select().from(followUpContacts);
-  const call = async (user: Who, method: string, path: string, body?: unknown) =>
-    (await fresh(user),
+  const call = async (user: Who, method: string, path: string, body?: unknown) => (
+    await fresh(user),
     t.app.request(`/dashboard/api${path}`, {
       method,
       headers: { Cookie: user.cookie, "X-CSRF-Token": user.csrf, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
-    }));
+    })
+  );
   return { ...t, who, answer, change, cases, caseOf, events, mails, contactRows, call };
 }

@@ -19,7 +19,10 @@ afterAll(async () => {
 const WORDS = "I have thought about ending my life, nobody listens";
 
 async function setup(start: string) {
-  const t = await caseSetup({ SAFEGUARDING_EMAIL: ["safeguarding@council.example", "duty@council.example"], SMTP_URL: smtp.url, ORG_NAME: "Northshire County Council" }, start);
+  const t = await caseSetup(
+    { SAFEGUARDING_EMAIL: ["safeguarding@council.example", "duty@council.example"], SMTP_URL: smtp.url, ORG_NAME: "Northshire County Council" },
+    start,
+  );
   const worker = createOutboxWorker(t.ctx, smtpTransport(smtp.url, "Customer Feedback <feedback@council.example>"));
   return { ...t, worker };
 }
@@ -83,7 +86,12 @@ describe("staff email", () => {
     const escalations = smtp.received.filter((m) => m.rcpt.includes("director@council.example"));
     expect(escalations.map((m) => m.parsed.subject)).toEqual([`Overdue: case ${late.id} (Contact Centre) missed its acknowledgement date`]);
     const rows = await t.db.read.select().from(staffMail).where(eq(staffMail.kind, "escalation"));
-    expect(rows.map((r) => [r.caseId, r.status]).sort()).toEqual([[late.id, "sent"], [rescued.id, "cancelled"]].sort());
+    expect(rows.map((r) => [r.caseId, r.status]).sort()).toEqual(
+      [
+        [late.id, "sent"],
+        [rescued.id, "cancelled"],
+      ].sort(),
+    );
     expect(rows.some((r) => r.caseId === otherDepartment.id)).toBe(false);
     expect((await t.events(late.id)).map((e) => e.kind)).toContain("escalated");
   });

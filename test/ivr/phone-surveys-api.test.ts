@@ -97,7 +97,7 @@ describe("POST /api/v1/phone-surveys", () => {
     expect(await responseOf(t.db.read, "connect-7c1f2a9e-contact-1")).toMatchObject({ csat: null, ces: 5, csi: null, fcr: null });
   });
 
-  it("takes what telephony sends: a BCP-47 language tag, \"\" for an unset variable, fields of its own", async () => {
+  it('takes what telephony sends: a BCP-47 language tag, "" for an unset variable, fields of its own', async () => {
     const t = await phoneSurveyApp();
     const genesys = await t.api(
       "POST",
@@ -136,7 +136,11 @@ describe("POST /api/v1/phone-surveys", () => {
   it("answers 422 for an unknown team and 401 without an API key", async () => {
     const t = await phoneSurveyApp();
     expect((await t.api("POST", "/phone-surveys", call({ team: "NOPE" }))).status).toBe(422);
-    const anonymous = await t.app.request("/api/v1/phone-surveys", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(call()) });
+    const anonymous = await t.app.request("/api/v1/phone-surveys", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(call()),
+    });
     expect(anonymous.status).toBe(401);
     expect(await rowCount(t.db.read, interactions)).toBe(0);
   });
@@ -148,7 +152,11 @@ describe("POST /api/v1/phone-surveys", () => {
     };
     const op = spec.paths["/phone-surveys"]?.post;
     expect(op).toBeDefined();
-    const schema = op!.requestBody!.content["application/json"]!.schema as { properties?: Record<string, unknown>; additionalProperties?: unknown; description?: string };
+    const schema = op!.requestBody!.content["application/json"]!.schema as {
+      properties?: Record<string, unknown>;
+      additionalProperties?: unknown;
+      description?: string;
+    };
     expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(["callId", "team", "occurredAt", "answers", "comment"]));
     // Unknown fields are ignored here, and the document says so rather than forbidding them.
     expect(schema.additionalProperties).not.toBe(false);

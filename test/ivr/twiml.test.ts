@@ -7,7 +7,7 @@ import { escapeXml, hangup, renderTwiml, say } from "../../src/ivr/twiml";
 import { twimlProblems } from "./twiml-allowlist";
 import { parseXml, XmlError } from "./xml";
 
-const voice = (lang: (typeof LANGUAGES)[number], org = "Cyngor <Sir> & \"Co\"'s"): Voice => ({
+const voice = (lang: (typeof LANGUAGES)[number], org = 'Cyngor <Sir> & "Co"\'s'): Voice => ({
   lang,
   org,
   recorded: noRecordings,
@@ -70,7 +70,7 @@ describe("the checks themselves catch mistakes", () => {
   test.each([
     ["an unknown verb", "<Response><Dial>+44</Dial></Response>", "<Dial> is not an allowed verb"],
     ["an unknown attribute", '<Response><Say rate="fast">x</Say></Response>', "<Say rate> is not an allowed attribute"],
-    ["a verb nested where it may not be", '<Response><Gather><Record/></Gather></Response>', "<Record> may not be nested in <Gather>"],
+    ["a verb nested where it may not be", "<Response><Gather><Record/></Gather></Response>", "<Record> may not be nested in <Gather>"],
     ["text in an empty verb", "<Response><Hangup>now</Hangup></Response>", "<Hangup> may not hold text"],
     ["the wrong root", "<Gather/>", "root is <Gather>, not <Response>"],
   ])("the allow-list flags %s", (_name, xml, problem) => {

@@ -84,7 +84,8 @@ export function parseXml(source: string): XmlElement {
         i++;
         return el;
       }
-      if (source.startsWith("<!--", i) || source.startsWith("<![CDATA[", i) || source.startsWith("<?", i)) fail("comments, CDATA and processing instructions are not expected in TwiML");
+      if (source.startsWith("<!--", i) || source.startsWith("<![CDATA[", i) || source.startsWith("<?", i))
+        fail("comments, CDATA and processing instructions are not expected in TwiML");
       el.children.push(element());
     }
   };

@@ -75,9 +75,9 @@ describe("DKIM signing", () => {
     expect(() => dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR })).toThrow(ConfigError);
     expect(() => dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR })).toThrow(/DKIM_PRIVATE_KEY/);
     expect(() => dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY: "/no/such/key.pem" })).toThrow(/DKIM_PRIVATE_KEY/);
-    expect(() => dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----" })).toThrow(
-      /not a private key/,
-    );
+    expect(() =>
+      dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----" }),
+    ).toThrow(/not a private key/);
     // One line in an environment variable, with \n for the line breaks.
     expect(dkimSettings({ DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY: privatePem.replace(/\n/g, "\\n") })?.privateKey).toBe(privatePem);
   });

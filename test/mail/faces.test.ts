@@ -38,10 +38,19 @@ describe("faces", () => {
     expect(img.pixel(0, 0)[3]).toBe(0);
     expect(img.pixel(8, 22)).toEqual([...FACE_COLOURS[score], 255]);
     // An eye is dark.
-    expect(img.pixel(13, 15).slice(0, 3).every((c) => c < 40)).toBe(true);
+    expect(
+      img
+        .pixel(13, 15)
+        .slice(0, 3)
+        .every((c) => c < 40),
+    ).toBe(true);
   });
   test("the mouth smiles for 5 and frowns for 1", () => {
-    const dark = (score: 1 | 5, y: number) => decode(facePng(score)).pixel(20, y).slice(0, 3).every((c) => c < 40);
+    const dark = (score: 1 | 5, y: number) =>
+      decode(facePng(score))
+        .pixel(20, y)
+        .slice(0, 3)
+        .every((c) => c < 40);
     // Smile: the middle of the mouth is low (y ≈ 29.5); frown: high (y ≈ 24.5).
     expect(dark(5, 29)).toBe(true);
     expect(dark(5, 24)).toBe(false);

@@ -31,7 +31,11 @@ async function open(width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 700 }, userAgent: BROWSER_UA });
   await page.route("http://localhost:3000/**", async (route) => {
     const req = route.request();
-    const res = await t.app.request(req.url().replace("http://localhost:3000", ""), { method: req.method(), headers: req.headers(), body: req.postData() ?? undefined });
+    const res = await t.app.request(req.url().replace("http://localhost:3000", ""), {
+      method: req.method(),
+      headers: req.headers(),
+      body: req.postData() ?? undefined,
+    });
     await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
   });
   return page;

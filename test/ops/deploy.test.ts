@@ -19,7 +19,10 @@ describe("deploy/rate-our-service.service", () => {
   test.skipIf(!onSqliteProject)("starts the server exactly as `npm start` does", () => {
     const execStart = /^ExecStart=(.+)$/m.exec(readFileSync(UNIT, "utf8"))?.[1]?.split(/\s+/);
     const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { scripts: { start: string } };
-    const start = pkg.scripts.start.trim().split(/\s+/).filter((w) => w !== "exec");
+    const start = pkg.scripts.start
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== "exec");
     expect(execStart).toEqual(["/usr/bin/node", ...start.slice(1)]);
   });
 });

@@ -15,7 +15,13 @@ function collect() {
   return {
     stream: { write: (s: string) => void raw.push(s) },
     text: () => raw.join(""),
-    lines: () => raw.join("").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line),
+    lines: () =>
+      raw
+        .join("")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Line),
   };
 }
 
@@ -75,11 +81,9 @@ describe("structured logs", () => {
   test("an error logged while a request runs is followed by the request's access line, neither with the URL", async () => {
     const out = collect();
     const log = jsonLogger("info", out.stream);
-    const app = new Hono()
-      .use(accessLog({ log, metrics: createMetrics(), trustProxy: false }))
-      .get("/boom/:secret", () => {
-        throw new Error("it broke");
-      });
+    const app = new Hono().use(accessLog({ log, metrics: createMetrics(), trustProxy: false })).get("/boom/:secret", () => {
+      throw new Error("it broke");
+    });
     app.onError((err, c) => {
       log.error("unexpected error", err);
       return c.text("sorry", 500);

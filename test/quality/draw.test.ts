@@ -19,7 +19,17 @@ import { qualitySetup, type ErrorBody, type QualityTest } from "./setup";
 async function february(t: QualityTest) {
   await t.addStaff("carol", "BENEFITS");
   await t.addStaff("dave", "CONTACT");
-  await t.addContacts({ staff: "alice", team: "CONTACT" }, "2026-02-03T10:00:00Z", ["phone", "phone", "phone", "phone", "phone", "phone", "email", "email", "web_chat"]);
+  await t.addContacts({ staff: "alice", team: "CONTACT" }, "2026-02-03T10:00:00Z", [
+    "phone",
+    "phone",
+    "phone",
+    "phone",
+    "phone",
+    "phone",
+    "email",
+    "email",
+    "web_chat",
+  ]);
   await t.addContacts({ staff: "bob", team: "WASTE" }, "2026-02-10T10:00:00Z", ["phone"]);
   // The month's last minute counts; the next month's first, and January's last, do not.
   await t.addContacts({ staff: "bob", team: "WASTE" }, "2026-02-28T23:59:00Z", ["phone"]);
@@ -29,7 +39,11 @@ async function february(t: QualityTest) {
   await t.addContacts({ staff: "carol", team: "BENEFITS" }, "2026-02-14T10:00:00Z", ["letter"]);
   // Contacts nobody in particular took are not sampled.
   await t.addContacts({ team: "CONTACT" }, "2026-02-14T10:00:00Z", ["phone", "phone"]);
-  const cls = [await t.addCase("CONTACT", "2026-02-05T10:00:00Z", "alice"), await t.addCase("CONTACT", "2026-02-20T10:00:00Z"), await t.addCase("BENEFITS", "2026-02-27T10:00:00Z")];
+  const cls = [
+    await t.addCase("CONTACT", "2026-02-05T10:00:00Z", "alice"),
+    await t.addCase("CONTACT", "2026-02-20T10:00:00Z"),
+    await t.addCase("BENEFITS", "2026-02-27T10:00:00Z"),
+  ];
   const env = [await t.addCase("WASTE", "2026-02-16T10:00:00Z")];
   await t.addCase("WASTE", "2026-03-01T10:00:00Z");
   await t.addCase("WASTE", null);
@@ -75,8 +89,18 @@ describe("drawing a month's sample", () => {
     const population = await qaPopulation(t.db.read, { from: zonedMidnight("2026-02-01", "Europe/London"), to: zonedMidnight("2026-03-01", "Europe/London") });
     const again = drawSample(population, { perStaff: 4, casesPerDepartment: 10 }, sample!.seed);
     const stored = await t.items("2026-02");
-    expect(stored.filter((i) => i.kind === "interaction").map((i) => i.interactionId).sort()).toEqual(again.interactions.map((c) => c.interactionId).sort());
-    expect(stored.filter((i) => i.kind === "case").map((i) => i.caseId).sort()).toEqual(again.cases.map((c) => c.caseId).sort());
+    expect(
+      stored
+        .filter((i) => i.kind === "interaction")
+        .map((i) => i.interactionId)
+        .sort(),
+    ).toEqual(again.interactions.map((c) => c.interactionId).sort());
+    expect(
+      stored
+        .filter((i) => i.kind === "case")
+        .map((i) => i.caseId)
+        .sort(),
+    ).toEqual(again.cases.map((c) => c.caseId).sort());
     expect(await checkQualitySample(t.ctx, "2026-02")).toMatchObject({ same: true, stored: 11, missing: 0, extra: 0 });
 
     // A contact of Carol's registered late: her sample would grow by one; nobody else's moves.
@@ -139,7 +163,9 @@ describe("drawing on demand", () => {
     await t.addContacts({ staff: "alice", team: "CONTACT" }, "2026-01-20T10:00:00Z", ["phone", "email"]);
     expect((await t.call(t.who.manager, "POST", "/quality/samples", { month: "2026-01" })).status).toBe(403);
     expect((await t.call(t.who.director, "POST", "/quality/samples", { month: "2026-01" })).status).toBe(403);
-    const first = await t.json<{ month: string; contacts: number; staff: number; drawnAt: string }>(t.call(t.who.admin, "POST", "/quality/samples", { month: "2026-01" }));
+    const first = await t.json<{ month: string; contacts: number; staff: number; drawnAt: string }>(
+      t.call(t.who.admin, "POST", "/quality/samples", { month: "2026-01" }),
+    );
     expect(first).toMatchObject({ status: 201, body: { month: "2026-01", contacts: 3, staff: 2, drawnAt: "2026-03-02T09:00:00.000Z" } });
     const again = await t.json<ErrorBody>(t.call(t.who.admin, "POST", "/quality/samples", { month: "2026-01" }));
     expect(again.status).toBe(409);
@@ -163,7 +189,9 @@ describe("npm run cli -- qa", () => {
     box = await cliSandbox();
     const drawn = await box.run("qa", "draw", "--month", "2026-02");
     expect(drawn.code).toBe(0);
-    expect(drawn.stdout).toMatch(/^Drew the quality sample for 2026-02: 0 contacts of 0 staff members and 0 closed cases of 0 departments \(seed 2026-02:[0-9a-f]{16}\)\.\n$/);
+    expect(drawn.stdout).toMatch(
+      /^Drew the quality sample for 2026-02: 0 contacts of 0 staff members and 0 closed cases of 0 departments \(seed 2026-02:[0-9a-f]{16}\)\.\n$/,
+    );
     const again = await box.run("qa", "draw", "--month", "2026-02");
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("The sample for 2026-02 was drawn on 2026-03-02");

@@ -35,8 +35,24 @@ async function reviewSetup() {
   const ids = standards.map((s) => s.id);
   /** Scores for the standards in checklist order. */
   const review = (who: typeof t.who.admin, itemId: number, scores: QaScore[], comment?: string) =>
-    t.call(who, "PUT", `/quality/items/${itemId}/review`, { scores: scores.map((score, i) => ({ standardId: ids[i]!, score })), ...(comment === undefined ? {} : { comment }) });
-  return { ...t, item, ids, review, a1: item(`contact ${a1}`), a2: item(`contact ${a2}`), a3: item(`contact ${a3}`), e1: item(`contact ${e1}`), b1: item(`contact ${b1}`), b2: item(`contact ${b2}`), c1: item(`case ${contactCase}`), c2: item(`case ${wasteCase}`) };
+    t.call(who, "PUT", `/quality/items/${itemId}/review`, {
+      scores: scores.map((score, i) => ({ standardId: ids[i]!, score })),
+      ...(comment === undefined ? {} : { comment }),
+    });
+  return {
+    ...t,
+    item,
+    ids,
+    review,
+    a1: item(`contact ${a1}`),
+    a2: item(`contact ${a2}`),
+    a3: item(`contact ${a3}`),
+    e1: item(`contact ${e1}`),
+    b1: item(`contact ${b1}`),
+    b2: item(`contact ${b2}`),
+    c1: item(`case ${contactCase}`),
+    c2: item(`case ${wasteCase}`),
+  };
 }
 type ReviewTest = Awaited<ReturnType<typeof reviewSetup>>;
 
@@ -61,7 +77,16 @@ describe("reviewing a sampled item", () => {
     const t = await reviewSetup();
     const contact = await t.json<ItemDetail>(t.call(t.who.manager, "GET", `/quality/items/${t.a1}`));
     expect(contact.status).toBe(200);
-    expect(contact.body.item).toMatchObject({ month: "2026-02", kind: "interaction", channel: "phone", team: { code: "CONTACT", name: "Contact Centre" }, staff: "Alice Adams", service: "Council Tax", externalRef: "CRM-A1", occurredAt: "2026-02-03T10:00:00.000Z" });
+    expect(contact.body.item).toMatchObject({
+      month: "2026-02",
+      kind: "interaction",
+      channel: "phone",
+      team: { code: "CONTACT", name: "Contact Centre" },
+      staff: "Alice Adams",
+      service: "Council Tax",
+      externalRef: "CRM-A1",
+      occurredAt: "2026-02-03T10:00:00.000Z",
+    });
     expect(contact.body.response).toMatchObject({ csat: 4, ces: null });
     expect(contact.body.response!.comment).toContain("Alice sorted it");
     expect(contact.body.response!.comment).not.toContain("07700 900123");
@@ -80,7 +105,9 @@ describe("reviewing a sampled item", () => {
 
   test("scores every standard with a comment, masked; saving again replaces the scores and keeps who and when", async () => {
     const t = await reviewSetup();
-    const saved = await t.json<ItemDetail>(t.review(t.who.manager, t.e1, ["met", "partly", "not_met", NA, NA], "Spoke to Mrs Jones on 07700 900456 and pat@example.org"));
+    const saved = await t.json<ItemDetail>(
+      t.review(t.who.manager, t.e1, ["met", "partly", "not_met", NA, NA], "Spoke to Mrs Jones on 07700 900456 and pat@example.org"),
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.scores).toEqual(t.ids.map((standardId, i) => ({ standardId, score: ["met", "partly", "not_met", NA, NA][i] })));
     expect(saved.body.review).toMatchObject({ reviewer: "manager@council.example", reviewedAt: "2026-03-02T09:00:00.000Z" });
@@ -140,7 +167,9 @@ describe("the month's figures", () => {
     // Greeting: met, met, partly, not met = 2.5 / 4. Next steps: partly, met, partly, met = 3 / 4.
     // Policy followed: n/a, met, partly, met = 2.5 / 3.
     // Lessons recorded: only Erin's contact applied (partly); the case did not meet it.
-    const byText = Object.fromEntries(s.standards.map((x) => [x.text, [x.figures.interaction.n, x.figures.interaction.value, x.figures.case.n, x.figures.case.value]]));
+    const byText = Object.fromEntries(
+      s.standards.map((x) => [x.text, [x.figures.interaction.n, x.figures.interaction.value, x.figures.case.n, x.figures.case.value]]),
+    );
     expect(byText).toEqual({
       "Greeting and name given": [4, 62.5, 1, 100],
       "Accurate information": [4, 62.5, 1, 100],

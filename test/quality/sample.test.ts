@@ -32,7 +32,11 @@ describe("the sample's size", () => {
     const single = contacts(3, { letter: 1 });
     const { interactions } = drawSample({ interactions: [...busy, ...quiet, ...single], cases: [] }, sizes, "2026-02:a");
     expect(of(interactions, 1)).toHaveLength(4);
-    expect(of(interactions, 2).map((c) => c.interactionId).sort()).toEqual(quiet.map((c) => c.interactionId).sort());
+    expect(
+      of(interactions, 2)
+        .map((c) => c.interactionId)
+        .sort(),
+    ).toEqual(quiet.map((c) => c.interactionId).sort());
     expect(of(interactions, 3)).toEqual(single);
     expect(new Set(interactions.map((c) => c.interactionId)).size).toBe(interactions.length);
     expect(drawSample({ interactions: [], cases: [] }, sizes, "2026-02:a")).toEqual({ interactions: [], cases: [] });
@@ -48,7 +52,12 @@ describe("the sample's size", () => {
     const env = closed(2, 3);
     const { cases } = drawSample({ interactions: [], cases: [...cls, ...env] }, sizes, "2026-02:cases");
     expect(cases.filter((c) => c.departmentId === 1)).toHaveLength(10);
-    expect(cases.filter((c) => c.departmentId === 2).map((c) => c.caseId).sort()).toEqual(env.map((c) => c.caseId).sort());
+    expect(
+      cases
+        .filter((c) => c.departmentId === 2)
+        .map((c) => c.caseId)
+        .sort(),
+    ).toEqual(env.map((c) => c.caseId).sort());
     expect(new Set(cases.map((c) => c.caseId)).size).toBe(13);
     const clsIds = new Set(cls.map((c) => c.caseId));
     expect(cases.filter((c) => c.departmentId === 1).every((c) => clsIds.has(c.caseId))).toBe(true);
@@ -85,14 +94,19 @@ describe("spread across channels", () => {
     const person = contacts(1, { phone: 8 });
     const picked = new Map<number, number>();
     const many = Array.from({ length: 2000 }, (_, i) => `m:${i}`);
-    for (const seed of many) for (const c of drawSample({ interactions: person, cases: [] }, sizes, seed).interactions) picked.set(c.interactionId, (picked.get(c.interactionId) ?? 0) + 1);
+    for (const seed of many)
+      for (const c of drawSample({ interactions: person, cases: [] }, sizes, seed).interactions)
+        picked.set(c.interactionId, (picked.get(c.interactionId) ?? 0) + 1);
     // Each is drawn with probability 4/8: 1,000 of 2,000 expected, standard deviation about 22.
     for (const c of person) expect(Math.abs(picked.get(c.interactionId)! - 1000)).toBeLessThan(110);
   });
 });
 
 describe("reproducible from the seed", () => {
-  const population = { interactions: [...contacts(1, { phone: 20, email: 3 }), ...contacts(2, { phone: 6, letter: 2 }), ...contacts(7, { web_chat: 11 })], cases: [...closed(1, 14), ...closed(2, 12)] };
+  const population = {
+    interactions: [...contacts(1, { phone: 20, email: 3 }), ...contacts(2, { phone: 6, letter: 2 }), ...contacts(7, { web_chat: 11 })],
+    cases: [...closed(1, 14), ...closed(2, 12)],
+  };
 
   test("the same data and seed give the same sample, in whatever order the rows were read", () => {
     const first = drawSample(population, sizes, "2026-02:5f3a9c");

@@ -32,7 +32,12 @@ export async function qualitySetup(overrides: Partial<Config> = {}, start = "202
 
   /** A staff member of a team (alice is the Contact Centre's and bob the Waste team's already). */
   const addStaff = async (code: string, team: string) => {
-    const [row] = await t.db.write((tx) => tx.insert(staff).values({ code, name: code[0]!.toUpperCase() + code.slice(1), teamId: teamId(team), createdAt: t.clock.now() }).returning({ id: staff.id }));
+    const [row] = await t.db.write((tx) =>
+      tx
+        .insert(staff)
+        .values({ code, name: code[0]!.toUpperCase() + code.slice(1), teamId: teamId(team), createdAt: t.clock.now() })
+        .returning({ id: staff.id }),
+    );
     staffIds.set(code, row!.id);
     return row!.id;
   };
@@ -68,7 +73,19 @@ export async function qualitySetup(overrides: Partial<Config> = {}, start = "202
     return t.db.write(async (tx) => {
       const [response] = await tx
         .insert(responses)
-        .values({ interactionId: interactionId!, teamId: teamId(team), channel: "phone", occurredAt: openedAt, csat: 1, comment: "Nobody rang me back", commented: 1, language: "en", confirmedVia: "form", createdAt: openedAt, updatedAt: openedAt })
+        .values({
+          interactionId: interactionId!,
+          teamId: teamId(team),
+          channel: "phone",
+          occurredAt: openedAt,
+          csat: 1,
+          comment: "Nobody rang me back",
+          commented: 1,
+          language: "en",
+          confirmedVia: "form",
+          createdAt: openedAt,
+          updatedAt: openedAt,
+        })
         .returning({ id: responses.id });
       const [c] = await tx
         .insert(followUpCases)
@@ -93,7 +110,15 @@ export async function qualitySetup(overrides: Partial<Config> = {}, start = "202
   /** The stored items of a month's sample, in id order. */
   const items = async (month: string) =>
     db
-      .select({ id: qaSampleItems.id, kind: qaSampleItems.kind, interactionId: qaSampleItems.interactionId, caseId: qaSampleItems.caseId, staffId: qaSampleItems.staffId, teamId: qaSampleItems.teamId, channel: qaSampleItems.channel })
+      .select({
+        id: qaSampleItems.id,
+        kind: qaSampleItems.kind,
+        interactionId: qaSampleItems.interactionId,
+        caseId: qaSampleItems.caseId,
+        staffId: qaSampleItems.staffId,
+        teamId: qaSampleItems.teamId,
+        channel: qaSampleItems.channel,
+      })
       .from(qaSampleItems)
       .innerJoin(qaSamples, eq(qaSamples.id, qaSampleItems.sampleId))
       .where(eq(qaSamples.month, month))

@@ -16,7 +16,14 @@ import { createTestApp, seedOrganisation } from "../helpers";
 const responseCount = async (db: Database) => (await db.read.select({ n: count() }).from(responses))[0]!.n;
 /** Responses as the report counters count them: a copy whose counters and facts agree is consistent. */
 const countedResponses = async (db: Database) =>
-  Number((await db.read.select({ n: sum(reportRollup.responses) }).from(reportRollup).where(and(eq(reportRollup.period, "month"), eq(reportRollup.themeId, 0))))[0]!.n);
+  Number(
+    (
+      await db.read
+        .select({ n: sum(reportRollup.responses) })
+        .from(reportRollup)
+        .where(and(eq(reportRollup.period, "month"), eq(reportRollup.themeId, 0)))
+    )[0]!.n,
+  );
 
 test.runIf(TEST_DIALECT === "sqlite")("an online backup taken while answers are written is consistent and restores", async () => {
   const t = await createTestApp();

@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { asc } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { DAY, MINUTE } from "../../src/clock";
-import { contactSubjects, customerContacts, emailOutbox, interactions, ivrCalls, ivrEvents, recordingDeletions, reportRollup, responses } from "../../src/db/schema";
+import {
+  contactSubjects,
+  customerContacts,
+  emailOutbox,
+  interactions,
+  ivrCalls,
+  ivrEvents,
+  recordingDeletions,
+  reportRollup,
+  responses,
+} from "../../src/db/schema";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { folderTransport } from "../../src/mail/nodemailer-transport";
 import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
@@ -89,10 +99,18 @@ describe("erase and the emails written to DATA_DIR/outbox-mail", () => {
     const folder = join(dataDir, "outbox-mail");
     const worker = createOutboxWorker(t.ctx, folderTransport(folder, t.config.MAIL_FROM, silentLogger));
     const invite = (email: string, phone?: string) =>
-      registerInteraction(t.ctx, { channel: "email", team: "CONTACT", occurredAt: t.clock.now(), language: "en", customer: { email, phone, mayContact: true } });
+      registerInteraction(t.ctx, {
+        channel: "email",
+        team: "CONTACT",
+        occurredAt: t.clock.now(),
+        language: "en",
+        customer: { email, phone, mayContact: true },
+      });
     const files = () => (existsSync(folder) ? readdirSync(folder).map((f) => readFileSync(join(folder, f), "utf8")) : []);
     const statuses = async () =>
-      (await t.db.read.select({ kind: emailOutbox.kind, status: emailOutbox.status }).from(emailOutbox).orderBy(asc(emailOutbox.id))).map((r) => `${r.kind}:${r.status}`);
+      (await t.db.read.select({ kind: emailOutbox.kind, status: emailOutbox.status }).from(emailOutbox).orderBy(asc(emailOutbox.id))).map(
+        (r) => `${r.kind}:${r.status}`,
+      );
     return { t, worker, invite, files, statuses };
   }
 
@@ -200,7 +218,10 @@ describe("retention job", () => {
     const { startRetentionJob } = await import("../../src/services/privacy/retention-job");
     const applied: unknown[] = [];
     const log = { info: (msg: string, data?: Record<string, unknown>) => void (msg === "retention applied" && applied.push(data)), error: () => {} };
-    const jobs = [startRetentionJob({ ...t.ctx, log }, { firstAfterMs: 5, everyMs: 60_000 }), startRetentionJob({ ...t.ctx, log }, { firstAfterMs: 5, everyMs: 60_000 })];
+    const jobs = [
+      startRetentionJob({ ...t.ctx, log }, { firstAfterMs: 5, everyMs: 60_000 }),
+      startRetentionJob({ ...t.ctx, log }, { firstAfterMs: 5, everyMs: 60_000 }),
+    ];
     await new Promise((resolve) => setTimeout(resolve, 150));
     for (const job of jobs) job.stop();
     await t.db.drain();

@@ -100,7 +100,10 @@ describe("registerInteraction", () => {
 describe("recordResponse", () => {
   test("stores one response, masks personal data, tags themes with the words that matched", async () => {
     const i = await register();
-    await recordResponse(t.ctx, answer(i.id, { csat: 5, ces: 6, csi: 4, fcr: "yes", comment: "Long wait on hold but the advisor was lovely, call me on 07700 900123" }));
+    await recordResponse(
+      t.ctx,
+      answer(i.id, { csat: 5, ces: 6, csi: 4, fcr: "yes", comment: "Long wait on hold but the advisor was lovely, call me on 07700 900123" }),
+    );
     const [row] = await allResponses();
     expect(row).toMatchObject({ csat: 5, ces: 6, csi: 4, fcr: "yes" });
     expect(row!.comment).toContain("[phone]");

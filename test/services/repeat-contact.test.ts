@@ -25,9 +25,30 @@ describe("the rules", () => {
   test.each([
     { name: "no contacts", chain: [], links: [] },
     { name: "one contact", chain: [c(1, 0)], links: [{ repeatOf: null, repeated: 0 }] },
-    { name: "exactly the window apart: a repeat", chain: [c(1, 0), c(2, W)], links: [{ repeatOf: null, repeated: 1 }, { repeatOf: 1, repeated: 0 }] },
-    { name: "one millisecond more: not", chain: [c(1, 0), c(2, W + 1)], links: [{ repeatOf: null, repeated: 0 }, { repeatOf: null, repeated: 0 }] },
-    { name: "the same millisecond: the lower id first", chain: [c(4, 5), c(9, 5)], links: [{ repeatOf: null, repeated: 1 }, { repeatOf: 4, repeated: 0 }] },
+    {
+      name: "exactly the window apart: a repeat",
+      chain: [c(1, 0), c(2, W)],
+      links: [
+        { repeatOf: null, repeated: 1 },
+        { repeatOf: 1, repeated: 0 },
+      ],
+    },
+    {
+      name: "one millisecond more: not",
+      chain: [c(1, 0), c(2, W + 1)],
+      links: [
+        { repeatOf: null, repeated: 0 },
+        { repeatOf: null, repeated: 0 },
+      ],
+    },
+    {
+      name: "the same millisecond: the lower id first",
+      chain: [c(4, 5), c(9, 5)],
+      links: [
+        { repeatOf: null, repeated: 1 },
+        { repeatOf: 4, repeated: 0 },
+      ],
+    },
     {
       name: "a chain longer than the window, each step within it",
       chain: [c(1, 0), c(2, 6 * DAY), c(3, 12 * DAY), c(4, 30 * DAY)],
@@ -104,7 +125,16 @@ async function app() {
   const t = await createTestApp({ REPEAT_CONTACT_DAYS: 7 }, "2026-03-02T09:00:00Z");
   await seedOrganisation(t);
   const register = async (fields: { occurredAt: string; channel?: string; team?: string; service?: string; customer?: Record<string, unknown> }) =>
-    (await registerInteraction(t.ctx, { channel: "phone", team: "CONTACT", service: "council-tax", language: "en", ...fields, occurredAt: Date.parse(fields.occurredAt) } as never)).id;
+    (
+      await registerInteraction(t.ctx, {
+        channel: "phone",
+        team: "CONTACT",
+        service: "council-tax",
+        language: "en",
+        ...fields,
+        occurredAt: Date.parse(fields.occurredAt),
+      } as never)
+    ).id;
   return { t, register };
 }
 
@@ -271,7 +301,9 @@ describe("imported history", () => {
   test("a customer_key over 200 characters is refused by row and column", async () => {
     const { t } = await app();
     const file = csv(["occurred_at,channel,team,csat,customer_key", `${at(0)},phone,CONTACT,4,${"k".repeat(201)}`].join("\n"));
-    await expect(importResponses(t.ctx, file, { workers: 0 })).rejects.toMatchObject({ errors: [{ row: 1, column: "customer_key", message: "is longer than 200 characters" }] });
+    await expect(importResponses(t.ctx, file, { workers: 0 })).rejects.toMatchObject({
+      errors: [{ row: 1, column: "customer_key", message: "is longer than 200 characters" }],
+    });
   });
 });
 
@@ -283,7 +315,10 @@ describe("erasure", () => {
     await register({ occurredAt: at(1), customer: { key: "CRM-9" } });
     await register({ occurredAt: at(2), customer: { key: "CRM-9" } });
     await register({ occurredAt: at(2), customer: { email: "other@example.org" } });
-    const hashOf = async () => (await t.db.read.select({ id: interactions.id, hash: interactions.customerHash }).from(interactions).orderBy(asc(interactions.id))).map((r) => r.hash !== null);
+    const hashOf = async () =>
+      (await t.db.read.select({ id: interactions.id, hash: interactions.customerHash }).from(interactions).orderBy(asc(interactions.id))).map(
+        (r) => r.hash !== null,
+      );
 
     // Found by the number on the first contact, and by the hash that contact names on the second.
     expect(await erasePerson(t.ctx, { phone: "+44 7700 900444" })).toMatchObject({ interactions: 2 });
@@ -323,13 +358,23 @@ test("many random contacts in random order: the links are the chains' and the co
     });
   }
   const stored = await t.db.read
-    .select({ id: interactions.id, at: interactions.occurredAt, hash: interactions.customerHash, service: interactions.serviceId, repeatOf: interactions.repeatOf, repeated: interactions.repeated })
+    .select({
+      id: interactions.id,
+      at: interactions.occurredAt,
+      hash: interactions.customerHash,
+      service: interactions.serviceId,
+      repeatOf: interactions.repeatOf,
+      repeated: interactions.repeated,
+    })
     .from(interactions);
   const chains = new Map<string, typeof stored>();
   for (const r of stored) chains.set(`${r.hash}|${r.service}`, [...(chains.get(`${r.hash}|${r.service}`) ?? []), r]);
   for (const chain of chains.values()) {
     chain.sort((x, y) => x.at - y.at || x.id - y.id);
-    const expected = chainLinks(chain.map((r) => ({ id: r.id, occurredAt: r.at })), W);
+    const expected = chainLinks(
+      chain.map((r) => ({ id: r.id, occurredAt: r.at })),
+      W,
+    );
     expect(chain.map((r) => ({ repeatOf: r.repeatOf, repeated: r.repeated }))).toEqual(expected);
   }
   await expectExactCounters(t);

@@ -47,7 +47,11 @@ test("a server started with another time zone or financial year recounts before 
   // A year from September: 15 March falls in the quarter March–May.
   const september = { timeZone: "Asia/Tokyo", yearStart: 9 };
   expect(await bringRollupUpToDate(t.db, september, (r) => said.push(r))).toMatchObject({ reasons: ["FINANCIAL_YEAR_START changed from 4 to 9"] });
-  const quarters = await summaryReport(t.db.read, { groupBy: "team", period: "quarter", from: "2026-03-01", to: "2026-03-31", yearStart: 9, today: "2026-03-20" }, 1);
+  const quarters = await summaryReport(
+    t.db.read,
+    { groupBy: "team", period: "quarter", from: "2026-03-01", to: "2026-03-31", yearStart: 9, today: "2026-03-20" },
+    1,
+  );
   expect(quarters.rows.map((r) => [r.periodStart, r.periodLabel, r.scores.responses])).toEqual([["2026-03-01", "2025/26 Q3", 1]]);
   expect(said).toHaveLength(3);
 });

@@ -36,14 +36,21 @@ test.each([
   [5, true],
 ])("incremental counters equal a full recount after random answers, changes, retention and erasures (seed %i, group commits %s)", async (seed, grouped) => {
   const random = mulberry32(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const t = await createTestApp({ RETENTION_DAYS: 60 }, "2025-01-01T00:00:00Z");
   await seedOrganisation(t);
   await t.db.write((tx) => tx.insert(themes).values(DEFAULT_THEMES.map((d) => ({ code: d.code, name: d.name, rules: d.rules, createdAt: 0 }))));
-  const comments = ["The wait on hold was far too long", "Staff were rude", "Lovely helpful advisor", "Website kept crashing", "", "Nie działa strona internetowa"];
+  const comments = [
+    "The wait on hold was far too long",
+    "Staff were rude",
+    "Lovely helpful advisor",
+    "Website kept crashing",
+    "",
+    "Nie działa strona internetowa",
+  ];
   const ids: number[] = [];
   const emails: string[] = [];
-  const maybe = <T,>(v: T) => (random() < 0.3 ? null : v);
+  const maybe = <T>(v: T) => (random() < 0.3 ? null : v);
   // Grouped: several answers in flight at once, as the routes' are: on SQLite they share a
   // group commit, each in its own savepoint; on PostgreSQL they are concurrent transactions.
   let pending: Promise<unknown>[] = [];
@@ -79,20 +86,22 @@ test.each([
       const id = pick(ids);
       const comment = pick(comments);
       try {
-        await write(() => recordResponse(
-          t.ctx,
-          {
-            interactionId: id,
-            csat: maybe(1 + Math.floor(random() * 5)),
-            ces: maybe(1 + Math.floor(random() * 7)),
-            csi: maybe(1 + Math.floor(random() * 5)),
-            fcr: maybe(pick(["yes", "partly", "no"] as const)),
-            comment: comment || null,
-            language: "en",
-            confirmedVia: "form",
-          },
-          { merge: random() < 0.3 },
-        ));
+        await write(() =>
+          recordResponse(
+            t.ctx,
+            {
+              interactionId: id,
+              csat: maybe(1 + Math.floor(random() * 5)),
+              ces: maybe(1 + Math.floor(random() * 7)),
+              csi: maybe(1 + Math.floor(random() * 5)),
+              fcr: maybe(pick(["yes", "partly", "no"] as const)),
+              comment: comment || null,
+              language: "en",
+              confirmedVia: "form",
+            },
+            { merge: random() < 0.3 },
+          ),
+        );
       } catch (err) {
         expect(String(err)).toMatch(/at least one/);
       }

@@ -42,7 +42,12 @@ test("the compiled rules follow changes made by this server and by another proce
 
   // The CLI, in another process, adds a rule word: the server's next answer uses it.
   const cli = await openAt(location);
-  await cli.write((tx) => tx.update(themes).set({ rules: { en: ["queue", "phone line"] } }).where(eq(themes.code, "queues")));
+  await cli.write((tx) =>
+    tx
+      .update(themes)
+      .set({ rules: { en: ["queue", "phone line"] } })
+      .where(eq(themes.code, "queues")),
+  );
   await cli.close();
   opened.splice(opened.indexOf(cli), 1);
   expect(await codes(server, "The phone line kept dropping")).toEqual(["queues"]);

@@ -74,7 +74,10 @@ describe("link scanners", () => {
     for (const scanner of SCANNERS) {
       const statuses = await scan(urls, scanner);
       // Every link answers as a page or an image; none fails, none records.
-      expect(statuses.every((s) => s === 200), `${scanner.name}: ${statuses.join(",")}`).toBe(true);
+      expect(
+        statuses.every((s) => s === 200),
+        `${scanner.name}: ${statuses.join(",")}`,
+      ).toBe(true);
     }
     expect(await m.db.read.select().from(responses)).toHaveLength(0);
     expect((await m.db.read.select().from(emailAddressState))[0]!.optedOutAt).toBeNull();

@@ -22,7 +22,7 @@ async function clickAndConfirm(path: string, opts: { cookie?: string; keepCookie
   const page = await t.app.request(path, { headers });
   expect(page.status).toBe(200);
   const form = confirmForm(await page.text(), page.headers.get("set-cookie"));
-  const cookie = opts.keepCookie === false ? "" : opts.cookie ?? form.cookie;
+  const cookie = opts.keepCookie === false ? "" : (opts.cookie ?? form.cookie);
   const post = await t.app.request(form.action, {
     method: "POST",
     headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}), "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000" },

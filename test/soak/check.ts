@@ -28,9 +28,7 @@ export function inspect(file: string, acknowledged: readonly Answer[], attempted
   try {
     const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
     type Row = { interaction_id: number; csat: number; ces: number; csi: number; fcr: string; comment: string };
-    const stored = new Map(
-      (db.prepare("select interaction_id, csat, ces, csi, fcr, comment from responses").all() as Row[]).map((r) => [r.interaction_id, r]),
-    );
+    const stored = new Map((db.prepare("select interaction_id, csat, ces, csi, fcr, comment from responses").all() as Row[]).map((r) => [r.interaction_id, r]));
     const answersLost = acknowledged.filter((a) => {
       const r = stored.get(a.interactionId);
       return !r || r.csat !== a.csat || r.ces !== a.ces || r.csi !== a.csi || r.fcr !== a.fcr || r.comment !== a.comment;
@@ -39,9 +37,12 @@ export function inspect(file: string, acknowledged: readonly Answer[], attempted
     const unacknowledgedStored = [...attempted].filter((id) => !ackIds.has(id) && stored.has(id)).length;
 
     const refs = new Map(
-      (db.prepare("select i.id, i.external_ref from interactions i join survey_tokens t on t.interaction_id = i.id").all() as { id: number; external_ref: string | null }[]).map(
-        (r) => [r.id, r.external_ref],
-      ),
+      (
+        db.prepare("select i.id, i.external_ref from interactions i join survey_tokens t on t.interaction_id = i.id").all() as {
+          id: number;
+          external_ref: string | null;
+        }[]
+      ).map((r) => [r.id, r.external_ref]),
     );
     const registrationsLost = registered.filter((r) => refs.get(r.id) !== r.externalRef);
 

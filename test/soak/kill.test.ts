@@ -92,11 +92,16 @@ test("SIGKILL under load, three times: every acknowledged answer and registratio
           killedAfterMs = performance.now() - loadStarted;
         },
       }),
-      registerInteractions(s.base, apiKey, Array.from({ length: 50_000 }, (_, i) => `load-${round}-${i}`), {
-        workers: REGISTER_WORKERS,
-        deadline,
-        team: TEAM,
-      }),
+      registerInteractions(
+        s.base,
+        apiKey,
+        Array.from({ length: 50_000 }, (_, i) => `load-${round}-${i}`),
+        {
+          workers: REGISTER_WORKERS,
+          deadline,
+          team: TEAM,
+        },
+      ),
     ]);
     const exit = await s.exited;
     expect(exit.signal, "the server was killed mid-load").toBe("SIGKILL");

@@ -35,7 +35,11 @@ test("a safeguarding alert survives SIGKILL between the acknowledged answer and 
   const first = await startServer(dataDir, { ...env, OUTBOX_POLL_SECONDS: "3600" });
   servers.push(first);
   const api = (path: string, body: unknown) =>
-    fetch(`${first.base}/api/v1${path}`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${first.base}/api/v1${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   expect((await api("/departments", { code: "ENV", name: "Environment" })).status).toBe(201);
   expect((await api("/teams", { code: "WASTE", name: "Waste Services", department: "ENV" })).status).toBe(201);
   const registered = await api("/interactions", { channel: "phone", team: "WASTE", occurredAt: new Date().toISOString() });

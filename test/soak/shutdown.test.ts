@@ -71,7 +71,11 @@ test("SIGTERM under load: accepted requests finish with success, new connections
   const apiKey = await prepareDataDir(dataDir);
   const s = (server = await startServer(dataDir));
   const post = (path: string, body: unknown) =>
-    fetch(`${s.base}/api/v1${path}`, { method: "POST", headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${s.base}/api/v1${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   expect((await post("/departments", { code: "CLS", name: "Customer and Local Services" })).status).toBe(201);
   expect((await post("/teams", { code: "CONTACT", name: "Contact Centre", department: "CLS" })).status).toBe(201);
   const refs = Array.from({ length: 700 }, (_, i) => `term-${i}`);
@@ -120,7 +124,7 @@ test("SIGTERM under load: accepted requests finish with success, new connections
   console.table([
     {
       "acked before + after SIGTERM": answered.acknowledged.length,
-      "posted": answered.posted,
+      posted: answered.posted,
       "broken (not accepted)": answered.tally.broken,
       "slow uploads finished": slowStatuses.filter((x) => x === 303).length,
       "acked found": `${found.answersFound}/${acknowledged.length}`,

@@ -54,7 +54,12 @@ test("SIGKILL one of two servers on one PostgreSQL under load: the other answers
   expect((await post(a!, "/departments", { code: "CLS", name: "Customer and Local Services" })).status).toBe(201);
   expect((await post(b!, "/teams", { code: "CONTACT", name: "Contact Centre", department: "CLS" })).status).toBe(201);
   const deadline = Date.now() + 90_000;
-  const pool = await registerInteractions(b!.base, apiKey, Array.from({ length: POOL }, (_, i) => `pool-${i}`), { workers: 16, deadline, team: "CONTACT" });
+  const pool = await registerInteractions(
+    b!.base,
+    apiKey,
+    Array.from({ length: POOL }, (_, i) => `pool-${i}`),
+    { workers: 16, deadline, team: "CONTACT" },
+  );
   expect(pool.created).toHaveLength(POOL);
 
   // Half the customers reach A, half B; A dies after KILL_AFTER acknowledged answers.
@@ -116,7 +121,12 @@ test("SIGKILL one of two servers on one PostgreSQL under load: the other answers
     const kept = await snapshot();
     await rebuildRollup(db, { timeZone: "Europe/London", yearStart: 4 });
     expect(await snapshot()).toEqual(kept);
-    console.table({ "acked by A before SIGKILL": fromA.acknowledged.length, "acked by B": fromB.acknowledged.length, "retried through B": retried.acknowledged.length, stored: stored.length });
+    console.table({
+      "acked by A before SIGKILL": fromA.acknowledged.length,
+      "acked by B": fromB.acknowledged.length,
+      "retried through B": retried.acknowledged.length,
+      stored: stored.length,
+    });
   } finally {
     await db.close();
   }

@@ -45,7 +45,9 @@ test("a customer with JavaScript off confirms a face from an email, answers the 
   await page.getByRole("radio", { name: "Agree", exact: true }).check();
   await page.getByRole("radio", { name: "Happy", exact: true }).check();
   await page.getByRole("radio", { name: "Yes", exact: true }).check();
-  await page.getByRole("textbox", { name: "Is there anything else you would like to tell us? (optional)" }).fill("Quick and friendly.\nCall 07700 900123 if needed.");
+  await page
+    .getByRole("textbox", { name: "Is there anything else you would like to tell us? (optional)" })
+    .fill("Quick and friendly.\nCall 07700 900123 if needed.");
   await page.getByRole("button", { name: "Send my answers" }).click();
 
   await expect.poll(() => page.url()).toBe(`${base}${t.path}/thanks?lang=en`);

@@ -199,9 +199,7 @@ describe("the stored request", () => {
       contactMessage: "Call\u0000 me\u001b[31m\u007f please",
     });
     expect(res.status).toBe(303);
-    expect(await t.storedContacts()).toEqual([
-      expect.objectContaining({ email: "jo@example.com", phone: "07700 900982", message: "Call me[31m please" }),
-    ]);
+    expect(await t.storedContacts()).toEqual([expect.objectContaining({ email: "jo@example.com", phone: "07700 900982", message: "Call me[31m please" })]);
   });
 });
 

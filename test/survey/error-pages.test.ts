@@ -63,7 +63,11 @@ describe("the signature strip's links", () => {
   });
 
   test("an unsubscribe link that is not ours is a page", async () => {
-    const res = await t.app.request("/unsubscribe/forged", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    const res = await t.app.request("/unsubscribe/forged", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
     await html(res, 404);
   });
 });

@@ -38,7 +38,14 @@ export function App() {
   const item = url.item.value;
   const pageTitle = PAGES.find((p) => p.path === page)?.title ?? "Overview";
   // One case of the follow-up list has a title of its own; focus moves to it as to a new page.
-  const title = page === "follow-up" && item !== null ? `Follow-up case ${item}` : page === "actions" && item !== null ? `Recommendation ${item}` : page === "quality" && item !== null ? `Quality review ${item}` : pageTitle;
+  const title =
+    page === "follow-up" && item !== null
+      ? `Follow-up case ${item}`
+      : page === "actions" && item !== null
+        ? `Recommendation ${item}`
+        : page === "quality" && item !== null
+          ? `Quality review ${item}`
+          : pageTitle;
   useEffect(() => {
     document.title = `${title}: customer satisfaction dashboard`;
     // Move focus to the new page's heading, as a screen reader user would expect after navigating.
@@ -50,7 +57,12 @@ export function App() {
     return () => window.removeEventListener("popstate", onPop);
   }, []);
 
-  if (startupError.value) return <p class="error" role="alert">{startupError.value}</p>;
+  if (startupError.value)
+    return (
+      <p class="error" role="alert">
+        {startupError.value}
+      </p>
+    );
   if (!me.value) return <p role="status">Loading…</p>;
   const View = VIEWS[page];
   return (

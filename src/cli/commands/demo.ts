@@ -7,7 +7,12 @@ import { line, type CliIo, type Command } from "../io";
 
 const DemoArgs = z.object({
   responses: z.coerce.number().int().min(1).max(20_000_000).default(50_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 31).default(1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
 });
 
 export const demo: Command = {
@@ -27,8 +32,12 @@ export const demo: Command = {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const out = (text?: string) => line(io.stdout, text);
     out(`Demonstration data for ${result.from} to ${result.to}, made in ${seconds} s (seed ${options.seed}):`);
-    out(`  ${result.departments} departments, ${result.teams} teams, ${result.staff} staff, ${result.services} services, ${result.themes} themes, ${result.targets} targets`);
-    out(`  ${result.interactions} interactions, ${result.responses} responses (${((100 * result.responses) / result.interactions).toFixed(1)}% answered), ${result.comments} comments`);
+    out(
+      `  ${result.departments} departments, ${result.teams} teams, ${result.staff} staff, ${result.services} services, ${result.themes} themes, ${result.targets} targets`,
+    );
+    out(
+      `  ${result.interactions} interactions, ${result.responses} responses (${((100 * result.responses) / result.interactions).toFixed(1)}% answered), ${result.comments} comments`,
+    );
     out(`  ${result.cases} follow-up cases (the low scores and unresolved contacts, worked to their due dates)`);
     out(`  ${result.rollupRows} report rows`);
     out();
@@ -42,7 +51,11 @@ export const demo: Command = {
 function progressReporter(io: CliIo, total: number): { update: NonNullable<DemoOptions["onProgress"]>; stop(): void } {
   if (io.stderr === process.stderr && process.stderr.isTTY) {
     const bar = new SingleBar(
-      { stream: process.stderr, format: "{phase} [{bar}] {percentage}% | {value}/{total} responses | {interactions} interactions | {duration}s", hideCursor: true },
+      {
+        stream: process.stderr,
+        format: "{phase} [{bar}] {percentage}% | {value}/{total} responses | {interactions} interactions | {duration}s",
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     bar.start(total, 0, { phase: "writing", interactions: 0 });

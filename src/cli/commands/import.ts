@@ -42,7 +42,9 @@ export const importCommand: Command = {
     if (result.dryRun) {
       out(`Checked ${count(result.rows)} rows${span}: all good (${count(result.comments)} with a comment). Nothing was stored (--dry-run).`);
     } else {
-      out(`Imported ${count(result.rows)} responses${span}: ${count(result.comments)} comments, ${count(result.themeTags)} theme tags, ${count(result.rollupRows)} report rows updated.`);
+      out(
+        `Imported ${count(result.rows)} responses${span}: ${count(result.comments)} comments, ${count(result.themeTags)} theme tags, ${count(result.rollupRows)} report rows updated.`,
+      );
       out("Imported history has no survey tokens, so response rates are not available for it.");
     }
     out(

@@ -11,7 +11,10 @@ export const retention: Command = {
   async run(args, io) {
     parseCommandArgs(args, {}, z.object({}));
     const r = await withContext(io, (ctx) => applyRetention(ctx));
-    line(io.stdout, `Deleted ${r.comments} comments, ${r.contacts} contact details, ${r.subjects} contact hashes, ${r.recordings} recordings and ${r.callSteps} phone survey steps.`);
+    line(
+      io.stdout,
+      `Deleted ${r.comments} comments, ${r.contacts} contact details, ${r.subjects} contact hashes, ${r.recordings} recordings and ${r.callSteps} phone survey steps.`,
+    );
   },
 };
 
@@ -24,7 +27,10 @@ export const erase: Command = {
       { email: { type: "string" }, phone: { type: "string" }, key: { type: "string" } },
       z.object({
         email: z.email().optional(),
-        phone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/, "expected a telephone number").optional(),
+        phone: z
+          .string()
+          .regex(/^\+?[0-9 ()-]{7,20}$/, "expected a telephone number")
+          .optional(),
         // The CRM's customer id given at registration (customer.key).
         key: z.string().min(1).max(200).optional(),
       }),

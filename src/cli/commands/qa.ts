@@ -14,7 +14,10 @@ export const qaDraw: Command = {
   async run(args, io) {
     const { month } = parseCommandArgs(args, { month: { type: "string" } }, MonthArgs);
     const s = await withContext(io, (ctx) => drawQualitySample(ctx, month));
-    line(io.stdout, `Drew the quality sample for ${s.month}: ${s.contacts} contacts of ${s.staff} staff members and ${s.cases} closed cases of ${s.departments} departments (seed ${s.seed}).`);
+    line(
+      io.stdout,
+      `Drew the quality sample for ${s.month}: ${s.contacts} contacts of ${s.staff} staff members and ${s.cases} closed cases of ${s.departments} departments (seed ${s.seed}).`,
+    );
   },
 };
 

@@ -16,7 +16,9 @@ type Queue = SQLiteTable & { id: SQLiteColumn; status: SQLiteColumn; dueAt: SQLi
 export async function dueQueueRowId(tx: Db, queue: Queue, now: number): Promise<number | undefined> {
   const due = and(inArray(queue.status, ["pending", "sending"]), lte(queue.dueAt, now));
   const skipLocked = bySqlDialect(tx, { sqlite: sql``, postgres: sql` for update skip locked` });
-  const [next] = await rows<{ id: number }>(tx, sql`select ${queue.id} as "id" from ${queue} where ${due} order by ${queue.dueAt}, ${queue.id} limit 1${skipLocked}`);
+  const [next] = await rows<{ id: number }>(
+    tx,
+    sql`select ${queue.id} as "id" from ${queue} where ${due} order by ${queue.dueAt}, ${queue.id} limit 1${skipLocked}`,
+  );
   return next?.id;
 }
-

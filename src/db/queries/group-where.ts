@@ -22,7 +22,15 @@ export function groupWhere(f: GroupScope): SQL[] {
   if (f.staffId !== undefined) where.push(sql`r.staff_id = ${f.staffId}`);
   if (f.serviceId !== undefined) where.push(sql`r.service_id = ${f.serviceId}`);
   if (f.channel !== undefined) where.push(sql`r.channel = ${f.channel}`);
-  if (f.teamIds) where.push(f.teamIds.length === 0 ? sql`1 = 0` : sql`r.team_id in (${sql.join(f.teamIds.map((id) => sql`${id}`), sql`, `)})`);
+  if (f.teamIds)
+    where.push(
+      f.teamIds.length === 0
+        ? sql`1 = 0`
+        : sql`r.team_id in (${sql.join(
+            f.teamIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+    );
   return where;
 }
 

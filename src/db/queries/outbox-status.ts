@@ -38,5 +38,12 @@ export async function outboxStatus(db: Db): Promise<OutboxStatus> {
       .limit(20),
   ]);
   const of = (s: string) => counts.filter((c) => c.status === s).reduce((a, c) => a + c.n, 0);
-  return { pending: of("pending") + of("sending"), sent: of("sent"), failed: of("failed"), cancelled: of("cancelled"), retrying: retrying?.n ?? 0, recentFailures };
+  return {
+    pending: of("pending") + of("sending"),
+    sent: of("sent"),
+    failed: of("failed"),
+    cancelled: of("cancelled"),
+    retrying: retrying?.n ?? 0,
+    recentFailures,
+  };
 }

@@ -103,7 +103,11 @@ const nextContact = prepared("repeat_contact_next", (db) =>
 export type Neighbours = { previous: ContactRow | undefined; next: ContactRow | undefined };
 
 /** A contact's neighbours within the window either side, of the same customer and service. */
-export async function neighbours(tx: Db, c: { id: number; occurredAt: number; customerHash: string; serviceId: number }, windowMs: number): Promise<Neighbours> {
+export async function neighbours(
+  tx: Db,
+  c: { id: number; occurredAt: number; customerHash: string; serviceId: number },
+  windowMs: number,
+): Promise<Neighbours> {
   const p = { id: c.id, customerHash: c.customerHash, serviceId: c.serviceId, at: c.occurredAt };
   const [previous] = await previousContact(tx, { ...p, from: c.occurredAt - windowMs });
   const [next] = await nextContact(tx, { ...p, to: c.occurredAt + windowMs });
@@ -145,7 +149,10 @@ export function namedContacts(tx: Db, ids: readonly number[]): Promise<ContactRo
 /** Interactions whose customer is one of these keyed hashes (erasure by email, phone or key). */
 export async function idsOfCustomers(tx: Db, customerHashes: readonly string[]): Promise<number[]> {
   if (customerHashes.length === 0) return [];
-  const found = await tx.select({ id: interactions.id }).from(interactions).where(inArray(interactions.customerHash, [...customerHashes]));
+  const found = await tx
+    .select({ id: interactions.id })
+    .from(interactions)
+    .where(inArray(interactions.customerHash, [...customerHashes]));
   return found.map((r) => r.id);
 }
 
@@ -163,7 +170,10 @@ export async function customerHashesOf(tx: Db, ids: readonly number[]): Promise<
 }
 
 export async function forgetCustomerOf(tx: Db, ids: readonly number[]): Promise<void> {
-  await tx.update(interactions).set({ customerHash: null }).where(inArray(interactions.id, [...ids]));
+  await tx
+    .update(interactions)
+    .set({ customerHash: null })
+    .where(inArray(interactions.id, [...ids]));
 }
 
 export type UnjudgedRow = { key: number | string; day: string } & ContactCounts;

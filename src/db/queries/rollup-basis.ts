@@ -15,7 +15,10 @@ export async function readRollupBasis(db: Db): Promise<RollupBasis | undefined> 
 
 /** Records, in the caller's write, what report_rollup is now counted with. */
 export async function writeRollupBasis(tx: Db, basis: RollupBasis): Promise<void> {
-  await tx.insert(rollupBasis).values({ id: 1, ...basis }).onConflictDoUpdate({ target: rollupBasis.id, set: basis });
+  await tx
+    .insert(rollupBasis)
+    .values({ id: 1, ...basis })
+    .onConflictDoUpdate({ target: rollupBasis.id, set: basis });
 }
 
 /** Whether anything has been counted at all: a database without contacts needs no recount. */

@@ -36,11 +36,23 @@ export async function slaCases(db: Db, f: SlaFilter, timeZone: string): Promise<
   if (f.serviceId !== undefined) byResponse.push(eq(responses.serviceId, f.serviceId));
   if (f.channel !== undefined) byResponse.push(eq(responses.channel, f.channel));
   if (byResponse.length > 0) {
-    where.push(exists(db.select({ one: sql`1` }).from(responses).where(and(eq(responses.id, followUpCases.responseId), ...byResponse))));
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(responses)
+          .where(and(eq(responses.id, followUpCases.responseId), ...byResponse)),
+      ),
+    );
   }
   if (f.themeId !== undefined) {
     where.push(
-      exists(db.select({ one: sql`1` }).from(responseThemes).where(and(eq(responseThemes.responseId, followUpCases.responseId), eq(responseThemes.themeId, f.themeId)))),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(responseThemes)
+          .where(and(eq(responseThemes.responseId, followUpCases.responseId), eq(responseThemes.themeId, f.themeId))),
+      ),
     );
   }
   return db

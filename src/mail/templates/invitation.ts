@@ -53,7 +53,8 @@ export function invitationMail(d: InvitationData): RenderedMail {
   const header = d.logoUrl
     ? `<img src="${escapeHtml(d.logoUrl)}" height="40" alt="${escapeHtml(d.orgName)}" style="display:block;border:0;height:40px;width:auto;">`
     : `<span style="font-family:${FONT};font-size:22px;line-height:28px;font-weight:bold;color:#ffffff;">${escapeHtml(d.orgName)}</span>`;
-  const p = (size: number, colour: string) => `font-family:${FONT};font-size:${size}px;line-height:${Math.round(size * 1.4)}px;color:${colour};margin:0;text-align:${align};`;
+  const p = (size: number, colour: string) =>
+    `font-family:${FONT};font-size:${size}px;line-height:${Math.round(size * 1.4)}px;color:${colour};margin:0;text-align:${align};`;
 
   const html = `<!DOCTYPE html>
 <html lang="${d.lang}" dir="${dir}">

@@ -17,7 +17,9 @@ const STEP = { acknowledge: "acknowledgement", respond: "response" } as const;
 
 /** A local date as "Tuesday 5 January 2027". */
 export function longDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 export function staffMailContent(d: StaffMailData): RenderedMail {
@@ -41,7 +43,11 @@ export function staffMailContent(d: StaffMailData): RenderedMail {
         link: d.caseLink(c.id),
         text: `Case ${c.id}, ${c.team}${c.priority === "urgent" ? ", urgent" : ""}: ${STEP[c.step]} ${c.overdue ? `overdue since ${longDate(c.due)}` : "due today"}`,
       }));
-      return layout(d.orgName, subject, [`Your follow-up cases due today (${longDate(d.today)}) or overdue:`, ...lines, { link: d.link, text: "Open your cases" }]);
+      return layout(d.orgName, subject, [
+        `Your follow-up cases due today (${longDate(d.today)}) or overdue:`,
+        ...lines,
+        { link: d.link, text: "Open your cases" },
+      ]);
     }
   }
 }
@@ -49,10 +55,16 @@ export function staffMailContent(d: StaffMailData): RenderedMail {
 type Block = string | { link: string; text: string };
 
 function layout(orgName: string, subject: string, blocks: Block[]): RenderedMail {
-  const text = [...blocks.map((b) => (typeof b === "string" ? b : `${b.text}: ${b.link}`)), "", "-- ", `${orgName} customer feedback`, ""].join("\n\n").replace(/\n\n\n/g, "\n");
+  const text = [...blocks.map((b) => (typeof b === "string" ? b : `${b.text}: ${b.link}`)), "", "-- ", `${orgName} customer feedback`, ""]
+    .join("\n\n")
+    .replace(/\n\n\n/g, "\n");
   const p = `font-family:${FONT};font-size:16px;line-height:22px;color:#0b0c0c;margin:0 0 16px 0;`;
   const body = blocks
-    .map((b) => (typeof b === "string" ? `<p style="${p}">${escapeHtml(b)}</p>` : `<p style="${p}"><a href="${escapeHtml(b.link)}" style="color:#1d70b8;">${escapeHtml(b.text)}</a></p>`))
+    .map((b) =>
+      typeof b === "string"
+        ? `<p style="${p}">${escapeHtml(b)}</p>`
+        : `<p style="${p}"><a href="${escapeHtml(b.link)}" style="color:#1d70b8;">${escapeHtml(b.text)}</a></p>`,
+    )
     .join("\n");
   const html = `<!DOCTYPE html>
 <html lang="en">

@@ -35,7 +35,8 @@ const EXAMPLE: ApiActionDetail = {
       date: "2010-05-17",
       category: 2,
       label: "On track",
-      evidence: "All service blocks have been presented with the new voicemail guidance. A roll-out plan is in place to ensure that recordings on all individual handsets are complete by the end of April 2010.",
+      evidence:
+        "All service blocks have been presented with the new voicemail guidance. A roll-out plan is in place to ensure that recordings on all individual handsets are complete by the end of April 2010.",
       recordedAt: "2010-05-17T14:02:00.000Z",
       recordedBy: "j.robinson@council.example",
     },
@@ -43,7 +44,8 @@ const EXAMPLE: ApiActionDetail = {
       date: "2010-10-04",
       category: 3,
       label: "Slipped",
-      evidence: "Voicemail settings and recordings on individual handsets are now implemented and monitored through mystery shopping. There has been a delay on 12 service-specific hunt groups. Anticipated new completion date December 2010.",
+      evidence:
+        "Voicemail settings and recordings on individual handsets are now implemented and monitored through mystery shopping. There has been a delay on 12 service-specific hunt groups. Anticipated new completion date December 2010.",
       recordedAt: "2010-10-04T15:10:00.000Z",
       recordedBy: null,
     },
@@ -72,7 +74,14 @@ export function actionRoutes(ctx: Ctx) {
         description:
           "Every action by reference, with its latest assessment in categories 1–4 and the counts by category of those listed. Filter by `category` (1–4, or `none` for actions not yet reviewed), `owner` (email), `theme`, `team` or `department` (codes); a team also finds the actions linked to its department, and a department those linked to any of its teams.",
         responses: {
-          200: { description: "The actions", content: json(ApiActionList, { items: [EXAMPLE_ITEM], counts: { 1: 0, 2: 0, 3: 1, 4: 0, none: 0 }, labels: { 1: "Achieved fully", 2: "On track", 3: "Slipped", 4: "Not achieved" } }) },
+          200: {
+            description: "The actions",
+            content: json(ApiActionList, {
+              items: [EXAMPLE_ITEM],
+              counts: { 1: 0, 2: 0, 3: 1, 4: 0, none: 0 },
+              labels: { 1: "Achieved fully", 2: "On track", 3: "Slipped", 4: "Not achieved" },
+            }),
+          },
           ...COMMON_ERRORS,
           404: errorResponse("A filter names an unknown code or owner", "not_found", "No theme with code 'nope'."),
         },
@@ -109,7 +118,8 @@ export function actionRoutes(ctx: Ctx) {
       describeRoute({
         tags: TAG,
         summary: "One action with its history of reviews",
-        description: "The action and every review of it, oldest first: the review date, the evidence of progress and the assessment, as the columns of a progress update run.",
+        description:
+          "The action and every review of it, oldest first: the review date, the evidence of progress and the assessment, as the columns of a progress update run.",
         responses: { 200: detailAnswer("The action"), ...COMMON_ERRORS, 404: NOT_FOUND },
       }),
       validate("param", RefParam),
@@ -122,7 +132,12 @@ export function actionRoutes(ctx: Ctx) {
         summary: "Change an action",
         description:
           "Any of text, source, responsibility, owner, dueDate (null clears the owner, responsibility or date), and the lists of themes, teams and departments, each of which replaces the action's links of that kind. The reference cannot change.",
-        responses: { 200: detailAnswer("The action after the change"), ...COMMON_ERRORS, 404: NOT_FOUND, ...unprocessable("An owner, theme, team or department that does not exist") },
+        responses: {
+          200: detailAnswer("The action after the change"),
+          ...COMMON_ERRORS,
+          404: NOT_FOUND,
+          ...unprocessable("An owner, theme, team or department that does not exist"),
+        },
       }),
       validate("param", RefParam),
       validate("json", ActionPatch),

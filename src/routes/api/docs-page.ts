@@ -2,7 +2,20 @@ import { html, raw } from "hono/html";
 
 type Spec = {
   info: { title: string; description?: string };
-  paths: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: unknown[]; requestBody?: unknown; responses?: Record<string, { description?: string }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        description?: string;
+        tags?: string[];
+        parameters?: unknown[];
+        requestBody?: unknown;
+        responses?: Record<string, { description?: string }>;
+      }
+    >
+  >;
 };
 
 /**

@@ -89,13 +89,16 @@ export function followUpRoutes(ctx: Ctx) {
       service: row.serviceCode,
     };
   };
-  const one = { description: "The case after the step", content: json(FollowUpCase, { ...EXAMPLE, status: "acknowledged", acknowledgedAt: "2026-12-29T09:30:00.000Z" }) };
+  const one = {
+    description: "The case after the step",
+    content: json(FollowUpCase, { ...EXAMPLE, status: "acknowledged", acknowledgedAt: "2026-12-29T09:30:00.000Z" }),
+  };
   const stepRoute = (summary: string) =>
     describeRoute({
       tags: ["Follow-up cases"],
       summary,
       description:
-        "Optional body `{ \"note\": \"…\" }`, kept in the case's history (personal data masked). Steps go open → acknowledged → responded → closed; respond may skip acknowledge, and close may be taken from any open status. A step out of order answers 409.",
+        'Optional body `{ "note": "…" }`, kept in the case\'s history (personal data masked). Steps go open → acknowledged → responded → closed; respond may skip acknowledge, and close may be taken from any open status. A step out of order answers 409.',
       responses: {
         200: one,
         ...COMMON_ERRORS,
@@ -150,8 +153,12 @@ export function followUpRoutes(ctx: Ctx) {
     .post("/follow-ups/:id/acknowledge", stepRoute("Acknowledge a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
       c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "acknowledge", c.req.valid("json").note)),
     )
-    .post("/follow-ups/:id/respond", stepRoute("Record that the customer has had a response"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
-      c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "respond", c.req.valid("json").note)),
+    .post(
+      "/follow-ups/:id/respond",
+      stepRoute("Record that the customer has had a response"),
+      validate("param", CaseIdParam),
+      validate("json", StepBody),
+      async (c) => c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "respond", c.req.valid("json").note)),
     )
     .post("/follow-ups/:id/close", stepRoute("Close a case"), validate("param", CaseIdParam), validate("json", StepBody), async (c) =>
       c.json(await act(c.var.apiKeyId, c.req.valid("param").id, "close", c.req.valid("json").note)),

@@ -87,7 +87,13 @@ export function interactionRoutes(ctx: Ctx) {
         } catch (err) {
           if (!(err instanceof BatchRejected)) throw err;
           return c.json(
-            { ...errorBody(new UnprocessableError("").code, `${err.errors.length} of ${items.length} interactions could not be registered; nothing was stored.`), items: err.errors },
+            {
+              ...errorBody(
+                new UnprocessableError("").code,
+                `${err.errors.length} of ${items.length} interactions could not be registered; nothing was stored.`,
+              ),
+              items: err.errors,
+            },
             422,
           );
         }

@@ -27,7 +27,11 @@ export const COMMON_ERRORS = {
       errorExample("invalid_input", "The request json is not valid.", { fields: [{ path: "occurredAt", message: "Invalid ISO datetime" }] }),
     ),
   },
-  401: errorResponse("No API key, or one this server does not know: send Authorization: Bearer <key>", "unauthorized", "An API key is required: Authorization: Bearer <key>."),
+  401: errorResponse(
+    "No API key, or one this server does not know: send Authorization: Bearer <key>",
+    "unauthorized",
+    "An API key is required: Authorization: Bearer <key>.",
+  ),
   403: errorResponse("The API key has been revoked", "forbidden", "The API key has been revoked."),
   413: errorResponse("The request body is larger than 2 MB", "too_large", "The request body is larger than 2 MB."),
   429: {

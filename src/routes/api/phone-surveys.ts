@@ -17,7 +17,7 @@ export function phoneSurveyRoutes(ctx: Ctx) {
       tags: ["Phone surveys"],
       summary: "Store the keypad answers of a post-call phone survey",
       description:
-        "For telephony that plays the questions and gathers the digits itself (an Amazon Connect contact flow, a Genesys Architect flow). Registers the call as a phone interaction (externalRef = callId) and stores its answers. Idempotent by callId: sending the same call again merges the new answers into its one response (201 the first time, 200 after). Takes what telephony sends: `\"\"` for an optional field is the field left out (a flow variable nobody set), a language tag such as `en-GB` counts as its language, and fields this endpoint does not know are ignored.",
+        'For telephony that plays the questions and gathers the digits itself (an Amazon Connect contact flow, a Genesys Architect flow). Registers the call as a phone interaction (externalRef = callId) and stores its answers. Idempotent by callId: sending the same call again merges the new answers into its one response (201 the first time, 200 after). Takes what telephony sends: `""` for an optional field is the field left out (a flow variable nobody set), a language tag such as `en-GB` counts as its language, and fields this endpoint does not know are ignored.',
       responses: {
         201: { description: "Stored", content: json(PhoneSurveyResult, RESULT_EXAMPLE) },
         200: { description: "This callId was already known; answers merged", content: json(PhoneSurveyResult, { ...RESULT_EXAMPLE, existing: true }) },

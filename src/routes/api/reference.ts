@@ -45,10 +45,7 @@ const lifecycle = { retired: false, retiredAt: null, createdAt: CREATED };
  * Retire is POST /:code/retire (not DELETE): nothing is deleted, history keeps the name, and
  * PATCH {retired: false} brings it back.
  */
-function resource<C extends Schema, P extends Schema, Q extends Schema, V extends Schema, L extends Schema>(
-  ctx: Ctx,
-  r: Resource<C, P, Q, V, L>,
-) {
+function resource<C extends Schema, P extends Schema, Q extends Schema, V extends Schema, L extends Schema>(ctx: Ctx, r: Resource<C, P, Q, V, L>) {
   const { tag, noun, example } = r;
   const one = { 200: { description: `The ${noun}`, content: json(r.schemas.view, example) }, ...COMMON_ERRORS };
   const notFound = errorResponse(`No ${noun} with this code`, "not_found", `No ${noun} with code '${example.code}'.`);
@@ -105,7 +102,11 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
         responses: {
           ...one,
           404: notFound,
-          409: errorResponse("The change conflicts with other data (for example, retiring something still in use)", "conflict", `The ${noun} '${example.code}' is still in use.`),
+          409: errorResponse(
+            "The change conflicts with other data (for example, retiring something still in use)",
+            "conflict",
+            `The ${noun} '${example.code}' is still in use.`,
+          ),
           ...unprocessable("The body names an unknown or retired code"),
         },
       }),

@@ -70,7 +70,8 @@ export function dashboardApi(ctx: Ctx) {
       // The range each period shows when the URL names none, so the date boxes can say so.
       const today = localDate(ctx.clock.now(), config.TIMEZONE);
       const yearStart = config.FINANCIAL_YEAR_START;
-      const rangesBy = (range: typeof defaultRange) => Object.fromEntries(PERIODS.map((p) => [p, range(today, p, yearStart)])) as Record<Period, { from: string; to: string }>;
+      const rangesBy = (range: typeof defaultRange) =>
+        Object.fromEntries(PERIODS.map((p) => [p, range(today, p, yearStart)])) as Record<Period, { from: string; to: string }>;
       // Views over time show the last few periods; the Overview, the last complete one.
       return c.json({ ...(await filterOptions(db, scope.teamIds)), defaultRanges: rangesBy(defaultRange), overviewRanges: rangesBy(lastCompleteRange) });
     })
@@ -101,7 +102,9 @@ export function dashboardApi(ctx: Ctx) {
     .get("/staff/:staff", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
       const member = await resolveStaff(ctx, scope, c.req.param("staff"));
-      return c.json(await reads.run("overview", { ...withoutRole(scope), staffId: member.id, judging: judging() }, min, await liveTargets(db, config.CES_AMBER_MARGIN)));
+      return c.json(
+        await reads.run("overview", { ...withoutRole(scope), staffId: member.id, judging: judging() }, min, await liveTargets(db, config.CES_AMBER_MARGIN)),
+      );
     })
     .get("/themes", validate("query", DashboardFilters), async (c) => {
       const scope = await resolveScope(ctx, c.var.session, c.req.valid("query"));
@@ -123,7 +126,13 @@ export function dashboardApi(ctx: Ctx) {
       async (c) => {
         const q = c.req.valid("query");
         const scope = await resolveScope(ctx, c.var.session, q);
-        return c.json(await reads.run("comments", { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page }, config.TIMEZONE));
+        return c.json(
+          await reads.run(
+            "comments",
+            { ...withoutRole(scope), score: q.score, sentiment: q.sentiment, search: q.q || undefined, page: q.page },
+            config.TIMEZONE,
+          ),
+        );
       },
     )
     .get("/report/quarterly", validate("query", DashboardFilters.and(z.object({ quarter: IsoDate.optional() }))), async (c) => {
@@ -132,7 +141,18 @@ export function dashboardApi(ctx: Ctx) {
       const { period, from, to, ...rest } = withoutRole(scope);
       void period, void from, void to;
       const slaSettings = { today: localDate(ctx.clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, target: config.SLA_TARGET };
-      return c.json({ orgName: config.ORG_NAME, ...(await reads.run("quarterly", { ...rest, judging: judging() }, q.quarter, min, await liveTargets(db, config.CES_AMBER_MARGIN), await departmentIdsOf(db, scope), slaSettings)) });
+      return c.json({
+        orgName: config.ORG_NAME,
+        ...(await reads.run(
+          "quarterly",
+          { ...rest, judging: judging() },
+          q.quarter,
+          min,
+          await liveTargets(db, config.CES_AMBER_MARGIN),
+          await departmentIdsOf(db, scope),
+          slaSettings,
+        )),
+      });
     })
     .get("/sla", validate("query", SlaFilters), async (c) => c.json(await sla(c.var.session, c.req.valid("query"))))
     .get("/export/sla.csv", validate("query", SlaFilters), async (c) => {

@@ -48,7 +48,8 @@ export function isForeignSignIn(headers: { origin?: string; secFetchSite?: strin
  * the account must wait: a different status or message for a waiting account would tell
  * anyone which addresses have accounts.
  */
-const REFUSED = "The email or password is not right. After several failed attempts an account waits a while before the next: if you are sure of your password, try again in a few minutes.";
+const REFUSED =
+  "The email or password is not right. After several failed attempts an account waits a while before the next: if you are sure of your password, try again in a few minutes.";
 /**
  * Signing in: a plain HTML form (no JavaScript needed). The login POST itself carries no CSRF
  * token (there is no session yet), so a post from another site is refused instead: that stops
@@ -68,7 +69,10 @@ export function authRoutes(ctx: Ctx) {
       async (c, next) => {
         const headers = { origin: c.req.header("origin"), secFetchSite: c.req.header("sec-fetch-site"), host: c.req.header("host") };
         if (!isForeignSignIn(headers, ctx.config.PUBLIC_BASE_URL)) return next();
-        return c.html(<LoginPage orgName={ctx.config.ORG_NAME} error="This sign-in came from another site and was refused. Open the sign-in page and try again." />, 403);
+        return c.html(
+          <LoginPage orgName={ctx.config.ORG_NAME} error="This sign-in came from another site and was refused. Open the sign-in page and try again." />,
+          403,
+        );
       },
       // Sign-in is the one public form that costs real CPU (scrypt): cap its size, and the
       // attempts per address (per-account throttling alone lets one address try every account).
@@ -81,7 +85,10 @@ export function authRoutes(ctx: Ctx) {
         scope: () => "login",
         onLimited: (c, retry) => {
           c.header("Retry-After", String(retry));
-          return c.html(<LoginPage orgName={ctx.config.ORG_NAME} error={`Too many sign-in attempts from this address. Wait ${retry} seconds and try again.`} />, 429);
+          return c.html(
+            <LoginPage orgName={ctx.config.ORG_NAME} error={`Too many sign-in attempts from this address. Wait ${retry} seconds and try again.`} />,
+            429,
+          );
         },
       }),
       validate("form", LoginForm),

@@ -45,58 +45,60 @@ export function followUpsApi(ctx: Ctx) {
     };
   }
 
-  return new Hono<SessionEnv>()
-    .get("/", validate("query", DashboardCaseListQuery), async (c) => {
-      const q = c.req.valid("query");
-      const { user } = c.var.session;
-      const team = q.team ? requireFound(await findTeam(ctx.db.read, q.team), "team", q.team) : undefined;
-      const teamIds = actorTeamIds(asActor(user));
-      if (team && teamIds && !teamIds.includes(team.id)) throw new ForbiddenError("Managers can see their own team's cases only.");
-      const list = await caseList(
-        ctx.db.read,
-        {
-          status: q.status,
-          priority: q.priority,
-          teamIds,
-          teamId: team?.id,
-          ownerId: q.owner === "me" ? user.id : q.owner === "none" ? null : q.owner,
-          overdue: q.overdue,
-          openedFrom: q.from ? zonedMidnight(q.from, config.TIMEZONE) : undefined,
-          openedBefore: q.to ? zonedMidnight(nextDay(q.to), config.TIMEZONE) : undefined,
-          sort: q.sort,
-          page: q.page,
-        },
-        today(),
-      );
-      return c.json({ items: list.items.map(present), total: list.total, page: q.page, pageSize: list.pageSize, counts: list.counts });
-    })
-    .get("/:id", validate("param", CaseIdParam), async (c) => c.json(await detail(c.var.session.user, c.req.valid("param").id)))
-    .post("/:id/notes", validate("param", CaseIdParam), validate("json", NoteBody), async (c) => {
-      const { user } = c.var.session;
-      const { id } = c.req.valid("param");
-      await addCaseNote(ctx, id, c.req.valid("json").note, asActor(user));
-      return c.json({ history: (await detail(user, id)).history }, 201);
-    })
-    .put("/:id/owner", validate("param", CaseIdParam), validate("json", OwnerBody), async (c) => {
-      const { user } = c.var.session;
-      const { id } = c.req.valid("param");
-      await assignCase(ctx, id, c.req.valid("json").userId, asActor(user));
-      const { case: updated, history } = await detail(user, id);
-      return c.json({ case: updated, history });
-    })
-    .post("/:id/not-a-concern", validate("param", CaseIdParam), validate("json", ClearBody), async (c) => {
-      const { user } = c.var.session;
-      const { id } = c.req.valid("param");
-      await clearSafeguardingConcern(ctx, id, c.req.valid("json").reason, asActor(user));
-      const { case: updated, history } = await detail(user, id);
-      return c.json({ case: updated, history });
-    })
-    // After /notes and /not-a-concern, which answer first: acknowledge, respond, close.
-    .post("/:id/:step", validate("param", StepParam), validate("json", StepBody), async (c) => {
-      const { user } = c.var.session;
-      const { id, step } = c.req.valid("param");
-      await takeCaseStep(ctx, id, step, c.req.valid("json").note || null, asActor(user));
-      const { case: updated, history } = await detail(user, id);
-      return c.json({ case: updated, history });
-    });
+  return (
+    new Hono<SessionEnv>()
+      .get("/", validate("query", DashboardCaseListQuery), async (c) => {
+        const q = c.req.valid("query");
+        const { user } = c.var.session;
+        const team = q.team ? requireFound(await findTeam(ctx.db.read, q.team), "team", q.team) : undefined;
+        const teamIds = actorTeamIds(asActor(user));
+        if (team && teamIds && !teamIds.includes(team.id)) throw new ForbiddenError("Managers can see their own team's cases only.");
+        const list = await caseList(
+          ctx.db.read,
+          {
+            status: q.status,
+            priority: q.priority,
+            teamIds,
+            teamId: team?.id,
+            ownerId: q.owner === "me" ? user.id : q.owner === "none" ? null : q.owner,
+            overdue: q.overdue,
+            openedFrom: q.from ? zonedMidnight(q.from, config.TIMEZONE) : undefined,
+            openedBefore: q.to ? zonedMidnight(nextDay(q.to), config.TIMEZONE) : undefined,
+            sort: q.sort,
+            page: q.page,
+          },
+          today(),
+        );
+        return c.json({ items: list.items.map(present), total: list.total, page: q.page, pageSize: list.pageSize, counts: list.counts });
+      })
+      .get("/:id", validate("param", CaseIdParam), async (c) => c.json(await detail(c.var.session.user, c.req.valid("param").id)))
+      .post("/:id/notes", validate("param", CaseIdParam), validate("json", NoteBody), async (c) => {
+        const { user } = c.var.session;
+        const { id } = c.req.valid("param");
+        await addCaseNote(ctx, id, c.req.valid("json").note, asActor(user));
+        return c.json({ history: (await detail(user, id)).history }, 201);
+      })
+      .put("/:id/owner", validate("param", CaseIdParam), validate("json", OwnerBody), async (c) => {
+        const { user } = c.var.session;
+        const { id } = c.req.valid("param");
+        await assignCase(ctx, id, c.req.valid("json").userId, asActor(user));
+        const { case: updated, history } = await detail(user, id);
+        return c.json({ case: updated, history });
+      })
+      .post("/:id/not-a-concern", validate("param", CaseIdParam), validate("json", ClearBody), async (c) => {
+        const { user } = c.var.session;
+        const { id } = c.req.valid("param");
+        await clearSafeguardingConcern(ctx, id, c.req.valid("json").reason, asActor(user));
+        const { case: updated, history } = await detail(user, id);
+        return c.json({ case: updated, history });
+      })
+      // After /notes and /not-a-concern, which answer first: acknowledge, respond, close.
+      .post("/:id/:step", validate("param", StepParam), validate("json", StepBody), async (c) => {
+        const { user } = c.var.session;
+        const { id, step } = c.req.valid("param");
+        await takeCaseStep(ctx, id, step, c.req.valid("json").note || null, asActor(user));
+        const { case: updated, history } = await detail(user, id);
+        return c.json({ case: updated, history });
+      })
+  );
 }

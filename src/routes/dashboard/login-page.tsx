@@ -41,7 +41,15 @@ export function LoginPage(props: { orgName: string; error?: string; email?: stri
           ) : null}
           <form method="post" action="/dashboard/login">
             <label for="email">Email</label>
-            <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ""} aria-describedby={props.error ? "login-error" : undefined} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              value={props.email ?? ""}
+              aria-describedby={props.error ? "login-error" : undefined}
+            />
             <label for="password">Password</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required />
             {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
@@ -64,8 +72,8 @@ export function MissingBuildPage() {
         <main>
           <h1>The dashboard has not been built</h1>
           <p>
-            The dashboard's files are made by <code>npm install</code> (its prepare step runs <code>vite build</code>). Run <code>npm run build</code>, then reload
-            this page.
+            The dashboard's files are made by <code>npm install</code> (its prepare step runs <code>vite build</code>). Run <code>npm run build</code>, then
+            reload this page.
           </p>
         </main>
       </body>

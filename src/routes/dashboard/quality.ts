@@ -10,7 +10,17 @@ import { localDate } from "../../domain/periods";
 import { emptyQaTally, isQaItemKind, isQaScore, qaFigure, qaFigures, qaProgress, type QaItemKind } from "../../domain/quality";
 import { firstWorkingDayOf, monthAfter, monthBefore, monthOf } from "../../domain/quality-sample";
 import { NotFoundError } from "../../errors";
-import { DrawBody, QualityItemParam, QualityItemsQuery, QualityQuery, ReviewBody, StandardBody, StandardOrder, StandardParam, StandardPatch } from "../../schemas/quality";
+import {
+  DrawBody,
+  QualityItemParam,
+  QualityItemsQuery,
+  QualityQuery,
+  ReviewBody,
+  StandardBody,
+  StandardOrder,
+  StandardParam,
+  StandardPatch,
+} from "../../schemas/quality";
 import type { SessionEnv } from "../../services/auth/middleware";
 import type { SessionUser } from "../../services/auth/sessions";
 import { drawQualitySample } from "../../services/quality/draw-sample";

@@ -47,7 +47,9 @@ function editable<C extends StandardSchemaV1, P extends StandardSchemaV1, V>(
     );
 }
 
-export const NewUser = z.strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional(), department: Code.optional() }).superRefine(refineRoleTeam);
+export const NewUser = z
+  .strictObject({ email: z.email().max(254), role: z.enum(ROLES), team: Code.optional(), department: Code.optional() })
+  .superRefine(refineRoleTeam);
 export const RoleChange = z.strictObject({ role: z.enum(ROLES), team: Code.optional(), department: Code.optional() }).superRefine(refineRoleTeam);
 
 /** A range of local days for the delivery view: at most a year, so the chart stays readable. */

@@ -25,10 +25,20 @@ const VoiceQuery = z.strictObject({ team: Code.optional(), staff: Code.optional(
 const AnswerQuery = z.strictObject({
   seq: z.coerce.number().int().min(1).max(MAX_TURNS),
   q: z.enum(QUESTIONS),
-  f: z.coerce.number().int().min(0).max(MAX_FAILURES - 1),
+  f: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_FAILURES - 1),
 });
 const AnswerParams = CallParams.extend({ Digits: z.string().max(32).optional() });
-const RecordedQuery = z.strictObject({ seq: z.coerce.number().int().min(1).max(MAX_TURNS + 1) });
+const RecordedQuery = z.strictObject({
+  seq: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_TURNS + 1),
+});
 const RecordedParams = CallParams.extend({ RecordingUrl: z.url().max(500).optional() });
 const TranscriptionParams = CallParams.extend({
   TranscriptionStatus: z.string().max(32).optional(),

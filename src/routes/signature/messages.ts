@@ -25,7 +25,8 @@ const en: SignatureNotices = {
 
 const cy: SignatureNotices = {
   selfRatingTitle: "Ni allwch roi sgôr i chi’ch hun",
-  selfRatingBody: (name) => `Rydych wedi mewngofnodi i’r dangosfwrdd fel ${name}. Mae’r dolenni hyn ar gyfer eich cwsmeriaid; ni chaiff sgoriau i chi’ch hun eu derbyn.`,
+  selfRatingBody: (name) =>
+    `Rydych wedi mewngofnodi i’r dangosfwrdd fel ${name}. Mae’r dolenni hyn ar gyfer eich cwsmeriaid; ni chaiff sgoriau i chi’ch hun eu derbyn.`,
   staffNetworkTitle: "Heb ei gyfrif",
   staffNetworkBody: (org) => `Anfonwyd y sgôr hon o rwydwaith ${org} ei hun, felly nid yw’n cael ei chyfrif. Mae’r dolenni hyn ar gyfer cwsmeriaid.`,
   receivedTitle: "Diolch",

@@ -11,7 +11,8 @@ import { mailMessages } from "../../mail/messages";
  */
 
 const faceRow = "display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:0 0 1.5rem";
-const faceLink = "display:flex;flex-direction:column;align-items:center;gap:.35rem;width:6.5rem;height:100%;padding:.5rem;text-align:center;text-decoration:none;color:#0b0c0c;border:2px solid #b1b4b6";
+const faceLink =
+  "display:flex;flex-direction:column;align-items:center;gap:.35rem;width:6.5rem;height:100%;padding:.5rem;text-align:center;text-decoration:none;color:#0b0c0c;border:2px solid #b1b4b6";
 const chosenLink = `${faceLink};border-color:#0b0c0c;box-shadow:inset 0 0 0 2px #0b0c0c;font-weight:700`;
 /** Unicode isolates keep names written left to right whole inside right-to-left sentences. */
 const isolate = (s: string) => `\u2068${s}\u2069`;
@@ -24,11 +25,7 @@ function Faces({ lang, hrefOf, chosen }: FacesProps) {
     <ul style={faceRow}>
       {SCORES.map((s) => (
         <li style="display:flex">
-          <a
-            href={hrefOf(s)}
-            style={s === chosen ? chosenLink : faceLink}
-            aria-current={s === chosen ? "true" : undefined}
-          >
+          <a href={hrefOf(s)} style={s === chosen ? chosenLink : faceLink} aria-current={s === chosen ? "true" : undefined}>
             <img src={`/faces/${s}.png`} width="40" height="40" alt="" />
             <span>{labels[s]}</span>
           </a>

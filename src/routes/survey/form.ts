@@ -74,8 +74,16 @@ export type SurveyForm = z.infer<typeof SurveyForm>;
  * are left over from a change of mind and mean nothing. Blank is the same as not given.
  */
 export const ContactForm = z.object({
-  contactEmail: z.string().transform(oneLine).pipe(z.union([z.literal(""), z.email().max(EMAIL_MAX)])).optional(),
-  contactPhone: z.string().transform((s) => asciiDigits(oneLine(s))).pipe(z.union([z.literal(""), PhoneNumber])).optional(),
+  contactEmail: z
+    .string()
+    .transform(oneLine)
+    .pipe(z.union([z.literal(""), z.email().max(EMAIL_MAX)]))
+    .optional(),
+  contactPhone: z
+    .string()
+    .transform((s) => asciiDigits(oneLine(s)))
+    .pipe(z.union([z.literal(""), PhoneNumber]))
+    .optional(),
   contactMessage: typedText(CONTACT_MESSAGE_MAX).optional(),
 });
 export type ContactForm = z.infer<typeof ContactForm>;

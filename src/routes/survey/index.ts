@@ -43,8 +43,14 @@ export function surveyRoutes(ctx: Ctx) {
    * A page that only says something. Links are relative (?lang=xx) so that the page for one
    * bad token is byte-for-byte the page for any other.
    */
-  const messagePage = (c: Context, lang: Language, status: 403 | 404 | 409 | 410 | 413 | 429, title: string, body: string, action?: { href: string; text: string }) =>
-    sendPage(c, MessagePage({ lang, org, title, body, action, langHref: (l) => `?lang=${l}` }), status);
+  const messagePage = (
+    c: Context,
+    lang: Language,
+    status: 403 | 404 | 409 | 410 | 413 | 429,
+    title: string,
+    body: string,
+    action?: { href: string; text: string },
+  ) => sendPage(c, MessagePage({ lang, org, title, body, action, langHref: (l) => `?lang=${l}` }), status);
 
   // Every error here is a page in the customer's language: an unknown link (a link cut short
   // by a mail client, /s/ alone) the "no longer valid" page, an expired one "has expired".

@@ -59,14 +59,9 @@ function Question(props: {
 }) {
   const errorId = `${props.name}-error`;
   return (
-    <fieldset
-      id={`${props.name}-group`}
-      class={props.error ? "group-error" : undefined}
-      aria-describedby={props.error ? errorId : undefined}
-    >
+    <fieldset id={`${props.name}-group`} class={props.error ? "group-error" : undefined} aria-describedby={props.error ? errorId : undefined}>
       <legend>
-        {props.legend}{" "}
-        <span class="optional">{props.optional}</span>
+        {props.legend} <span class="optional">{props.optional}</span>
       </legend>
       {props.error ? (
         <p id={errorId} class="error-message">
@@ -186,8 +181,7 @@ export function SurveyPage(p: SurveyPageProps) {
         />
         <div class={commentError ? "field group-error" : "field"}>
           <label class="question" for="comment">
-            {q.comment.text}{" "}
-            <span class="optional">{m.page.optional}</span>
+            {q.comment.text} <span class="optional">{m.page.optional}</span>
           </label>
           <p class="hint" id="comment-hint">
             {q.comment.hint} {m.page.charactersLeft(max)}

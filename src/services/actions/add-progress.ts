@@ -23,7 +23,14 @@ export function addProgress(ctx: Ctx, ref: string, input: ProgressInput, actor: 
     const now = ctx.clock.now();
     const [added] = await tx
       .insert(actionProgress)
-      .values({ actionId: row.id, date: input.date, evidence: maskPersonalData(input.evidence), category: input.category, createdBy: actorUserId(actor), createdAt: now })
+      .values({
+        actionId: row.id,
+        date: input.date,
+        evidence: maskPersonalData(input.evidence),
+        category: input.category,
+        createdBy: actorUserId(actor),
+        createdAt: now,
+      })
       .returning({ id: actionProgress.id });
     await tx.update(actions).set({ updatedAt: now }).where(eq(actions.id, row.id));
     return { ref, id: added!.id };

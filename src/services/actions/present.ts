@@ -35,7 +35,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function presentAction(entry: TrackerEntry, labels: CategoryLabels, today: string, keepReviews = Infinity): ActionView {
   const { row } = entry;
   const reviews = inReviewOrder(
-    entry.progress.map((p) => ({ id: p.id, date: p.date, category: asCategory(p.category), label: labels[asCategory(p.category)], evidence: p.evidence, recordedBy: p.recordedBy, recordedAt: iso(p.createdAt) })),
+    entry.progress.map((p) => ({
+      id: p.id,
+      date: p.date,
+      category: asCategory(p.category),
+      label: labels[asCategory(p.category)],
+      evidence: p.evidence,
+      recordedBy: p.recordedBy,
+      recordedAt: iso(p.createdAt),
+    })),
   );
   const latest = latestAssessment(reviews);
   const linked = (kind: ActionLinkKind) => entry.links.filter((l) => l.kind === kind).map(({ code, name }) => ({ code, name }));
@@ -80,6 +88,13 @@ export function apiAction(v: ActionView): ApiAction {
 export function apiActionDetail(v: ActionView): ApiActionDetail {
   return {
     ...apiAction(v),
-    progress: v.reviews.map((r) => ({ date: r.date, category: r.category, label: r.label, evidence: r.evidence, recordedAt: r.recordedAt, recordedBy: r.recordedBy })),
+    progress: v.reviews.map((r) => ({
+      date: r.date,
+      category: r.category,
+      label: r.label,
+      evidence: r.evidence,
+      recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy,
+    })),
   };
 }

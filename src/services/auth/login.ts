@@ -5,10 +5,7 @@ import { users } from "../../db/schema";
 import { hashPassword, passwordNeedsRehash, verifyPassword } from "../users";
 import { nextAttemptAt } from "./throttle";
 
-export type LoginResult =
-  | { ok: true; userId: number }
-  | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "wait"; retryAfterMs: number };
+export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "wrong" } | { ok: false; reason: "wait"; retryAfterMs: number };
 
 // Compared against whenever no real hash is checked (an unknown email, a disabled account, an
 // attempt that must wait), so every refusal costs one scrypt at today's cost and response
@@ -46,7 +43,11 @@ export async function attemptLogin(ctx: Ctx, email: string, password: string): P
   await ctx.db.write(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     // Only over the hash just checked: a password reset meanwhile wins.
-    if (rehashed) await tx.update(users).set({ passwordHash: rehashed }).where(and(eq(users.id, user.id), eq(users.passwordHash, claim.passwordHash)));
+    if (rehashed)
+      await tx
+        .update(users)
+        .set({ passwordHash: rehashed })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, claim.passwordHash)));
   });
   return { ok: true, userId: user.id };
 }

@@ -60,7 +60,21 @@ type Candidate = { id: number; interactionId: number; teamId: number; csat: numb
 type DueDates = { acknowledgeBy: string; respondBy: string };
 type Steps = { acknowledgedAt: number | null; respondedAt: number | null; closedAt: number | null };
 
-const CASE_COLUMNS = ["responseId", "interactionId", "teamId", "status", "priority", "reasons", "openedAt", "acknowledgeBy", "respondBy", "acknowledgedAt", "respondedAt", "closedAt", "updatedAt"];
+const CASE_COLUMNS = [
+  "responseId",
+  "interactionId",
+  "teamId",
+  "status",
+  "priority",
+  "reasons",
+  "openedAt",
+  "acknowledgeBy",
+  "respondBy",
+  "acknowledgedAt",
+  "respondedAt",
+  "closedAt",
+  "updatedAt",
+];
 const OPENED_COLUMNS = ["caseId", "kind", "detail", "at"];
 const STEP_COLUMNS = ["caseId", "kind", "at"];
 const insertCases = bulkInsert("demo_cases", followUpCases, CASE_COLUMNS, followUpCases.id);
@@ -110,7 +124,15 @@ function candidatesAfter(ctx: Ctx, rules: CaseRules, after: number): Promise<Can
     rules.notResolvedCsatAtMost === null ? undefined : and(eq(responses.fcr, "no"), lte(responses.csat, rules.notResolvedCsatAtMost)),
   );
   return ctx.db.read
-    .select({ id: responses.id, interactionId: responses.interactionId, teamId: responses.teamId, csat: responses.csat, csi: responses.csi, fcr: responses.fcr, createdAt: responses.createdAt })
+    .select({
+      id: responses.id,
+      interactionId: responses.interactionId,
+      teamId: responses.teamId,
+      csat: responses.csat,
+      csi: responses.csi,
+      fcr: responses.fcr,
+      createdAt: responses.createdAt,
+    })
     .from(responses)
     .where(and(gt(responses.id, after), meetsRules))
     .orderBy(asc(responses.id))
@@ -134,12 +156,24 @@ class CaseRows {
     const openedOn = story.localDate(openedAt);
     const due = story.dueDates(openedOn, openedAt);
     const steps = story.steps(openedAt, openedOn, due);
-    const status: CaseStatus = steps.closedAt !== null ? "closed" : steps.respondedAt !== null ? "responded" : steps.acknowledgedAt !== null ? "acknowledged" : "open";
+    const status: CaseStatus =
+      steps.closedAt !== null ? "closed" : steps.respondedAt !== null ? "responded" : steps.acknowledgedAt !== null ? "acknowledged" : "open";
     const updatedAt = steps.closedAt ?? steps.respondedAt ?? steps.acknowledgedAt ?? openedAt;
     const index = this.cases++;
     this.caseValues.push(
-      response.id, response.interactionId, response.teamId, status, "normal", reasons, openedAt, due.acknowledgeBy, due.respondBy,
-      steps.acknowledgedAt, steps.respondedAt, steps.closedAt, updatedAt,
+      response.id,
+      response.interactionId,
+      response.teamId,
+      status,
+      "normal",
+      reasons,
+      openedAt,
+      due.acknowledgeBy,
+      due.respondBy,
+      steps.acknowledgedAt,
+      steps.respondedAt,
+      steps.closedAt,
+      updatedAt,
     );
     this.openedValues.push(index, "opened", { reasons, ownerId: null }, openedAt);
     if (steps.acknowledgedAt !== null) this.stepValues.push(index, "acknowledged", steps.acknowledgedAt);

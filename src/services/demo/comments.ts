@@ -23,7 +23,11 @@ export const COMMENT_PIECES: Record<Language, Bank> = {
   en: {
     waiting_time: {
       positive: ["No queue at all when I came in", "The wait on the phone was much shorter than I expected", "Hardly any waiting before someone answered"],
-      negative: ["I was kept on hold for over forty minutes", "Waited ages in the queue before anyone answered", "Couldn't get through for two days, the line was always engaged"],
+      negative: [
+        "I was kept on hold for over forty minutes",
+        "Waited ages in the queue before anyone answered",
+        "Couldn't get through for two days, the line was always engaged",
+      ],
     },
     staff_attitude: {
       positive: ["The adviser was really friendly and helpful", "Very polite and patient with me", "Lovely lady on the phone, so kind"],
@@ -31,11 +35,19 @@ export const COMMENT_PIECES: Record<Language, Bank> = {
     },
     online_services: {
       positive: ["Managed to do it all on the website in minutes", "The new app makes reporting things simple", "The online form was easy to fill in"],
-      negative: ["The website kept crashing when I tried to pay", "Couldn't log in to my account and the password reset link is broken", "The online form lost everything I typed"],
+      negative: [
+        "The website kept crashing when I tried to pay",
+        "Couldn't log in to my account and the password reset link is broken",
+        "The online form lost everything I typed",
+      ],
     },
     consistency_of_information: {
       positive: ["Everyone I spoke to gave me the same answer", "Clear and consistent advice from start to finish"],
-      negative: ["I was given different advice every time I called", "Conflicting information from two departments", "Wrong information in the letter, then told something different on the phone"],
+      negative: [
+        "I was given different advice every time I called",
+        "Conflicting information from two departments",
+        "Wrong information in the letter, then told something different on the phone",
+      ],
     },
     customer_feeling: {
       positive: ["I felt listened to and reassured", "Made me feel valued, not just a number"],

@@ -67,7 +67,13 @@ const RESPONSES_PER_WRITE = 4_000;
 const OTHER_LANGUAGES: readonly Language[] = ["cy", "pl", "pt", "ar"];
 const OTHER_LANGUAGE_WEIGHTS = [0.35, 0.35, 0.15, 0.15];
 
-type TeamRow = { team: DemoTeam; id: number; staff: { id: number; effect: number }[]; services: { id: number; code: DemoServiceCode; weight: number }[]; channels: { channel: Channel; weight: number }[] };
+type TeamRow = {
+  team: DemoTeam;
+  id: number;
+  staff: { id: number; effect: number }[];
+  services: { id: number; code: DemoServiceCode; weight: number }[];
+  channels: { channel: Channel; weight: number }[];
+};
 type Day = { date: string; midnight: number; moment: Moment; quota: number };
 
 /** Fills an empty database; refuses one that already holds reference data or interactions. */
@@ -154,8 +160,23 @@ class Batch {
 const INTERACTION_COLUMNS = ["channel", "teamId", "staffId", "serviceId", "occurredAt", "language", "source", "customerHash", "createdAt"];
 const TOKEN_COLUMNS = ["interactionId", "nonce", "tokenHash", "expiresAt", "createdAt"];
 const RESPONSE_COLUMNS = [
-  "interactionId", "teamId", "staffId", "serviceId", "channel", "occurredAt", "csat", "ces", "csi", "fcr",
-  "comment", "commented", "commentSentiment", "language", "confirmedVia", "createdAt", "updatedAt",
+  "interactionId",
+  "teamId",
+  "staffId",
+  "serviceId",
+  "channel",
+  "occurredAt",
+  "csat",
+  "ces",
+  "csi",
+  "fcr",
+  "comment",
+  "commented",
+  "commentSentiment",
+  "language",
+  "confirmedVia",
+  "createdAt",
+  "updatedAt",
 ];
 const THEME_COLUMNS = ["responseId", "themeId", "matched"];
 const insertInteractions = bulkInsert("demo_interactions", interactions, INTERACTION_COLUMNS, interactions.id);
@@ -208,8 +229,20 @@ class DayWriter {
     let quota = day.quota;
     while (quota > 0) {
       const t = org[weightedIndex(random, teamWeights)]!;
-      const channel = t.channels[weightedIndex(random, t.channels.map((c) => c.weight))]!.channel;
-      const service = t.services[weightedIndex(random, t.services.map((s) => s.weight))]!;
+      const channel =
+        t.channels[
+          weightedIndex(
+            random,
+            t.channels.map((c) => c.weight),
+          )
+        ]!.channel;
+      const service =
+        t.services[
+          weightedIndex(
+            random,
+            t.services.map((s) => s.weight),
+          )
+        ]!;
       const member = random() < (channel === "letter" ? 0.5 : 0.08) ? null : pick(random, t.staff);
       const language: Language = random() < t.team.otherLanguages ? OTHER_LANGUAGES[weightedIndex(random, OTHER_LANGUAGE_WEIGHTS)]! : "en";
       const occurredAt = day.midnight + 8 * HOUR + Math.floor(random() * 10 * HOUR);
@@ -235,8 +268,23 @@ class DayWriter {
       const response = batch.responses++;
       this.responses++;
       batch.responseValues.push(
-        interaction, t.id, member?.id ?? null, service.id, channel, occurredAt, answers.csat, answers.ces, answers.csi, answers.fcr,
-        comment?.text ?? null, comment ? 1 : 0, comment?.sentiment ?? null, language, "demo", answeredAt, answeredAt,
+        interaction,
+        t.id,
+        member?.id ?? null,
+        service.id,
+        channel,
+        occurredAt,
+        answers.csat,
+        answers.ces,
+        answers.csi,
+        answers.fcr,
+        comment?.text ?? null,
+        comment ? 1 : 0,
+        comment?.sentiment ?? null,
+        language,
+        "demo",
+        answeredAt,
+        answeredAt,
       );
       if (comment) {
         this.comments++;
@@ -266,7 +314,11 @@ class DemoCustomers {
 
   nextDay(): void {
     this.day++;
-    for (const [service, list] of this.recent) this.recent.set(service, list.filter((c) => c.day > this.day - 7));
+    for (const [service, list] of this.recent)
+      this.recent.set(
+        service,
+        list.filter((c) => c.day > this.day - 7),
+      );
   }
 
   /** The customer of a contact, or null when the contact does not name one. */
@@ -292,17 +344,33 @@ class DemoCustomers {
 async function insertOrganisation(tx: Db, ctx: Ctx, random: Random): Promise<TeamRow[]> {
   const now = ctx.clock.now() - 400 * DAY;
   const deptIds = new Map(
-    (await tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ ...d, createdAt: now }))).returning({ code: departments.code, id: departments.id })).map((d) => [d.code, d.id]),
+    (
+      await tx
+        .insert(departments)
+        .values(DEMO_DEPARTMENTS.map((d) => ({ ...d, createdAt: now })))
+        .returning({ code: departments.code, id: departments.id })
+    ).map((d) => [d.code, d.id]),
   );
   const serviceIds = new Map(
-    (await tx.insert(services).values(DEMO_SERVICES.map((s) => ({ ...s, createdAt: now }))).returning({ code: services.code, id: services.id })).map((s) => [s.code, s.id]),
+    (
+      await tx
+        .insert(services)
+        .values(DEMO_SERVICES.map((s) => ({ ...s, createdAt: now })))
+        .returning({ code: services.code, id: services.id })
+    ).map((s) => [s.code, s.id]),
   );
   const names = demoStaffNames(DEMO_TEAMS.length * STAFF_PER_TEAM);
   const rows: TeamRow[] = [];
   for (const [i, team] of DEMO_TEAMS.entries()) {
-    const [row] = await tx.insert(teams).values({ code: team.code, name: team.name, departmentId: deptIds.get(team.department)!, createdAt: now }).returning({ id: teams.id });
+    const [row] = await tx
+      .insert(teams)
+      .values({ code: team.code, name: team.name, departmentId: deptIds.get(team.department)!, createdAt: now })
+      .returning({ id: teams.id });
     const members = names.slice(i * STAFF_PER_TEAM, (i + 1) * STAFF_PER_TEAM);
-    const staffRows = await tx.insert(staff).values(members.map((m) => ({ ...m, teamId: row!.id, createdAt: now }))).returning({ id: staff.id });
+    const staffRows = await tx
+      .insert(staff)
+      .values(members.map((m) => ({ ...m, teamId: row!.id, createdAt: now })))
+      .returning({ id: staff.id });
     rows.push({
       team,
       id: row!.id,
@@ -327,7 +395,12 @@ function planDays(now: number, timeZone: string, responses: number, org: TeamRow
   for (let back = 365; back >= 1; back--) {
     const utc = new Date(todayMs - back * DAY);
     const date = utc.toISOString().slice(0, 10);
-    days.push({ date, midnight: zonedMidnight(date, timeZone), moment: { month: utc.getUTCMonth() + 1, progress: (365 - back) / 364, weekday: utc.getUTCDay() }, quota: 0 });
+    days.push({
+      date,
+      midnight: zonedMidnight(date, timeZone),
+      moment: { month: utc.getUTCMonth() + 1, progress: (365 - back) / 364, weekday: utc.getUTCDay() },
+      quota: 0,
+    });
   }
   const answeredShare = (t: TeamRow) => {
     const total = t.channels.reduce((s, c) => s + c.weight, 0);
@@ -356,13 +429,25 @@ class CommentWriter {
     private readonly themeIds: Map<string, number>,
   ) {}
 
-  write(random: Random, language: Language, tone: "positive" | "negative", weightsFor: (tone: "positive" | "negative") => Record<DemoThemeCode, number>): WrittenComment {
+  write(
+    random: Random,
+    language: Language,
+    tone: "positive" | "negative",
+    weightsFor: (tone: "positive" | "negative") => Record<DemoThemeCode, number>,
+  ): WrittenComment {
     const available = themesWithPieces(language, tone);
     const weights = weightsFor(tone);
     const chosen = new Set<DemoThemeCode>();
     const wanted = random() < 0.3 ? 2 : 1;
     for (let i = 0; i < wanted * 2 && chosen.size < wanted; i++) {
-      chosen.add(available[weightedIndex(random, available.map((c) => weights[c]))]!);
+      chosen.add(
+        available[
+          weightedIndex(
+            random,
+            available.map((c) => weights[c]),
+          )
+        ]!,
+      );
     }
     const pieces = [...chosen].map((code) => pick(random, COMMENT_PIECES[language][code]![tone]!));
     let text = `${pieces.join(". ")}.`;

@@ -34,7 +34,7 @@ const isChristmas = (month: number) => month === 12 || month === 1;
 /** A team's relative number of contacts in a month. */
 export function teamVolume(team: DemoTeam, month: number): number {
   let v = team.volume;
-  if (isBillingSeason(month) && ((team.services["council-tax"] ?? 0) > 0.5 * totalWeight(team.services))) v *= 1.9;
+  if (isBillingSeason(month) && (team.services["council-tax"] ?? 0) > 0.5 * totalWeight(team.services)) v *= 1.9;
   if (team.code === "WASTE" && isChristmas(month)) v *= 1.4;
   if (team.code === "HIGHWAYS" && (month === 1 || month === 2)) v *= 1.3;
   if (team.code === "LIBRARIES" && (month === 7 || month === 8)) v *= 1.3;
@@ -93,12 +93,26 @@ export function toneOf(answers: DemoAnswers, random: Random): Tone {
 
 const BASE_WEIGHTS: Record<Tone, Record<DemoThemeCode, number>> = {
   positive: {
-    staff_attitude: 5, quality_of_service: 3, timeliness: 2, waiting_time: 1.5, customer_feeling: 1.5,
-    online_services: 1, consistency_of_information: 0.7, complaint_handling: 0.3, accessibility: 0.4,
+    staff_attitude: 5,
+    quality_of_service: 3,
+    timeliness: 2,
+    waiting_time: 1.5,
+    customer_feeling: 1.5,
+    online_services: 1,
+    consistency_of_information: 0.7,
+    complaint_handling: 0.3,
+    accessibility: 0.4,
   },
   negative: {
-    waiting_time: 3, timeliness: 2.5, staff_attitude: 1.2, consistency_of_information: 1.5, customer_feeling: 1.5,
-    quality_of_service: 1.5, online_services: 1.5, complaint_handling: 1, accessibility: 0.5,
+    waiting_time: 3,
+    timeliness: 2.5,
+    staff_attitude: 1.2,
+    consistency_of_information: 1.5,
+    customer_feeling: 1.5,
+    quality_of_service: 1.5,
+    online_services: 1.5,
+    complaint_handling: 1,
+    accessibility: 0.5,
   },
 };
 
@@ -107,14 +121,14 @@ export function themeWeights(tone: Tone, team: DemoTeam, service: DemoServiceCod
   const w = { ...BASE_WEIGHTS[tone] };
   if (channel === "phone") w.waiting_time *= 2;
   if (channel === "web_chat") w.online_services *= 2;
-  if (channel === "face_to_face") (w.accessibility *= 2, (w.waiting_time *= 1.5));
-  if (channel === "letter") (w.timeliness *= 2, (w.consistency_of_information *= 1.5));
+  if (channel === "face_to_face") (w.accessibility *= 2), (w.waiting_time *= 1.5);
+  if (channel === "letter") (w.timeliness *= 2), (w.consistency_of_information *= 1.5);
   if (tone === "negative") {
-    if (service === "council-tax" && isBillingSeason(at.month)) (w.waiting_time *= 3, (w.timeliness *= 1.5));
+    if (service === "council-tax" && isBillingSeason(at.month)) (w.waiting_time *= 3), (w.timeliness *= 1.5);
     if (service === "waste" && isChristmas(at.month)) w.timeliness *= 2.5;
     if (team.code === "HIGHWAYS") w.online_services *= 1 + 4 * at.progress;
     if (team.code === "BENEFITS") w.consistency_of_information *= 1 + 3 * (1 - at.progress);
-    if (team.code === "HOUSING-REPAIRS") (w.timeliness *= 2, (w.complaint_handling *= 2.5));
+    if (team.code === "HOUSING-REPAIRS") (w.timeliness *= 2), (w.complaint_handling *= 2.5);
   }
   return w;
 }

@@ -7,7 +7,9 @@ import { actorDetail, actorUserId, caseForChange, type CaseActor } from "./case-
 export function addCaseNote(ctx: Ctx, caseId: number, note: string, actor: CaseActor): Promise<{ caseId: number }> {
   return ctx.db.write(async (tx) => {
     await caseForChange(tx, caseId, actor);
-    await tx.insert(followUpCaseEvents).values({ caseId, kind: "note", userId: actorUserId(actor), note: maskPersonalData(note), detail: actorDetail(actor), at: ctx.clock.now() });
+    await tx
+      .insert(followUpCaseEvents)
+      .values({ caseId, kind: "note", userId: actorUserId(actor), note: maskPersonalData(note), detail: actorDetail(actor), at: ctx.clock.now() });
     return { caseId };
   });
 }

@@ -25,7 +25,9 @@ export function assignCase(ctx: Ctx, caseId: number, ownerId: number | null, act
     if (found.ownerId === ownerId) return { caseId };
     const now = ctx.clock.now();
     await tx.update(followUpCases).set({ ownerId, updatedAt: now }).where(eq(followUpCases.id, caseId));
-    await tx.insert(followUpCaseEvents).values({ caseId, kind: "owner_changed", userId: actorUserId(actor), detail: { from: found.ownerId, to: ownerId }, at: now });
+    await tx
+      .insert(followUpCaseEvents)
+      .values({ caseId, kind: "owner_changed", userId: actorUserId(actor), detail: { from: found.ownerId, to: ownerId }, at: now });
     return { caseId };
   });
 }

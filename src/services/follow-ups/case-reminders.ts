@@ -74,7 +74,9 @@ export async function queueCaseRemindersIn(tx: Db, ctx: Ctx, now: number): Promi
 export function startCaseReminderJob(ctx: Ctx, { everyMs = 15 * MINUTE } = {}) {
   const run = async () => {
     try {
-      const queued = await ctx.db.write(async (tx) => ((await firstAcrossServers(tx, CASE_REMINDERS_LOCK)) ? queueCaseRemindersIn(tx, ctx, ctx.clock.now()) : undefined));
+      const queued = await ctx.db.write(async (tx) =>
+        (await firstAcrossServers(tx, CASE_REMINDERS_LOCK)) ? queueCaseRemindersIn(tx, ctx, ctx.clock.now()) : undefined,
+      );
       if (queued && queued.reminders + queued.escalations > 0) ctx.log.info("follow-up reminders queued", queued);
     } catch (err) {
       ctx.log.error("follow-up reminders failed", err);

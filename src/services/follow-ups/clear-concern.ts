@@ -18,7 +18,10 @@ export function clearSafeguardingConcern(ctx: Ctx, caseId: number, reason: strin
     if (found.clearedAt !== null) throw new ConflictError("This concern has already been judged not to be one.");
     const now = ctx.clock.now();
     const due = dueDatesFrom(ctx.config, found.openedAt, false);
-    await tx.update(followUpCases).set({ clearedAt: now, priority: "normal", ...due, updatedAt: now }).where(eq(followUpCases.id, caseId));
+    await tx
+      .update(followUpCases)
+      .set({ clearedAt: now, priority: "normal", ...due, updatedAt: now })
+      .where(eq(followUpCases.id, caseId));
     await tx
       .insert(followUpCaseEvents)
       .values({ caseId, kind: "not_a_concern", userId: actorUserId(actor), note: maskPersonalData(reason), detail: actorDetail(actor), at: now });

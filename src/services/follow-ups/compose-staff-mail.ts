@@ -23,7 +23,15 @@ export async function composeStaffMail(ctx: Ctx, row: StaffMailRow, now: number)
   const theCase = async () => {
     if (row.caseId === null) return undefined;
     const [found] = await db
-      .select({ id: followUpCases.id, status: followUpCases.status, team: teams.name, openedAt: followUpCases.openedAt, acknowledgeBy: followUpCases.acknowledgeBy, respondBy: followUpCases.respondBy, ownerId: followUpCases.ownerId })
+      .select({
+        id: followUpCases.id,
+        status: followUpCases.status,
+        team: teams.name,
+        openedAt: followUpCases.openedAt,
+        acknowledgeBy: followUpCases.acknowledgeBy,
+        respondBy: followUpCases.respondBy,
+        ownerId: followUpCases.ownerId,
+      })
       .from(followUpCases)
       .innerJoin(teams, eq(teams.id, followUpCases.teamId))
       .where(eq(followUpCases.id, row.caseId));
@@ -31,7 +39,10 @@ export async function composeStaffMail(ctx: Ctx, row: StaffMailRow, now: number)
   };
   const recipient = async () => {
     if (row.userId === null) return undefined;
-    const [user] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
+    const [user] = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
     return user?.email;
   };
 
@@ -40,7 +51,14 @@ export async function composeStaffMail(ctx: Ctx, row: StaffMailRow, now: number)
     if (!found) return { send: false, reason: "no such case" };
     if (!config.SAFEGUARDING_EMAIL) return { send: false, reason: "SAFEGUARDING_EMAIL is not set" };
     const openedAt = new Intl.DateTimeFormat("en-GB", { timeZone: config.TIMEZONE, dateStyle: "long", timeStyle: "short" }).format(found.openedAt);
-    const content = staffMailContent({ kind: "safeguarding", orgName: config.ORG_NAME, caseId: found.id, team: found.team, openedAt, link: caseLink(found.id) });
+    const content = staffMailContent({
+      kind: "safeguarding",
+      orgName: config.ORG_NAME,
+      caseId: found.id,
+      team: found.team,
+      openedAt,
+      link: caseLink(found.id),
+    });
     return { send: true, mail: { to: config.SAFEGUARDING_EMAIL.join(", "), ...content, headers: { Importance: "high", "X-Priority": "1" } } };
   }
 
@@ -54,13 +72,29 @@ export async function composeStaffMail(ctx: Ctx, row: StaffMailRow, now: number)
     const due = step === "acknowledge" ? found.acknowledgeBy : found.respondBy;
     if (step === null || due >= today) return { send: false, reason: "the case is no longer overdue" };
     const [owner] = found.ownerId === null ? [] : await db.select({ email: users.email }).from(users).where(eq(users.id, found.ownerId));
-    const content = staffMailContent({ kind: "escalation", orgName: config.ORG_NAME, caseId: found.id, team: found.team, owner: owner?.email ?? null, step, due, link: caseLink(found.id) });
+    const content = staffMailContent({
+      kind: "escalation",
+      orgName: config.ORG_NAME,
+      caseId: found.id,
+      team: found.team,
+      owner: owner?.email ?? null,
+      step,
+      due,
+      link: caseLink(found.id),
+    });
     return { send: true, mail: { to, ...content } };
   }
 
   // case_reminder: the owner's cases due today or overdue, as they stand now.
   const due = await db
-    .select({ id: followUpCases.id, status: followUpCases.status, priority: followUpCases.priority, team: teams.name, acknowledgeBy: followUpCases.acknowledgeBy, respondBy: followUpCases.respondBy })
+    .select({
+      id: followUpCases.id,
+      status: followUpCases.status,
+      priority: followUpCases.priority,
+      team: teams.name,
+      acknowledgeBy: followUpCases.acknowledgeBy,
+      respondBy: followUpCases.respondBy,
+    })
     .from(followUpCases)
     .innerJoin(teams, eq(teams.id, followUpCases.teamId))
     .where(and(eq(followUpCases.ownerId, row.userId!), inArray(followUpCases.status, ["open", "acknowledged"])))

@@ -60,7 +60,17 @@ export async function convertLegacyFollowUps(ctx: Ctx): Promise<number> {
 /** Entries of the earlier list whose response has no case yet. */
 function unconverted(db: Db) {
   return db
-    .select({ f: followUps, r: { interactionId: responses.interactionId, teamId: responses.teamId, csat: responses.csat, csi: responses.csi, fcr: responses.fcr, createdAt: responses.createdAt } })
+    .select({
+      f: followUps,
+      r: {
+        interactionId: responses.interactionId,
+        teamId: responses.teamId,
+        csat: responses.csat,
+        csi: responses.csi,
+        fcr: responses.fcr,
+        createdAt: responses.createdAt,
+      },
+    })
     .from(followUps)
     .innerJoin(responses, eq(responses.id, followUps.responseId))
     .leftJoin(followUpCases, eq(followUpCases.responseId, followUps.responseId))

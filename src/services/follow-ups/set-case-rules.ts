@@ -7,7 +7,12 @@ import { forgetCaseSettings } from "./case-settings";
 export async function setCaseRules(ctx: Ctx, rules: CaseRules, userId: number): Promise<CaseRules> {
   const now = ctx.clock.now();
   const values = { ...rules, updatedBy: userId, updatedAt: now };
-  await ctx.db.write((tx) => tx.insert(followUpRules).values({ id: 1, ...values }).onConflictDoUpdate({ target: followUpRules.id, set: values }));
+  await ctx.db.write((tx) =>
+    tx
+      .insert(followUpRules)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: followUpRules.id, set: values }),
+  );
   forgetCaseSettings(ctx);
   return rules;
 }

@@ -32,7 +32,12 @@ export function createStaffMailer(ctx: Ctx, transport: MailTransport, { batchSiz
     });
 
   const settle = (row: Claimed, set: Partial<StaffMailRow>) =>
-    db.write((tx) => tx.update(staffMail).set(set).where(and(eq(staffMail.id, row.id), eq(staffMail.status, "sending"), eq(staffMail.dueAt, row.leaseUntil))));
+    db.write((tx) =>
+      tx
+        .update(staffMail)
+        .set(set)
+        .where(and(eq(staffMail.id, row.id), eq(staffMail.status, "sending"), eq(staffMail.dueAt, row.leaseUntil))),
+    );
 
   async function processDue(now = ctx.clock.now()): Promise<StaffMailPass> {
     const result: StaffMailPass = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };

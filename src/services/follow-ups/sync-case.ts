@@ -27,7 +27,13 @@ export type CaseSource = {
 
 const caseOfResponse = prepared("sync_case_find", (db) =>
   db
-    .select({ id: followUpCases.id, reasons: followUpCases.reasons, priority: followUpCases.priority, clearedAt: followUpCases.clearedAt, status: followUpCases.status })
+    .select({
+      id: followUpCases.id,
+      reasons: followUpCases.reasons,
+      priority: followUpCases.priority,
+      clearedAt: followUpCases.clearedAt,
+      status: followUpCases.status,
+    })
     .from(followUpCases)
     .where(eq(followUpCases.responseId, sql.placeholder("responseId"))),
 );

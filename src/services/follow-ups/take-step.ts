@@ -32,7 +32,10 @@ export function takeCaseStep(ctx: Ctx, caseId: number, step: CaseStep, note: str
     const kind = statusAfter(step);
     await tx.insert(followUpCaseEvents).values({ caseId, kind, userId, note: note ? maskPersonalData(note) : null, detail: actorDetail(actor), at: now });
     if (step === "close") {
-      const removed = await tx.delete(followUpContacts).where(eq(followUpContacts.interactionId, found.interactionId)).returning({ id: followUpContacts.interactionId });
+      const removed = await tx
+        .delete(followUpContacts)
+        .where(eq(followUpContacts.interactionId, found.interactionId))
+        .returning({ id: followUpContacts.interactionId });
       if (removed.length > 0) await tx.insert(followUpCaseEvents).values({ caseId, kind: "contact_deleted", detail: { why: "closed" }, at: now });
     }
     return { caseId };

@@ -96,7 +96,13 @@ export async function importResponses(ctx: Ctx, file: string, options: ImportOpt
     const rows = validator.rows;
     if (validator.errorCount > 0) throw new ImportRejected(validator.errors, validator.errorCount);
     const checked = performance.now();
-    const base = { rows: rows.length, comments: rows.comments.length, from: rows.length ? rows.from : null, to: rows.length ? rows.to : null, dryRun: !!options.dryRun };
+    const base = {
+      rows: rows.length,
+      comments: rows.comments.length,
+      from: rows.length ? rows.from : null,
+      to: rows.length ? rows.to : null,
+      dryRun: !!options.dryRun,
+    };
     if (!comments) return { ...base, themeTags: 0, rollupRows: 0, checkSeconds: (checked - started) / 1000, storeSeconds: 0, countersSeconds: 0 };
     const stored = await comments.finish();
     // Waiting for the workers' last batches belongs to checking: storing starts after it.
@@ -147,8 +153,23 @@ const insertResponses = bulkInsert(
   "import_responses",
   responses,
   [
-    "interactionId", "teamId", "staffId", "serviceId", "channel", "occurredAt", "csat", "ces", "csi", "fcr",
-    "comment", "commented", "commentSentiment", "language", "confirmedVia", "createdAt", "updatedAt",
+    "interactionId",
+    "teamId",
+    "staffId",
+    "serviceId",
+    "channel",
+    "occurredAt",
+    "csat",
+    "ces",
+    "csi",
+    "fcr",
+    "comment",
+    "commented",
+    "commentSentiment",
+    "language",
+    "confirmedVia",
+    "createdAt",
+    "updatedAt",
   ],
   responses.id,
 );
@@ -194,8 +215,16 @@ async function storeRows(
             const customerHash = key ? customerHashOf({ key }, pepper) : null;
             hashes.push(customerHash);
             interactionValues.push(
-              channelName(rows.channel[i]!), rows.teamId[i], rows.staffId[i] || null, rows.serviceId[i] || null, rows.occurredAt[i],
-              rows.externalRef[i], languageName(rows.language[i]!), "import", customerHash, now,
+              channelName(rows.channel[i]!),
+              rows.teamId[i],
+              rows.staffId[i] || null,
+              rows.serviceId[i] || null,
+              rows.occurredAt[i],
+              rows.externalRef[i],
+              languageName(rows.language[i]!),
+              "import",
+              customerHash,
+              now,
             );
           }
           const interactionIds = await insertInteractions(tx, interactionValues);
@@ -211,9 +240,23 @@ async function storeRows(
             const comment = c < 0 ? null : comments[c]!;
             const at = rows.occurredAt[i];
             responseValues.push(
-              interactionIds[i - first], rows.teamId[i], rows.staffId[i] || null, rows.serviceId[i] || null, channelName(rows.channel[i]!), at,
-              rows.csat[i] || null, rows.ces[i] || null, rows.csi[i] || null, fcrName(rows.fcr[i]!), comment?.text ?? null, comment ? 1 : 0,
-              comment?.sentiment ?? null, languageName(rows.language[i]!), "import", at, now,
+              interactionIds[i - first],
+              rows.teamId[i],
+              rows.staffId[i] || null,
+              rows.serviceId[i] || null,
+              channelName(rows.channel[i]!),
+              at,
+              rows.csat[i] || null,
+              rows.ces[i] || null,
+              rows.csi[i] || null,
+              fcrName(rows.fcr[i]!),
+              comment?.text ?? null,
+              comment ? 1 : 0,
+              comment?.sentiment ?? null,
+              languageName(rows.language[i]!),
+              "import",
+              at,
+              now,
             );
           }
           const responseIds = await insertResponses(tx, responseValues);
@@ -232,7 +275,15 @@ async function storeRows(
               commentSentiment: comment?.sentiment ?? null,
               commented: comment !== null,
             };
-            sums.add(rows.occurredAt[i]!, rows.teamId[i]!, rows.staffId[i]!, rows.serviceId[i]!, channelName(rows.channel[i]!), themeIds, tallyOfResponse(answers));
+            sums.add(
+              rows.occurredAt[i]!,
+              rows.teamId[i]!,
+              rows.staffId[i]!,
+              rows.serviceId[i]!,
+              channelName(rows.channel[i]!),
+              themeIds,
+              tallyOfResponse(answers),
+            );
           }
           await insertThemes(tx, themeValues);
           onProgress?.({ phase: "store", done: end, total: rows.length });

@@ -36,7 +36,8 @@ export function occurredAtParser(timeZone: string): TimeParser {
 
   return (text) => {
     const m = PATTERN.exec(text);
-    if (!m) return { ok: false, message: "expected an ISO 8601 date-time such as 2025-03-01T10:15:00+00:00, or 2025-03-01 10:15 in the organisation's time zone" };
+    if (!m)
+      return { ok: false, message: "expected an ISO 8601 date-time such as 2025-03-01T10:15:00+00:00, or 2025-03-01 10:15 in the organisation's time zone" };
     const [, ys, mos, ds, hs, mis, ss, frac, offset] = m;
     const date = `${ys}-${mos}-${ds}`;
     if (!isValidIsoDate(date)) return { ok: false, message: `${date} is not a real date` };

@@ -19,7 +19,21 @@ import type { TimeParser } from "./occurred-at";
 /** The survey page's limit (routes/survey/form.ts), not imported from there to keep the CLI off the web routes. */
 const COMMENT_MAX = 2000;
 
-export const COLUMNS = ["occurred_at", "channel", "team", "staff", "service", "csat", "ces", "csi", "fcr", "comment", "language", "external_ref", "customer_key"] as const;
+export const COLUMNS = [
+  "occurred_at",
+  "channel",
+  "team",
+  "staff",
+  "service",
+  "csat",
+  "ces",
+  "csi",
+  "fcr",
+  "comment",
+  "language",
+  "external_ref",
+  "customer_key",
+] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["occurred_at", "channel", "team"];
 
@@ -35,7 +49,10 @@ const scale = (min: number, max: number) =>
 
 /** One schema per cached column; the result is what the row stores. */
 const CELL = {
-  channel: z.string().trim().pipe(z.enum(CHANNELS, `must be one of ${CHANNELS.join(", ")}`)),
+  channel: z
+    .string()
+    .trim()
+    .pipe(z.enum(CHANNELS, `must be one of ${CHANNELS.join(", ")}`)),
   csat: scale(1, 5),
   ces: scale(1, 7),
   csi: scale(1, 5),
@@ -159,7 +176,8 @@ export class RowValidator {
     const header = options.header.map((h) => h.trim().toLowerCase());
     this.width = header.length;
     const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
-    if (unknown.length > 0) this.fail(0, null, `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((h) => `'${h}'`).join(", ")}; the columns are ${COLUMNS.join(", ")}`);
+    if (unknown.length > 0)
+      this.fail(0, null, `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((h) => `'${h}'`).join(", ")}; the columns are ${COLUMNS.join(", ")}`);
     header.forEach((h, i) => {
       if (!(COLUMNS as readonly string[]).includes(h)) return;
       if (this.index[h as Column] !== undefined) this.fail(0, h as Column, "appears twice in the header");

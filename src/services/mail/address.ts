@@ -11,7 +11,9 @@ export function normaliseAddress(email: string): string {
 }
 
 export function addressHash(email: string, pepper: string): string {
-  return createHmac("sha256", pepper).update(`email-address:${normaliseAddress(email)}`).digest("base64url");
+  return createHmac("sha256", pepper)
+    .update(`email-address:${normaliseAddress(email)}`)
+    .digest("base64url");
 }
 
 function signature(hash: string, secret: string): string {

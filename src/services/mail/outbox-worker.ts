@@ -72,8 +72,7 @@ export function createOutboxWorker(ctx: Ctx, transport: MailTransport, options: 
     });
 
   /** Still ours: sending, with the lease this worker took (a worker that outlived its lease changes nothing). */
-  const held = (row: Claimed) =>
-    and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.dueAt, row.leaseUntil));
+  const held = (row: Claimed) => and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.dueAt, row.leaseUntil));
 
   /** Records the outcome of a claimed row; returns false when the claim had been lost. */
   const finish = (tx: Db, row: Claimed, set: Partial<OutboxRow>) =>

@@ -31,7 +31,10 @@ const callBySid = prepared("phone_call_by_sid", (db) =>
     .where(eq(ivrCalls.callSid, sql.placeholder("callSid"))),
 );
 const languageOf = prepared("phone_interaction_language", (db) =>
-  db.select({ language: interactions.language }).from(interactions).where(eq(interactions.id, sql.placeholder("id"))),
+  db
+    .select({ language: interactions.language })
+    .from(interactions)
+    .where(eq(interactions.id, sql.placeholder("id"))),
 );
 
 /**

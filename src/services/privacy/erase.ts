@@ -40,7 +40,10 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
   if (hashes.length === 0 && customers.length === 0) return { interactions: 0, comments: 0, contacts: 0, mailFiles: 0, recordings: 0 };
   const now = ctx.clock.now();
   const { addresses, messageIds, ...result } = await ctx.db.write(async (tx) => {
-    const linked = hashes.length === 0 ? [] : await tx.select({ id: contactSubjects.interactionId }).from(contactSubjects).where(inArray(contactSubjects.subjectHash, hashes));
+    const linked =
+      hashes.length === 0
+        ? []
+        : await tx.select({ id: contactSubjects.interactionId }).from(contactSubjects).where(inArray(contactSubjects.subjectHash, hashes));
     const direct =
       !request.email && !request.phone
         ? []
@@ -92,7 +95,15 @@ export async function erasePerson(ctx: Ctx, request: ErasureRequest): Promise<Er
         .where(and(inArray(ivrCalls.interactionId, chunk), or(isNotNull(ivrCalls.recordingUrl), isNotNull(ivrCalls.transcriptionSid))));
       if (calls.length > 0) {
         recordings += await queueRecordingDeletionsIn(tx, calls, now);
-        await tx.update(ivrCalls).set({ recordingUrl: null, transcriptionSid: null }).where(inArray(ivrCalls.callSid, calls.map((c) => c.callSid)));
+        await tx
+          .update(ivrCalls)
+          .set({ recordingUrl: null, transcriptionSid: null })
+          .where(
+            inArray(
+              ivrCalls.callSid,
+              calls.map((c) => c.callSid),
+            ),
+          );
       }
       await tx
         .update(emailOutbox)

@@ -48,7 +48,15 @@ export async function applyRetentionIn(tx: Db, ctx: Ctx): Promise<RetentionResul
   for (let i = 0; i < calls.length; i += 500) {
     const chunk = calls.slice(i, i + 500);
     await queueRecordingDeletionsIn(tx, chunk, ctx.clock.now());
-    await tx.update(ivrCalls).set({ recordingUrl: null, transcriptionSid: null }).where(inArray(ivrCalls.callSid, chunk.map((c) => c.callSid)));
+    await tx
+      .update(ivrCalls)
+      .set({ recordingUrl: null, transcriptionSid: null })
+      .where(
+        inArray(
+          ivrCalls.callSid,
+          chunk.map((c) => c.callSid),
+        ),
+      );
   }
   const recordings = calls.filter((c) => c.recordingUrl !== null).length;
   const callSteps = count(await tx.delete(ivrEvents).where(lt(ivrEvents.createdAt, cutoff)).returning({ id: ivrEvents.callSid }));

@@ -55,9 +55,7 @@ export async function updateDepartmentIn(tx: Db, ctx: Ctx, code: string, patch: 
       .where(and(eq(teams.departmentId, row.id), isNull(teams.retiredAt)))
       .orderBy(asc(teams.code));
     if (active.length > 0) {
-      throw new ConflictError(
-        `The department '${code}' still has active teams (${active.map((t) => t.code).join(", ")}); retire or move them first.`,
-      );
+      throw new ConflictError(`The department '${code}' still has active teams (${active.map((t) => t.code).join(", ")}); retire or move them first.`);
     }
   }
   const [updated] = await tx

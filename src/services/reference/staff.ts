@@ -39,9 +39,7 @@ export function createStaff(ctx: Ctx, input: StaffInput): Promise<StaffMember> {
 export async function createStaffIn(tx: Db, ctx: Ctx, input: StaffInput): Promise<StaffMember> {
   const team = requireActive(await findTeam(tx, input.team), "team", input.team);
   await insertOrConflict("staff member", input.code, () =>
-    tx
-      .insert(staff)
-      .values({ code: input.code, name: input.name, email: input.email.toLowerCase(), teamId: team.id, createdAt: ctx.clock.now() }),
+    tx.insert(staff).values({ code: input.code, name: input.name, email: input.email.toLowerCase(), teamId: team.id, createdAt: ctx.clock.now() }),
   );
   return staffMember(tx, input.code);
 }

@@ -35,10 +35,7 @@ async function targetOf(db: Db, code: string): Promise<Target> {
   return requireFound((await select(db, eq(targets.code, code)))[0], "target", code);
 }
 
-export async function listTargets(
-  ctx: Ctx,
-  q: { includeRetired: boolean; measure?: Measure; department?: string; team?: string },
-): Promise<Target[]> {
+export async function listTargets(ctx: Ctx, q: { includeRetired: boolean; measure?: Measure; department?: string; team?: string }): Promise<Target[]> {
   const db = ctx.db.read;
   const department = q.department === undefined ? undefined : requireFound(await findDepartment(db, q.department), "department", q.department);
   const teamRow = q.team === undefined ? undefined : requireFound(await findTeam(db, q.team), "team", q.team);
@@ -84,8 +81,7 @@ export function createTarget(ctx: Ctx, input: TargetInput): Promise<Target> {
 
 /** createTarget inside the caller's write (the demo data). */
 export async function createTargetIn(tx: Db, ctx: Ctx, input: TargetInput): Promise<Target> {
-  const departmentId =
-    input.department === undefined ? null : requireActive(await findDepartment(tx, input.department), "department", input.department).id;
+  const departmentId = input.department === undefined ? null : requireActive(await findDepartment(tx, input.department), "department", input.department).id;
   const teamId = input.team === undefined ? null : requireActive(await findTeam(tx, input.team), "team", input.team).id;
   await assertScopeFree(tx, { measure: input.measure, departmentId, teamId });
   await insertOrConflict("target", input.code, () =>

@@ -24,10 +24,7 @@ async function teamOf(db: Db, code: string): Promise<Team> {
 export async function listTeams(ctx: Ctx, q: { includeRetired: boolean; department?: string }): Promise<Team[]> {
   const db = ctx.db.read;
   const department = q.department === undefined ? undefined : requireFound(await findDepartment(db, q.department), "department", q.department);
-  return select(
-    db,
-    and(q.includeRetired ? undefined : isNull(teams.retiredAt), department ? eq(teams.departmentId, department.id) : undefined),
-  );
+  return select(db, and(q.includeRetired ? undefined : isNull(teams.retiredAt), department ? eq(teams.departmentId, department.id) : undefined));
 }
 
 export function getTeam(ctx: Ctx, code: string): Promise<Team> {
@@ -64,9 +61,7 @@ export async function updateTeamIn(tx: Db, ctx: Ctx, code: string, patch: TeamPa
   const row = requireFound(await findTeam(tx, code), "team", code);
   const retiredAt = nextRetiredAt(row.retiredAt, patch.retired, ctx.clock.now());
   const departmentId =
-    patch.department === undefined
-      ? row.departmentId
-      : requireActive(await findDepartment(tx, patch.department), "department", patch.department).id;
+    patch.department === undefined ? row.departmentId : requireActive(await findDepartment(tx, patch.department), "department", patch.department).id;
   if (row.retiredAt === null && retiredAt !== null) {
     const active = await tx
       .select({ code: staff.code })
@@ -83,7 +78,10 @@ export async function updateTeamIn(tx: Db, ctx: Ctx, code: string, patch: TeamPa
       throw new ConflictError(`The team's department '${department.code}' is retired; bring it back or move the team first.`);
     }
   }
-  await tx.update(teams).set({ name: patch.name ?? row.name, departmentId, retiredAt }).where(eq(teams.id, row.id));
+  await tx
+    .update(teams)
+    .set({ name: patch.name ?? row.name, departmentId, retiredAt })
+    .where(eq(teams.id, row.id));
   return teamOf(tx, code);
 }
 

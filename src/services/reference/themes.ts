@@ -39,7 +39,10 @@ export function createTheme(ctx: Ctx, input: ThemeInput): Promise<Theme> {
 /** createTheme inside the caller's write. */
 export async function createThemeIn(tx: Db, ctx: Ctx, input: ThemeInput): Promise<Theme> {
   const [row] = await insertOrConflict("theme", input.code, () =>
-    tx.insert(themes).values({ code: input.code, name: input.name, rules: cleanRules(input.rules), createdAt: ctx.clock.now() }).returning(),
+    tx
+      .insert(themes)
+      .values({ code: input.code, name: input.name, rules: cleanRules(input.rules), createdAt: ctx.clock.now() })
+      .returning(),
   );
   return view(row!);
 }

@@ -55,7 +55,13 @@ const burstsSince = prepared("confirm_rating_bursts_since", (db) =>
   db
     .select({ n: count() })
     .from(suspectedClicks)
-    .where(and(eq(suspectedClicks.staffId, sql.placeholder("staffId")), eq(suspectedClicks.reason, "burst"), gt(suspectedClicks.createdAt, sql.placeholder("since")))),
+    .where(
+      and(
+        eq(suspectedClicks.staffId, sql.placeholder("staffId")),
+        eq(suspectedClicks.reason, "burst"),
+        gt(suspectedClicks.createdAt, sql.placeholder("since")),
+      ),
+    ),
 );
 const insertConfirmation = prepared("confirm_rating_insert", (db) =>
   db.insert(signatureConfirmations).values({
@@ -66,7 +72,10 @@ const insertConfirmation = prepared("confirm_rating_insert", (db) =>
   }),
 );
 const nonceOf = prepared("confirm_rating_nonce", (db) =>
-  db.select({ nonce: surveyTokens.nonce }).from(surveyTokens).where(eq(surveyTokens.interactionId, sql.placeholder("interactionId"))),
+  db
+    .select({ nonce: surveyTokens.nonce })
+    .from(surveyTokens)
+    .where(eq(surveyTokens.interactionId, sql.placeholder("interactionId"))),
 );
 
 /**
@@ -90,7 +99,12 @@ export function confirmSignatureRating(
     // Confirmations for one person take turns: on PostgreSQL a double click's second
     // confirmation must find the first's record, and a burst must be counted whole.
     await lockForUpdate(tx, staff, eq(staff.id, person.id));
-    const earlier = await earlierConfirmations(tx, { browserKey: input.browserKey, addressKey: input.addressKey, staffId: person.id, since: now - SAME_BROWSER_WINDOW });
+    const earlier = await earlierConfirmations(tx, {
+      browserKey: input.browserKey,
+      addressKey: input.addressKey,
+      staffId: person.id,
+      since: now - SAME_BROWSER_WINDOW,
+    });
     const sameBrowser = earlier.find((r) => r.key === input.browserKey);
     const sameAddress = earlier.find((r) => r.key === input.addressKey);
     const replaced = sameBrowser ?? sameAddress;
@@ -105,7 +119,14 @@ export function confirmSignatureRating(
     }
     const interactionId =
       replaced?.interactionId ??
-      (await registerInteractionIn(tx, ctx, { channel: "email", team: person.teamCode, staff: person.code, occurredAt: now, language: input.language }, "signature")).id;
+      (
+        await registerInteractionIn(
+          tx,
+          ctx,
+          { channel: "email", team: person.teamCode, staff: person.code, occurredAt: now, language: input.language },
+          "signature",
+        )
+      ).id;
     // merge for the same browser: a second confirmation changes the face but keeps the other
     // answers it gave since. Another browser's answer is replaced whole: it is not theirs to see.
     await recordResponseIn(

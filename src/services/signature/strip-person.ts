@@ -8,7 +8,15 @@ export type StripPerson = { id: number; code: string; name: string; email: strin
 // Prepared: every face link opened (scanners open all five of every message) looks its person up.
 const personByCode = prepared("signature_strip_person", (db) =>
   db
-    .select({ id: staff.id, code: staff.code, name: staff.name, email: staff.email, retiredAt: staff.retiredAt, team: teams.name, department: departments.name })
+    .select({
+      id: staff.id,
+      code: staff.code,
+      name: staff.name,
+      email: staff.email,
+      retiredAt: staff.retiredAt,
+      team: teams.name,
+      department: departments.name,
+    })
     .from(staff)
     .innerJoin(teams, eq(teams.id, staff.teamId))
     .innerJoin(departments, eq(departments.id, teams.departmentId))

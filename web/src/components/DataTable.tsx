@@ -39,7 +39,11 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
           <thead>
             <tr>
               {columns.map((c) => (
-                <th scope="col" class={c.numeric ? "num" : undefined} aria-sort={c.sort?.active ? (c.sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  scope="col"
+                  class={c.numeric ? "num" : undefined}
+                  aria-sort={c.sort?.active ? (c.sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
                   {c.sort ? (
                     <button type="button" class="sort" onClick={c.sort.onSort}>
                       {c.header}
@@ -60,13 +64,7 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
             ) : (
               rows.map((r, i) => (
                 <tr key={rowKey(r, i)}>
-                  {columns.map((c, j) =>
-                    j === 0 ? (
-                      <th scope="row">{c.cell(r)}</th>
-                    ) : (
-                      <td class={c.numeric ? "num" : undefined}>{c.cell(r)}</td>
-                    ),
-                  )}
+                  {columns.map((c, j) => (j === 0 ? <th scope="row">{c.cell(r)}</th> : <td class={c.numeric ? "num" : undefined}>{c.cell(r)}</td>))}
                 </tr>
               ))
             )}
@@ -79,7 +77,17 @@ export function DataTable<R>({ caption, columns, rows, filename, forChart, rowKe
             {shown ? "Hide the numbers" : "Show the numbers"}
           </button>
         ) : null}
-        <button type="button" class="secondary" onClick={() => downloadCsv(filename, columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.csv(r))))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            downloadCsv(
+              filename,
+              columns.map((c) => c.header),
+              rows.map((r) => columns.map((c) => c.csv(r))),
+            )
+          }
+        >
           Download CSV<span class="sr-only">: {caption}</span>
         </button>
       </div>

@@ -45,10 +45,23 @@ export function EditForm({ id, title, fields, initial, submitLabel, aliases, onS
     try {
       await onSubmit(values);
     } catch (err) {
-      const placed = err instanceof ApiError ? placeFieldErrors(err.fields, fields.map((f) => f.name), aliases) : { byField: {}, rest: [] };
+      const placed =
+        err instanceof ApiError
+          ? placeFieldErrors(
+              err.fields,
+              fields.map((f) => f.name),
+              aliases,
+            )
+          : { byField: {}, rest: [] };
       setErrors(placed.byField);
       const message = err instanceof Error ? err.message : String(err);
-      setFormError(placed.rest.length > 0 ? `${message} ${placed.rest.join("; ")}` : Object.keys(placed.byField).length > 0 ? "Please correct the fields marked below." : message);
+      setFormError(
+        placed.rest.length > 0
+          ? `${message} ${placed.rest.join("; ")}`
+          : Object.keys(placed.byField).length > 0
+            ? "Please correct the fields marked below."
+            : message,
+      );
       const first = fields.find((f) => placed.byField[f.name]);
       if (first) requestAnimationFrame(() => document.getElementById(inputId(first.name))?.focus());
     } finally {

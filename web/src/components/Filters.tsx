@@ -5,7 +5,19 @@ import { CHANNEL_NAMES } from "../lib/format";
 /** Quarters and years are the organisation's financial ones (FINANCIAL_YEAR_START, April by default). */
 const PERIOD_NAMES: Record<Period, string> = { week: "Weekly", month: "Monthly", quarter: "Quarterly (financial)", year: "Financial year" };
 
-function Select({ id, label, value, choices, onChange }: { id: string; label: string; value: string; choices: { value: string; label: string }[]; onChange: (v: string) => void }) {
+function Select({
+  id,
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  choices: { value: string; label: string }[];
+  onChange: (v: string) => void;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -53,11 +65,37 @@ export function Filters({ dates = true, ranges }: { dates?: boolean; ranges?: Ra
         </>
       ) : null}
       {o && o.departments.length > 1 ? (
-        <Select id="f-department" label="Department" value={q.department ?? ""} choices={[...all("All departments"), ...o.departments.map((d) => ({ value: d.code, label: d.name }))]} onChange={(v) => set("department", v)} />
+        <Select
+          id="f-department"
+          label="Department"
+          value={q.department ?? ""}
+          choices={[...all("All departments"), ...o.departments.map((d) => ({ value: d.code, label: d.name }))]}
+          onChange={(v) => set("department", v)}
+        />
       ) : null}
-      {o && o.teams.length > 1 ? <Select id="f-team" label="Team" value={q.team ?? ""} choices={[...all("All teams"), ...teams.map((t) => ({ value: t.code, label: t.name }))]} onChange={(v) => set("team", v)} /> : null}
-      <Select id="f-service" label="Service" value={q.service ?? ""} choices={[...all("All services"), ...(o?.services ?? []).map((s) => ({ value: s.code, label: s.name }))]} onChange={(v) => set("service", v)} />
-      <Select id="f-channel" label="Channel" value={q.channel ?? ""} choices={[...all("All channels"), ...(o?.channels ?? []).map((c) => ({ value: c, label: CHANNEL_NAMES[c] ?? c }))]} onChange={(v) => set("channel", v)} />
+      {o && o.teams.length > 1 ? (
+        <Select
+          id="f-team"
+          label="Team"
+          value={q.team ?? ""}
+          choices={[...all("All teams"), ...teams.map((t) => ({ value: t.code, label: t.name }))]}
+          onChange={(v) => set("team", v)}
+        />
+      ) : null}
+      <Select
+        id="f-service"
+        label="Service"
+        value={q.service ?? ""}
+        choices={[...all("All services"), ...(o?.services ?? []).map((s) => ({ value: s.code, label: s.name }))]}
+        onChange={(v) => set("service", v)}
+      />
+      <Select
+        id="f-channel"
+        label="Channel"
+        value={q.channel ?? ""}
+        choices={[...all("All channels"), ...(o?.channels ?? []).map((c) => ({ value: c, label: CHANNEL_NAMES[c] ?? c }))]}
+        onChange={(v) => set("channel", v)}
+      />
     </form>
   );
 }

@@ -66,7 +66,10 @@ function body(v: ActionFormValues) {
 /** The tracker: follows the URL's filters; directors and administrators add actions from it. */
 export const TrackerModel = createModel(() => {
   const query = computed(() => trackerQuery(url.query.value));
-  const list = createLoader(() => query.value, (q) => ok(tracker.$get({ query: q })));
+  const list = createLoader(
+    () => query.value,
+    (q) => ok(tracker.$get({ query: q })),
+  );
   list.start();
   const adding = signal(false);
   const notice = signal<Notice | null>(null);
@@ -96,7 +99,8 @@ export const ActionModel = createModel((ref: string) => {
   const param = { ref };
   const detail = createLoader(
     () => ref,
-    (r) => (/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(r) ? ok(tracker[":ref"].$get({ param: { ref: r } })) : Promise.reject(new Error(`There is no action “${r}”.`))),
+    (r) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(r) ? ok(tracker[":ref"].$get({ param: { ref: r } })) : Promise.reject(new Error(`There is no action “${r}”.`)),
   );
   detail.start();
   const editing = signal(false);
@@ -134,7 +138,10 @@ export const ActionModel = createModel((ref: string) => {
 /** Settings: the organisation's words for the four categories (administrators). */
 export const CategoryLabelsModel = createModel(() => {
   const s = tracker.settings.labels;
-  const labels = createLoader(() => null, () => ok(s.$get()));
+  const labels = createLoader(
+    () => null,
+    () => ok(s.$get()),
+  );
   labels.start();
   const notice = signal<Notice | null>(null);
   return {
@@ -153,7 +160,10 @@ export const CategoryLabelsModel = createModel(() => {
 
 /** For the Themes page: the actions in view, by the themes they address. */
 export const ThemeActionsModel = createModel(() => {
-  const list = createLoader(() => null, () => ok(tracker.$get({ query: {} })));
+  const list = createLoader(
+    () => null,
+    () => ok(tracker.$get({ query: {} })),
+  );
   list.start();
   const byTheme = computed(() => {
     const out = new Map<string, ActionItem[]>();

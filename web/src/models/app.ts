@@ -76,7 +76,10 @@ export function setDate(which: RangeDefault, key: "from" | "to", value: string):
   url.setParams({ from: value, to: end });
 }
 
-export const overview = createLoader(() => shared.value, (q) => ok(api.overview.$get({ query: q })));
+export const overview = createLoader(
+  () => shared.value,
+  (q) => ok(api.overview.$get({ query: q })),
+);
 /**
  * The Overview's filters for its other reads: with no dates in the URL, the range its measures
  * count (the last complete period), which is not the other views' default.
@@ -87,7 +90,10 @@ const overviewScope = computed(() => {
   return range ? { ...q, from: range.from, to: range.to } : q;
 });
 /** The follow-up service standard (SLA compliance of cases opened in the range) for the overview. */
-export const sla = createLoader(() => overviewScope.value, (q) => ok(api.sla.$get({ query: q })));
+export const sla = createLoader(
+  () => overviewScope.value,
+  (q) => ok(api.sla.$get({ query: q })),
+);
 /**
  * Safeguarding concerns nobody has acknowledged yet, in the viewer's scope: they head the
  * Overview until someone does, whatever the filters say.
@@ -100,12 +106,18 @@ export const trends = createLoader(
   () => ({ ...shared.value, split: trendSplit(url.query.value.split) }),
   (q) => ok(api.trends.$get({ query: q })),
 );
-export const teams = createLoader(() => shared.value, (q) => ok(api.teams.$get({ query: q })));
+export const teams = createLoader(
+  () => shared.value,
+  (q) => ok(api.teams.$get({ query: q })),
+);
 export const staff = createLoader(
   () => ({ team: url.query.value.drill, q: shared.value }),
   async ({ team, q }) => (team ? ok(api.teams[":team"].staff.$get({ param: { team }, query: q })) : null),
 );
-export const themes = createLoader(() => shared.value, (q) => ok(api.themes.$get({ query: q })));
+export const themes = createLoader(
+  () => shared.value,
+  (q) => ok(api.themes.$get({ query: q })),
+);
 export const comments = createLoader(
   () => {
     const p = url.query.value;
@@ -118,7 +130,10 @@ export const report = createLoader(
   (q) => ok(api.report.quarterly.$get({ query: q })),
 );
 // Follow-up cases have page models of their own (models/follow-ups.ts).
-export const settings = createLoader(() => isAdmin.value, (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)));
+export const settings = createLoader(
+  () => isAdmin.value,
+  (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)),
+);
 
 /** Administrators only: the email outbox and the suspected automated clicks for the chosen days. */
 export const delivery = createLoader(

@@ -82,7 +82,10 @@ export function allowedSteps(status: CaseStatus): CaseStep[] {
 /** The case list: follows the URL's filters, sort and page. */
 export const CaseListModel = createModel(() => {
   const query = computed(() => listQuery(url.query.value));
-  const list = createLoader(() => query.value, (q) => ok(cases.$get({ query: q })));
+  const list = createLoader(
+    () => query.value,
+    (q) => ok(cases.$get({ query: q })),
+  );
   list.start();
   return { list };
 });
@@ -97,7 +100,8 @@ type Notice = { kind: "ok" | "error"; text: string };
 export const CaseModel = createModel((id: string) => {
   const detail = createLoader(
     () => id,
-    (caseId) => (/^[1-9]\d{0,15}$/.test(caseId) ? ok(cases[":id"].$get({ param: { id: caseId } })) : Promise.reject(new Error(`There is no follow-up case “${caseId}”.`))),
+    (caseId) =>
+      /^[1-9]\d{0,15}$/.test(caseId) ? ok(cases[":id"].$get({ param: { id: caseId } })) : Promise.reject(new Error(`There is no follow-up case “${caseId}”.`)),
   );
   detail.start();
   const notice = signal<Notice | null>(null);
@@ -106,7 +110,12 @@ export const CaseModel = createModel((id: string) => {
   const busy = signal(false);
   const param = { id };
 
-  async function change(form: string, field: string, call: () => Promise<{ case?: Partial<CaseDetail["case"]>; history: CaseDetail["history"] }>, done: string): Promise<boolean> {
+  async function change(
+    form: string,
+    field: string,
+    call: () => Promise<{ case?: Partial<CaseDetail["case"]>; history: CaseDetail["history"] }>,
+    done: string,
+  ): Promise<boolean> {
     busy.value = true;
     notice.value = null;
     fieldErrors.value = {};
@@ -154,7 +163,12 @@ export const CaseModel = createModel((id: string) => {
       change("owner", "userId", () => ok(cases[":id"].owner.$put({ param, json: { userId } })), email ? `Assigned to ${email}.` : "The case has no owner now."),
     notAConcern: (reason: string) => {
       if (!reason.trim()) return refuse("clear.reason", "Say why this is not a safeguarding concern.");
-      return change("clear", "reason", () => ok(cases[":id"]["not-a-concern"].$post({ param, json: { reason: reason.trim() } })), "Marked as not a safeguarding concern.");
+      return change(
+        "clear",
+        "reason",
+        () => ok(cases[":id"]["not-a-concern"].$post({ param, json: { reason: reason.trim() } })),
+        "Marked as not a safeguarding concern.",
+      );
     },
   };
 });
@@ -162,8 +176,14 @@ export const CaseModel = createModel((id: string) => {
 /** Settings: the rules that open cases, and the organisation's own safeguarding phrases (administrators). */
 export const FollowUpSettingsModel = createModel(() => {
   const s = api.settings;
-  const rules = createLoader(() => null, () => ok(s["follow-up-rules"].$get()));
-  const phrases = createLoader(() => null, () => ok(s["safeguarding-phrases"].$get()));
+  const rules = createLoader(
+    () => null,
+    () => ok(s["follow-up-rules"].$get()),
+  );
+  const phrases = createLoader(
+    () => null,
+    () => ok(s["safeguarding-phrases"].$get()),
+  );
   rules.start();
   phrases.start();
   const rulesNotice = signal<Notice | null>(null);
@@ -179,7 +199,12 @@ export const FollowUpSettingsModel = createModel(() => {
     /** Throws ApiError with the bad fields, for the form to place. */
     saveRules: async (v: Record<string, string>) => {
       rulesNotice.value = null;
-      const json = { csatAtMost: threshold(v.csatAtMost), csiAtMost: threshold(v.csiAtMost), notResolvedCsatAtMost: threshold(v.notResolvedCsatAtMost), onContactRequest: v.onContactRequest === "yes" };
+      const json = {
+        csatAtMost: threshold(v.csatAtMost),
+        csiAtMost: threshold(v.csiAtMost),
+        notResolvedCsatAtMost: threshold(v.notResolvedCsatAtMost),
+        onContactRequest: v.onContactRequest === "yes",
+      };
       await ok(s["follow-up-rules"].$put({ json }));
       rules.reload();
       rulesNotice.value = { kind: "ok", text: "Saved the follow-up rules." };

@@ -122,7 +122,9 @@ export const ReviewModel = createModel((id: string) => {
   const detail = createLoader(
     () => id,
     (itemId) =>
-      /^[1-9]\d{0,15}$/.test(itemId) ? ok(quality.items[":id"].$get({ param: { id: itemId } })).then(fill) : Promise.reject(new Error(`There is no sampled item “${itemId}”.`)),
+      /^[1-9]\d{0,15}$/.test(itemId)
+        ? ok(quality.items[":id"].$get({ param: { id: itemId } })).then(fill)
+        : Promise.reject(new Error(`There is no sampled item “${itemId}”.`)),
   );
   detail.start();
   const notice = signal<Notice | null>(null);
@@ -228,9 +230,13 @@ export const StandardsModel = createModel(() => {
       }
       return change(() => ok(quality.standards.$post({ json: { text: text.trim() } })), `Added ‘${text.trim()}’.`);
     },
-    rename: (s: QualityStandard, text: string) => change(() => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { text: text.trim() } })), `Saved ‘${text.trim()}’.`),
+    rename: (s: QualityStandard, text: string) =>
+      change(() => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { text: text.trim() } })), `Saved ‘${text.trim()}’.`),
     setRetired: (s: QualityStandard, retired: boolean) =>
-      change(() => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { retired } })), retired ? `Retired ‘${s.text}’.` : `Brought back ‘${s.text}’.`),
+      change(
+        () => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { retired } })),
+        retired ? `Retired ‘${s.text}’.` : `Brought back ‘${s.text}’.`,
+      ),
     /** Moves an active standard one place up (-1) or down (+1). */
     move: (s: QualityStandard, by: -1 | 1) => {
       const ids = (list.data.value?.items ?? []).filter((x) => !x.retired).map((x) => x.id);

@@ -42,7 +42,9 @@ export async function save(section: RefSection, code: string | null, v: Record<s
       break;
     case "teams": {
       const department = v.department ?? "";
-      await ok(code ? s.teams[":code"].$patch({ param: { code }, json: { name, department } }) : s.teams.$post({ json: { code: v.code ?? "", name, department } }));
+      await ok(
+        code ? s.teams[":code"].$patch({ param: { code }, json: { name, department } }) : s.teams.$post({ json: { code: v.code ?? "", name, department } }),
+      );
       break;
     }
     case "staff": {
@@ -61,7 +63,11 @@ export async function save(section: RefSection, code: string | null, v: Record<s
     case "targets": {
       const value = numberField(v.value ?? "");
       const measure = (MEASURES.find((m) => m.value === v.measure) ?? MEASURES[0]).value;
-      await ok(code ? s.targets[":code"].$patch({ param: { code }, json: { value } }) : s.targets.$post({ json: { code: v.code ?? "", measure, value, ...targetScope(v.scope ?? "") } }));
+      await ok(
+        code
+          ? s.targets[":code"].$patch({ param: { code }, json: { value } })
+          : s.targets.$post({ json: { code: v.code ?? "", measure, value, ...targetScope(v.scope ?? "") } }),
+      );
       break;
     }
   }

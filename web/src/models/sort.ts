@@ -11,8 +11,7 @@ type Sortable = { group: { name: string }; scores: { responses: number } & Recor
  */
 export function sortRows<R extends Sortable>(rows: readonly R[], key: SortKey, dir: SortDir): R[] {
   const sign = dir === "asc" ? 1 : -1;
-  const sortValue = (r: R): number | string | null =>
-    key === "name" ? r.group.name : key === "responses" ? r.scores.responses : r.scores[key].value;
+  const sortValue = (r: R): number | string | null => (key === "name" ? r.group.name : key === "responses" ? r.scores.responses : r.scores[key].value);
   return [...rows].sort((a, b) => {
     const x = sortValue(a);
     const y = sortValue(b);

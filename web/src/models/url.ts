@@ -109,7 +109,11 @@ export function createUrlModel(loc: { pathname: string; search: string } = windo
     navigate: (path: PagePath, extra: Record<string, string> = {}) => push(path, { ...sharedOnly(query.value), ...extra }),
     setParam: (key: string, value: string | null | undefined) => push(page.value, withParam(query.value, key, value), item.value),
     setParams: (values: Record<string, string | null>) =>
-      push(page.value, Object.entries(values).reduce((q, [k, v]) => withParam(q, k, v), query.value), item.value),
+      push(
+        page.value,
+        Object.entries(values).reduce((q, [k, v]) => withParam(q, k, v), query.value),
+        item.value,
+      ),
     hrefFor: (path: PagePath) => pathFor(path, null, sharedOnly(query.value)),
     /**
      * One item of the current page's list. The whole query goes with it (the list's filters,

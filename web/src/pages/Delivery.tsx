@@ -49,7 +49,9 @@ function Outbox({ o }: { o: Delivery["outbox"] }) {
           <p class="small">Answered, opted out or expired before sending</p>
         </article>
       </div>
-      <h3 id="failures-h" class="subhead">Recent failures</h3>
+      <h3 id="failures-h" class="subhead">
+        Recent failures
+      </h3>
       <DataTable
         captionHidden
         caption="Recent failures, newest first"
@@ -60,7 +62,17 @@ function Outbox({ o }: { o: Delivery["outbox"] }) {
         columns={[
           { header: "Queued", cell: (r) => dateTime(r.createdAt), csv: (r) => new Date(r.createdAt).toISOString() },
           { header: "Last tried", cell: (r) => dateTime(r.lastTriedAt), csv: (r) => new Date(r.lastTriedAt).toISOString() },
-          { header: "Email", cell: (r) => (<>{r.kind}<br /><span class="small">contact {r.interactionId}</span></>), csv: (r) => `${r.kind} for contact ${r.interactionId}` },
+          {
+            header: "Email",
+            cell: (r) => (
+              <>
+                {r.kind}
+                <br />
+                <span class="small">contact {r.interactionId}</span>
+              </>
+            ),
+            csv: (r) => `${r.kind} for contact ${r.interactionId}`,
+          },
           { header: "Tries", cell: (r) => r.attempts, csv: (r) => r.attempts, numeric: true },
           { header: "Reason", cell: (r) => <span class="failure-reason">{r.lastError ?? "no reason recorded"}</span>, csv: (r) => r.lastError },
         ]}
@@ -77,7 +89,8 @@ function SuspectedClicks({ d }: { d: Delivery }) {
       <h2 id="clicks-h">Suspected automated clicks</h2>
       <p class="lede">
         Mail security services open the links in an email as it arrives, to check them. Clicks that look like this are counted here and{" "}
-        <strong>never count in any score</strong>; a person who then confirms an answer on the survey page still counts. {s.total} suspected automated clicks from {d.from} to {d.to}.
+        <strong>never count in any score</strong>; a person who then confirms an answer on the survey page still counts. {s.total} suspected automated clicks
+        from {d.from} to {d.to}.
       </p>
       <Chart
         type="bar"
@@ -99,7 +112,12 @@ function SuspectedClicks({ d }: { d: Delivery }) {
         rows={s.days}
         columns={[
           { header: "Day", cell: (r) => r.day, csv: (r) => r.day },
-          ...REASONS.map((r) => ({ header: r.label, cell: (x: (typeof s.days)[number]) => x[r.key], csv: (x: (typeof s.days)[number]) => x[r.key], numeric: true })),
+          ...REASONS.map((r) => ({
+            header: r.label,
+            cell: (x: (typeof s.days)[number]) => x[r.key],
+            csv: (x: (typeof s.days)[number]) => x[r.key],
+            numeric: true,
+          })),
           { header: "Total", cell: (r) => r.total, csv: (r) => r.total, numeric: true },
         ]}
       />

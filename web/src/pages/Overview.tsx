@@ -24,7 +24,12 @@ const SPARK_BLUE = "#1d4ed8";
 function Comparison({ c, previous, unit, counted = "answers" }: { c: Compared; previous: Range; unit: string; counted?: string }) {
   if (c.comparison === "partial") return <p class="small">Period not over yet: no comparison</p>;
   const against = `Against ${formatRange(previous.from, previous.to)}: `;
-  if (c.comparison !== "ok" || c.change === null) return <p class="small">{against}not enough {counted} to compare</p>;
+  if (c.comparison !== "ok" || c.change === null)
+    return (
+      <p class="small">
+        {against}not enough {counted} to compare
+      </p>
+    );
   return (
     <p class="small">
       {against}
@@ -35,7 +40,19 @@ function Comparison({ c, previous, unit, counted = "answers" }: { c: Compared; p
   );
 }
 
-function Target({ target, status, margin, unit, name = "Target" }: { target: number | null; status: Measure["status"]; margin: number; unit: string; name?: string }) {
+function Target({
+  target,
+  status,
+  margin,
+  unit,
+  name = "Target",
+}: {
+  target: number | null;
+  status: Measure["status"];
+  margin: number;
+  unit: string;
+  name?: string;
+}) {
   return (
     <p class="small">
       {target === null ? "No target set" : `${name} ${target}${unit === "%" ? "%" : ""}`} <StatusBadge status={status} margin={margin} unit={unit} />
@@ -249,8 +266,8 @@ function FollowUpStandard() {
           return (
             <>
               <p class="small">
-                Follow-up cases opened {formatRange(d.from, d.to)}. The standard is {d.target}% of cases acknowledged by their acknowledge-by date and {d.target}% responded to by their
-                respond-by date. A case counts once it has been dealt with or its date has passed.
+                Follow-up cases opened {formatRange(d.from, d.to)}. The standard is {d.target}% of cases acknowledged by their acknowledge-by date and{" "}
+                {d.target}% responded to by their respond-by date. A case counts once it has been dealt with or its date has passed.
               </p>
               <div class="cards">
                 <InTime id="sla-ack" title="Acknowledged in time" f={all.acknowledgedInTime} target={d.target} />
@@ -348,7 +365,8 @@ export function OverviewPage() {
                   <Card key={m.key} m={m} previous={d.previous}>
                     {m.key === "responseRate" && d.withoutToken > 0 ? (
                       <p class="small" data-testid="without-token">
-                        {d.withoutToken.toLocaleString("en-GB")} {d.withoutToken === 1 ? "answer without a survey link is" : "answers without a survey link are"} not in the rate
+                        {d.withoutToken.toLocaleString("en-GB")}{" "}
+                        {d.withoutToken === 1 ? "answer without a survey link is" : "answers without a survey link are"} not in the rate
                       </p>
                     ) : null}
                   </Card>

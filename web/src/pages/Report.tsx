@@ -64,7 +64,12 @@ function MeasuresTable({ d, rows, caption, filename }: { d: Quarterly; rows: rea
         {
           header: d.quarter,
           // Repeat contact counts contacts, not answers.
-          cell: (r) => (r.figure.value === null && COUNTS_CONTACTS.has(r.key) ? (r.figure.n === 0 ? "no contacts to judge" : "too few contacts") : formatValue(r.figure, r.unit)),
+          cell: (r) =>
+            r.figure.value === null && COUNTS_CONTACTS.has(r.key)
+              ? r.figure.n === 0
+                ? "no contacts to judge"
+                : "too few contacts"
+              : formatValue(r.figure, r.unit),
           csv: (r) => r.figure.value,
           numeric: true,
         },
@@ -99,12 +104,15 @@ function ExecutiveSummary({ d }: { d: Quarterly }) {
       <h3 id="report-summary-h">Executive summary</h3>
       {d.partial ? (
         <p class="report-partial">
-          <strong>{d.quarter} is not over.</strong> Figures run from {longDate(d.from)} to {longDate(d.to)} and will change; they are not compared with {d.previousQuarter}.
+          <strong>{d.quarter} is not over.</strong> Figures run from {longDate(d.from)} to {longDate(d.to)} and will change; they are not compared with{" "}
+          {d.previousQuarter}.
         </p>
       ) : null}
       <p>
         {s.responses} responses in {quarterTitle(d)} across {d.departments.length === 1 ? "1 department" : `${d.departments.length} departments`}.
-        {rate && rate.value !== null ? ` Response rate ${rate.value}%: ${s.answered} answers to ${s.issued} surveys sent.` : ` ${s.answered} answers to ${s.issued} surveys sent.`}
+        {rate && rate.value !== null
+          ? ` Response rate ${rate.value}%: ${s.answered} answers to ${s.issued} surveys sent.`
+          : ` ${s.answered} answers to ${s.issued} surveys sent.`}
         {s.withoutToken > 0
           ? ` A further ${s.withoutToken} ${s.withoutToken === 1 ? "answer" : "answers"} came without a survey link (the signature strip, imported history): counted in every figure except the response rate.`
           : ""}
@@ -135,11 +143,21 @@ function ExecutiveSummary({ d }: { d: Quarterly }) {
           ) : (
             <ul class="report-sla">
               <li>
-                Acknowledged in time: {f.acknowledgedInTime.value === null ? (f.acknowledgedInTime.n === 0 ? "none due yet" : "too few cases") : `${f.acknowledgedInTime.value}% of ${f.acknowledgedInTime.n}`}{" "}
+                Acknowledged in time:{" "}
+                {f.acknowledgedInTime.value === null
+                  ? f.acknowledgedInTime.n === 0
+                    ? "none due yet"
+                    : "too few cases"
+                  : `${f.acknowledgedInTime.value}% of ${f.acknowledgedInTime.n}`}{" "}
                 <StatusBadge status={f.acknowledgedInTime.status} />
               </li>
               <li>
-                Responded to in time: {f.respondedInTime.value === null ? (f.respondedInTime.n === 0 ? "none due yet" : "too few cases") : `${f.respondedInTime.value}% of ${f.respondedInTime.n}`}{" "}
+                Responded to in time:{" "}
+                {f.respondedInTime.value === null
+                  ? f.respondedInTime.n === 0
+                    ? "none due yet"
+                    : "too few cases"
+                  : `${f.respondedInTime.value}% of ${f.respondedInTime.n}`}{" "}
                 <StatusBadge status={f.respondedInTime.status} />
               </li>
               <li>
@@ -161,9 +179,9 @@ function FollowUpStandard({ d }: { d: Quarterly }) {
     <section class="report-dept" aria-labelledby="report-sla-h">
       <h3 id="report-sla-h">Follow-up service standard</h3>
       <p>
-        Target: {s.target}% of follow-up cases acknowledged by their acknowledge-by date and {s.target}% responded to by their respond-by date. Cases opened in {d.quarter}; a case
-        counts once it has been dealt with or its date has passed{s.partial ? ", so figures for a quarter still under way will change" : ""}. Shares from fewer than {d.minCount} cases show as
-        "too few cases".
+        Target: {s.target}% of follow-up cases acknowledged by their acknowledge-by date and {s.target}% responded to by their respond-by date. Cases opened in{" "}
+        {d.quarter}; a case counts once it has been dealt with or its date has passed{s.partial ? ", so figures for a quarter still under way will change" : ""}
+        . Shares from fewer than {d.minCount} cases show as "too few cases".
       </p>
       <DataTable
         caption={`Follow-up cases handled in time by department, ${d.quarter}`}
@@ -219,7 +237,13 @@ function Department({ d, dep }: { d: Quarterly; dep: Quarterly["departments"][nu
                   labels: dep.channels.map((c) => c.channel.name),
                   datasets: [
                     // Sent as the light shade of the responses' colour: the same contacts, before and after answering.
-                    { label: "Surveys sent", data: dep.channels.map((c) => c.issued), backgroundColor: alpha(PALETTE[0]!, 0.3), borderColor: PALETTE[0], borderWidth: 1 },
+                    {
+                      label: "Surveys sent",
+                      data: dep.channels.map((c) => c.issued),
+                      backgroundColor: alpha(PALETTE[0]!, 0.3),
+                      borderColor: PALETTE[0],
+                      borderWidth: 1,
+                    },
                     { label: "Responses", data: dep.channels.map((c) => c.responses), backgroundColor: PALETTE[0] },
                   ],
                 }}
@@ -263,8 +287,8 @@ function ReportBody({ d }: { d: Quarterly }) {
         </h2>
         <p>
           {longDate(d.from)} to {longDate(d.to)}
-          {d.partial ? "" : `, compared with ${d.previousQuarter}`}. Figures from fewer than {d.minCount} answers are shown as "too few responses", and a change only when both
-          quarters have at least {d.minCount}.
+          {d.partial ? "" : `, compared with ${d.previousQuarter}`}. Figures from fewer than {d.minCount} answers are shown as "too few responses", and a change
+          only when both quarters have at least {d.minCount}.
         </p>
       </header>
       <ExecutiveSummary d={d} />
@@ -276,9 +300,9 @@ function ReportBody({ d }: { d: Quarterly }) {
       <section class="report-dept report-notes" aria-labelledby="report-notes-h">
         <h3 id="report-notes-h">About these figures</h3>
         <p>
-          FCR is what customers said when asked; FCR observed is the share of contacts by a known customer about a named service that no other contact by them about it
-          followed within the repeat window, and is held to the same FCR target. Contacts per request is NI 14's avoidable contact: a chain of repeat contacts is one
-          request. Both count only contacts old enough to judge. The response rate is answers to survey links over links sent.
+          FCR is what customers said when asked; FCR observed is the share of contacts by a known customer about a named service that no other contact by them
+          about it followed within the repeat window, and is held to the same FCR target. Contacts per request is NI 14's avoidable contact: a chain of repeat
+          contacts is one request. Both count only contacts old enough to judge. The response rate is answers to survey links over links sent.
         </p>
       </section>
     </article>

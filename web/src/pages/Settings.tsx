@@ -74,12 +74,31 @@ function ReferenceSections({ s }: { s: Settings }) {
         noun="department"
         form={{ fields: (c) => [code(c), name], initial: (c) => ({ code: c ?? "", name: find(s.departments, c)?.name ?? "" }), submit: submit("departments") }}
       >
-        <DataTable captionHidden caption="Departments" filename="departments.csv" empty="None yet." rowKey={(r) => r.code} rows={s.departments} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          { header: "Actions", cell: (r) => <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("departments", r.code)} onRetire={retire("departments", r.code)} />, csv: () => null },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Departments"
+          filename="departments.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.departments}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions
+                  label={r.name}
+                  retired={r.retiredAt !== null}
+                  onEdit={() => openForm("departments", r.code)}
+                  onRetire={retire("departments", r.code)}
+                />
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -87,18 +106,36 @@ function ReferenceSections({ s }: { s: Settings }) {
         title="Teams"
         noun="team"
         form={{
-          fields: (c) => [code(c), name, { name: "department", label: "Department", kind: "select", choices: [{ value: "", label: "Choose a department" }, ...departmentChoices] }],
+          fields: (c) => [
+            code(c),
+            name,
+            { name: "department", label: "Department", kind: "select", choices: [{ value: "", label: "Choose a department" }, ...departmentChoices] },
+          ],
           initial: (c) => ({ code: c ?? "", name: find(s.teams, c)?.name ?? "", department: find(s.teams, c)?.department ?? "" }),
           submit: submit("teams"),
         }}
       >
-        <DataTable captionHidden caption="Teams" filename="teams.csv" empty="None yet." rowKey={(r) => r.code} rows={s.teams} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
-          { header: "Department", cell: (r) => r.departmentName, csv: (r) => r.department },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          { header: "Actions", cell: (r) => <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("teams", r.code)} onRetire={retire("teams", r.code)} />, csv: () => null },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Teams"
+          filename="teams.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.teams}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
+            { header: "Department", cell: (r) => r.departmentName, csv: (r) => r.department },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("teams", r.code)} onRetire={retire("teams", r.code)} />
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -119,25 +156,38 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("staff"),
         }}
       >
-        <DataTable captionHidden caption="Staff" filename="staff.csv" empty="None yet." rowKey={(r) => r.code} rows={s.staff} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
-          { header: "Team", cell: (r) => r.teamName, csv: (r) => r.team },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          {
-            header: "Actions",
-            cell: (r) => (
-              <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("staff", r.code)} onRetire={retire("staff", r.code)}>
-                {r.retiredAt === null ? (
-                  <button type="button" class="small-button secondary" aria-expanded={signature.value?.code === r.code} onClick={() => void showSignature(r.code)}>
-                    Signature<span class="sr-only"> of {r.name}</span>
-                  </button>
-                ) : null}
-              </RowActions>
-            ),
-            csv: () => null,
-          },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Staff"
+          filename="staff.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.staff}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
+            { header: "Team", cell: (r) => r.teamName, csv: (r) => r.team },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("staff", r.code)} onRetire={retire("staff", r.code)}>
+                  {r.retiredAt === null ? (
+                    <button
+                      type="button"
+                      class="small-button secondary"
+                      aria-expanded={signature.value?.code === r.code}
+                      onClick={() => void showSignature(r.code)}
+                    >
+                      Signature<span class="sr-only"> of {r.name}</span>
+                    </button>
+                  ) : null}
+                </RowActions>
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
         <SignaturePanel />
       </SettingsSection>
 
@@ -147,12 +197,26 @@ function ReferenceSections({ s }: { s: Settings }) {
         noun="service"
         form={{ fields: (c) => [code(c), name], initial: (c) => ({ code: c ?? "", name: find(s.services, c)?.name ?? "" }), submit: submit("services") }}
       >
-        <DataTable captionHidden caption="Services" filename="services.csv" empty="None yet." rowKey={(r) => r.code} rows={s.services} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          { header: "Actions", cell: (r) => <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("services", r.code)} onRetire={retire("services", r.code)} />, csv: () => null },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Services"
+          filename="services.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.services}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "Code", cell: (r) => r.code, csv: (r) => r.code },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("services", r.code)} onRetire={retire("services", r.code)} />
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -163,25 +227,44 @@ function ReferenceSections({ s }: { s: Settings }) {
           fields: (c) => [
             code(c),
             name,
-            ...RULE_LANGUAGES.map(({ code: lang, name: language }): FieldSpec => ({
-              name: rulesField(lang),
-              label: `${language} words and phrases`,
-              kind: "textarea",
-              dir: lang === "ar" ? "rtl" : "ltr",
-              hint: lang === "en" ? "One per line. End a word with * to match its beginnings (wait* matches waiting). English rules apply to every comment." : "One per line; leave empty if none.",
-            })),
+            ...RULE_LANGUAGES.map(
+              ({ code: lang, name: language }): FieldSpec => ({
+                name: rulesField(lang),
+                label: `${language} words and phrases`,
+                kind: "textarea",
+                dir: lang === "ar" ? "rtl" : "ltr",
+                hint:
+                  lang === "en"
+                    ? "One per line. End a word with * to match its beginnings (wait* matches waiting). English rules apply to every comment."
+                    : "One per line; leave empty if none.",
+              }),
+            ),
           ],
           initial: (c) => ({ code: c ?? "", name: find(s.themes, c)?.name ?? "", ...rulesToForm(find(s.themes, c)?.rules ?? {}) }),
           submit: submit("themes"),
         }}
       >
-        <DataTable captionHidden caption="Themes" filename="themes.csv" empty="None yet." rowKey={(r) => r.code} rows={s.themes} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "English words", cell: (r) => <span class="rules">{(r.rules.en ?? []).join(", ")}</span>, csv: (r) => (r.rules.en ?? []).join(", ") },
-          { header: "Languages", cell: (r) => Object.keys(r.rules).join(", "), csv: (r) => Object.keys(r.rules).join(" ") },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          { header: "Actions", cell: (r) => <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("themes", r.code)} onRetire={retire("themes", r.code)} />, csv: () => null },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Themes"
+          filename="themes.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.themes}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "English words", cell: (r) => <span class="rules">{(r.rules.en ?? []).join(", ")}</span>, csv: (r) => (r.rules.en ?? []).join(", ") },
+            { header: "Languages", cell: (r) => Object.keys(r.rules).join(", "), csv: (r) => Object.keys(r.rules).join(" ") },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions label={r.name} retired={r.retiredAt !== null} onEdit={() => openForm("themes", r.code)} onRetire={retire("themes", r.code)} />
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -212,13 +295,32 @@ function ReferenceSections({ s }: { s: Settings }) {
           submit: submit("targets"),
         }}
       >
-        <DataTable captionHidden caption="Targets" filename="targets.csv" empty="None yet." rowKey={(r) => r.code} rows={s.targets} columns={[
-          { header: "Measure", cell: (r) => MEASURES.find((m) => m.value === r.measure)?.label ?? r.measure, csv: (r) => r.measure },
-          { header: "Applies to", cell: (r) => r.teamName ?? r.departmentName ?? "Whole organisation", csv: (r) => r.team ?? r.department ?? "all" },
-          { header: "Target", cell: (r) => r.value, csv: (r) => r.value, numeric: true },
-          { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
-          { header: "Actions", cell: (r) => <RowActions label={`${r.measure} target ${r.code}`} retired={r.retiredAt !== null} onEdit={() => openForm("targets", r.code)} onRetire={retire("targets", r.code)} />, csv: () => null },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Targets"
+          filename="targets.csv"
+          empty="None yet."
+          rowKey={(r) => r.code}
+          rows={s.targets}
+          columns={[
+            { header: "Measure", cell: (r) => MEASURES.find((m) => m.value === r.measure)?.label ?? r.measure, csv: (r) => r.measure },
+            { header: "Applies to", cell: (r) => r.teamName ?? r.departmentName ?? "Whole organisation", csv: (r) => r.team ?? r.department ?? "all" },
+            { header: "Target", cell: (r) => r.value, csv: (r) => r.value, numeric: true },
+            { header: "Status", cell: (r) => status(r.retiredAt), csv: (r) => status(r.retiredAt) },
+            {
+              header: "Actions",
+              cell: (r) => (
+                <RowActions
+                  label={`${r.measure} target ${r.code}`}
+                  retired={r.retiredAt !== null}
+                  onEdit={() => openForm("targets", r.code)}
+                  onRetire={retire("targets", r.code)}
+                />
+              ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
     </>
   );

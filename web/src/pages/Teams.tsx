@@ -94,9 +94,21 @@ export function TeamsPage() {
             </section>
             <p class="note">Each figure shows its value, then its 95% interval and the number of answers (n). Choose a column heading to sort.</p>
             {d.departments.length > 0 ? (
-              <DataTable caption="Departments" filename="departments.csv" rowKey={(r) => String(r.group.id)} rows={sortRows(d.departments, sort.value.key, sort.value.dir)} columns={columns("Department")} />
+              <DataTable
+                caption="Departments"
+                filename="departments.csv"
+                rowKey={(r) => String(r.group.id)}
+                rows={sortRows(d.departments, sort.value.key, sort.value.dir)}
+                columns={columns("Department")}
+              />
             ) : null}
-            <DataTable caption="Teams (choose a team to see its staff)" filename="teams.csv" rowKey={(r) => String(r.group.id)} rows={teamRows} columns={columns("Team", (r) => url.setParam("drill", r.group.code))} />
+            <DataTable
+              caption="Teams (choose a team to see its staff)"
+              filename="teams.csv"
+              rowKey={(r) => String(r.group.id)}
+              rows={teamRows}
+              columns={columns("Team", (r) => url.setParam("drill", r.group.code))}
+            />
             {drill ? (
               <section class="panel" aria-live="polite">
                 <h2>Staff in {d.teams.find((t) => t.group.code === drill)?.group.name ?? drill}</h2>
@@ -104,7 +116,17 @@ export function TeamsPage() {
                   Close staff list
                 </button>
                 <Loaded loader={staff}>
-                  {(s) => (s ? <DataTable caption={`Staff in ${drill}`} filename={`staff-${drill}.csv`} rowKey={(r) => String(r.group.id)} rows={sortRows(s.staff, sort.value.key, sort.value.dir)} columns={columns("Staff member")} /> : null)}
+                  {(s) =>
+                    s ? (
+                      <DataTable
+                        caption={`Staff in ${drill}`}
+                        filename={`staff-${drill}.csv`}
+                        rowKey={(r) => String(r.group.id)}
+                        rows={sortRows(s.staff, sort.value.key, sort.value.dir)}
+                        columns={columns("Staff member")}
+                      />
+                    ) : null
+                  }
                 </Loaded>
               </section>
             ) : null}

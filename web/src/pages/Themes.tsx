@@ -48,7 +48,10 @@ export function ThemesPage() {
               type="bar"
               label="Share of comments by theme, percent"
               height={Math.max(200, d.themes.length * 34)}
-              data={{ labels: d.themes.map((t) => t.theme.name), datasets: [{ label: "% of comments", data: d.themes.map((t) => t.share), backgroundColor: "#b45309" }] }}
+              data={{
+                labels: d.themes.map((t) => t.theme.name),
+                datasets: [{ label: "% of comments", data: d.themes.map((t) => t.share), backgroundColor: "#b45309" }],
+              }}
               options={{ indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100 } } }}
             />
           </section>

@@ -76,7 +76,16 @@ function MeasureChart({ d, m, looks }: { d: TrendsData; m: Measure; looks: Look[
       bands.add(lower).add(lower + 1);
       datasets.push(
         { label: `${s.group.name} lower`, data: pts.map((p) => p.low), borderColor: "transparent", pointRadius: 0, pointHitRadius: 0, order: 3 },
-        { label: `${s.group.name} upper`, data: pts.map((p) => p.high), borderColor: "transparent", pointRadius: 0, pointHitRadius: 0, backgroundColor: alpha(colour, 0.18), fill: lower, order: 3 },
+        {
+          label: `${s.group.name} upper`,
+          data: pts.map((p) => p.high),
+          borderColor: "transparent",
+          pointRadius: 0,
+          pointHitRadius: 0,
+          backgroundColor: alpha(colour, 0.18),
+          fill: lower,
+          order: 3,
+        },
       );
     }
   });
@@ -93,7 +102,9 @@ function MeasureChart({ d, m, looks }: { d: TrendsData; m: Measure; looks: Look[
       },
     },
   };
-  const rows = d.periods.flatMap((p, pi) => d.series.map((s) => ({ period: `${p.label}${partial[pi] ? " (partial)" : ""}`, group: s.group.name, f: s.points[pi]![m.key] })));
+  const rows = d.periods.flatMap((p, pi) =>
+    d.series.map((s) => ({ period: `${p.label}${partial[pi] ? " (partial)" : ""}`, group: s.group.name, f: s.points[pi]![m.key] })),
+  );
   const chosen = d.series.find((_, i) => looks[i]!.emphasis);
   return (
     <section class="panel" aria-labelledby={`h-${m.key}`}>
@@ -174,7 +185,13 @@ export function TrendsPage() {
         <legend>Split by</legend>
         {(["department", "team", "service", "channel"] as const).map((s) => (
           <label>
-            <input type="radio" name="split" value={s} checked={split === s} onChange={() => url.setParams({ split: s === "department" ? null : s, highlight: null })} />{" "}
+            <input
+              type="radio"
+              name="split"
+              value={s}
+              checked={split === s}
+              onChange={() => url.setParams({ split: s === "department" ? null : s, highlight: null })}
+            />{" "}
             {SPLIT_LABELS[s]}
           </label>
         ))}

@@ -18,13 +18,7 @@ export function Loaded<T>({ loader, children }: { loader: Loader<T>; children: (
           {error.value}
         </p>
       ) : null}
-      {data.value === null ? (
-        error.value ? null : (
-          <p role="status">Loading…</p>
-        )
-      ) : (
-        children(data.value)
-      )}
+      {data.value === null ? error.value ? null : <p role="status">Loading…</p> : children(data.value)}
     </div>
   );
 }

@@ -9,7 +9,12 @@ export async function ownerChoices(db: Db) {
 
 /** A user who can sign in, by email (stored in lower case). */
 export async function activeUserByEmail(db: Db, email: string): Promise<{ id: number } | undefined> {
-  return (await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.disabledAt))))[0];
+  return (
+    await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.disabledAt)))
+  )[0];
 }
 
 export async function userByEmail(db: Db, email: string): Promise<{ id: number } | undefined> {

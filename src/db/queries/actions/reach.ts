@@ -13,7 +13,10 @@ export type Reach = { teamIds: readonly number[]; departmentIds: readonly number
 /** The teams and the departments they belong to. */
 export async function reachOfTeams(db: Db, teamIds: readonly number[]): Promise<Reach> {
   if (teamIds.length === 0) return { teamIds: [], departmentIds: [] };
-  const rows = await db.select({ departmentId: teams.departmentId }).from(teams).where(inArray(teams.id, [...teamIds]));
+  const rows = await db
+    .select({ departmentId: teams.departmentId })
+    .from(teams)
+    .where(inArray(teams.id, [...teamIds]));
   return { teamIds, departmentIds: [...new Set(rows.map((r) => r.departmentId))] };
 }
 

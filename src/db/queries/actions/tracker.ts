@@ -59,15 +59,25 @@ export async function linksOf(db: Db, actionIds: readonly number[]): Promise<Lin
   const ids = [...actionIds];
   const of = (kind: ActionLinkKind) => and(eq(actionLinks.kind, kind), inArray(actionLinks.actionId, ids));
   const [byTheme, byTeam, byDepartment] = await Promise.all([
-    db.select({ actionId: actionLinks.actionId, id: themes.id, code: themes.code, name: themes.name }).from(actionLinks).innerJoin(themes, eq(themes.id, actionLinks.targetId)).where(of("theme")),
-    db.select({ actionId: actionLinks.actionId, id: teams.id, code: teams.code, name: teams.name }).from(actionLinks).innerJoin(teams, eq(teams.id, actionLinks.targetId)).where(of("team")),
+    db
+      .select({ actionId: actionLinks.actionId, id: themes.id, code: themes.code, name: themes.name })
+      .from(actionLinks)
+      .innerJoin(themes, eq(themes.id, actionLinks.targetId))
+      .where(of("theme")),
+    db
+      .select({ actionId: actionLinks.actionId, id: teams.id, code: teams.code, name: teams.name })
+      .from(actionLinks)
+      .innerJoin(teams, eq(teams.id, actionLinks.targetId))
+      .where(of("team")),
     db
       .select({ actionId: actionLinks.actionId, id: departments.id, code: departments.code, name: departments.name })
       .from(actionLinks)
       .innerJoin(departments, eq(departments.id, actionLinks.targetId))
       .where(of("department")),
   ]);
-  const tag = (kind: ActionLinkKind) => (r: Omit<LinkRow, "kind">): LinkRow => ({ ...r, kind });
+  const tag =
+    (kind: ActionLinkKind) =>
+    (r: Omit<LinkRow, "kind">): LinkRow => ({ ...r, kind });
   return [...byTheme.map(tag("theme")), ...byTeam.map(tag("team")), ...byDepartment.map(tag("department"))].sort((a, b) => a.name.localeCompare(b.name));
 }
 

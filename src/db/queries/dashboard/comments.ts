@@ -82,7 +82,13 @@ export async function commentsQuery(db: Db, f: CommentFilter, timeZone: string) 
   return {
     page: f.page,
     hasMore: found.length > COMMENTS_PAGE_SIZE,
-    items: page.map((r) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString(), themes: tags.get(r.id) ?? [], followUp: followUps.get(r.id)?.status ?? null, caseId: followUps.get(r.id)?.id ?? null })),
+    items: page.map((r) => ({
+      ...r,
+      occurredAt: new Date(r.occurredAt).toISOString(),
+      themes: tags.get(r.id) ?? [],
+      followUp: followUps.get(r.id)?.status ?? null,
+      caseId: followUps.get(r.id)?.id ?? null,
+    })),
   };
 }
 export type CommentsPage = Awaited<ReturnType<typeof commentsQuery>>;

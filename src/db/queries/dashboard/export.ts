@@ -61,7 +61,13 @@ function localDates(timeZone: string): (epochMs: number) => string {
  * chosen first from the index alone; names and theme codes are then looked up for that page
  * only, not for every response still to come.
  */
-export async function exportBatch(db: Db, f: ScopeFilter, timeZone: string, after: ExportCursor, limit = EXPORT_BATCH_ROWS): Promise<{ rows: ExportRow[]; next: ExportCursor }> {
+export async function exportBatch(
+  db: Db,
+  f: ScopeFilter,
+  timeZone: string,
+  after: ExportCursor,
+  limit = EXPORT_BATCH_ROWS,
+): Promise<{ rows: ExportRow[]; next: ExportCursor }> {
   const where = [sql`r.occurred_at >= ${zonedMidnight(f.from, timeZone)}`, sql`r.occurred_at < ${zonedMidnight(nextDay(f.to), timeZone)}`, ...scopeWhere(f)];
   // Spelled out rather than as a row value, so both databases start the index range at the cursor.
   if (after) where.push(sql`r.occurred_at >= ${after.occurredAt}`, sql`(r.occurred_at > ${after.occurredAt} or r.id > ${after.id})`);
@@ -98,7 +104,13 @@ export async function exportBatch(db: Db, f: ScopeFilter, timeZone: string, afte
  * one string crosses to the main thread instead of thousands of row objects, so the thread
  * answering surveys neither copies nor formats the rows.
  */
-export async function exportCsvBatch(db: Db, f: ScopeFilter, timeZone: string, after: ExportCursor, limit = EXPORT_BATCH_ROWS): Promise<{ csv: string; rows: number; next: ExportCursor }> {
+export async function exportCsvBatch(
+  db: Db,
+  f: ScopeFilter,
+  timeZone: string,
+  after: ExportCursor,
+  limit = EXPORT_BATCH_ROWS,
+): Promise<{ csv: string; rows: number; next: ExportCursor }> {
   const batch = await exportBatch(db, f, timeZone, after, limit);
   return { csv: batch.rows.map((r) => csvLine(EXPORT_COLUMNS.map((k) => r[k]))).join(""), rows: batch.rows.length, next: batch.next };
 }

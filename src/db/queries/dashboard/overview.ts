@@ -83,7 +83,14 @@ export async function overviewQuery(db: Db, f: ScopeFilter, minCount: number, ta
         change: compared.change,
         comparison: compared.status,
         ...judgeFigure(targets, m.target, scope, figure.value),
-        spark: perPeriod.map((p) => ({ periodStart: p.periodStart, label: p.label, partial: p.partial, counted: p.counted, value: p.scores[m.key].value, n: p.scores[m.key].n })),
+        spark: perPeriod.map((p) => ({
+          periodStart: p.periodStart,
+          label: p.label,
+          partial: p.partial,
+          counted: p.counted,
+          value: p.scores[m.key].value,
+          n: p.scores[m.key].n,
+        })),
       };
     }),
     cesEasy: scores.cesEasy,

@@ -149,13 +149,22 @@ export async function quarterlyQuery(
   const followUpStandard = {
     target: slaReport.target,
     partial: slaReport.total.periods.some((p) => p.partial),
-    departments: shown.map((id) => ({ department: deptNames(id), ...(slaByDepartment.get(id) ?? slaFigures(emptySlaTally(), { minCount, target: sla.target })) })),
+    departments: shown.map((id) => ({
+      department: deptNames(id),
+      ...(slaByDepartment.get(id) ?? slaFigures(emptySlaTally(), { minCount, target: sla.target })),
+    })),
     total: slaReport.total.overall,
   };
 
   // The whole scope: the departments' tallies summed, so the summary is their total exactly.
-  const all = scoreTally(shown.reduce((t, id) => addTallies(t, tallyOf(now, id)), emptyTally()), { minCount });
-  const allBefore = scoreTally(shown.reduce((t, id) => addTallies(t, tallyOf(before, id)), emptyTally()), { minCount });
+  const all = scoreTally(
+    shown.reduce((t, id) => addTallies(t, tallyOf(now, id)), emptyTally()),
+    { minCount },
+  );
+  const allBefore = scoreTally(
+    shown.reduce((t, id) => addTallies(t, tallyOf(before, id)), emptyTally()),
+    { minCount },
+  );
   const sharesBefore = new Map(themesBefore.themes.map((t) => [t.theme.id, t.share]));
   const summary = {
     responses: all.responses,

@@ -2,7 +2,6 @@ import { asc, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../client";
 import { apiKeys, departments, services, staff, targets, teams, themes, users } from "../../schema";
 
-
 /**
  * Everything an administrator manages, retired things included (so they can be brought back),
  * with the codes the edit forms send back. Password hashes, key hashes and token secrets are
@@ -10,10 +9,7 @@ import { apiKeys, departments, services, staff, targets, teams, themes, users } 
  */
 export async function settingsQuery(db: Db) {
   const [departmentRows, teamRows, staffRows, serviceRows, themeRows, targetRows, userRows, apiKeyRows] = await Promise.all([
-    db
-      .select({ code: departments.code, name: departments.name, retiredAt: departments.retiredAt })
-      .from(departments)
-      .orderBy(asc(departments.name)),
+    db.select({ code: departments.code, name: departments.name, retiredAt: departments.retiredAt }).from(departments).orderBy(asc(departments.name)),
     db
       .select({ code: teams.code, name: teams.name, department: departments.code, departmentName: departments.name, retiredAt: teams.retiredAt })
       .from(teams)

@@ -66,9 +66,11 @@ export async function themesQuery(db: Db, f: ScopeFilter, minCount: number, time
   // A share's move is shown only between ranges that are over and hold enough comments each.
   const partial = isPartialPeriod(f.to, f.period, f.today, f.yearStart);
   const [names, deptNames, cur] = await Promise.all([groupNames(db, "theme"), groupNames(db, "department"), themeTotals(db, f)]);
-  const [counts, prevCounts] = await Promise.all([commentCounts(db, f, cur.start, timeZone), commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone)]);
-  const inScope = (m: Map<number, number>) =>
-    f.departmentId !== undefined ? (m.get(f.departmentId) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0);
+  const [counts, prevCounts] = await Promise.all([
+    commentCounts(db, f, cur.start, timeZone),
+    commentCounts(db, { ...f, ...prevRange }, prevRange.from, timeZone),
+  ]);
+  const inScope = (m: Map<number, number>) => (f.departmentId !== undefined ? (m.get(f.departmentId) ?? 0) : [...m.values()].reduce((a, b) => a + b, 0));
   const comments = inScope(counts);
   const themes = [...cur.totals.entries()]
     .map(([id, tally]) => ({ theme: names(id), comments: tally.responses, share: share(tally.responses, comments), scores: scoreTally(tally, { minCount }) }))
@@ -100,6 +102,16 @@ export async function themesQuery(db: Db, f: ScopeFilter, minCount: number, time
       return { department: deptNames(departmentId), comments: n, top };
     }),
   );
-  return { period: f.period, from: cur.start, to: f.to, partial, minCount, previous: { from: prevRange.from, to: dayBefore(cur.start) }, comments, themes, departments };
+  return {
+    period: f.period,
+    from: cur.start,
+    to: f.to,
+    partial,
+    minCount,
+    previous: { from: prevRange.from, to: dayBefore(cur.start) },
+    comments,
+    themes,
+    departments,
+  };
 }
 export type ThemesReport = Awaited<ReturnType<typeof themesQuery>>;

@@ -11,10 +11,22 @@ export async function caseDetail(db: Db, caseId: number) {
   const [row] = await casesWithResponse(db).where(eq(followUpCases.id, caseId));
   if (!row) return undefined;
   const [themeRows, [contact], history, owners] = await Promise.all([
-    db.select({ name: themes.name }).from(responseThemes).innerJoin(themes, eq(themes.id, responseThemes.themeId)).where(eq(responseThemes.responseId, row.responseId)).orderBy(asc(themes.name)),
+    db
+      .select({ name: themes.name })
+      .from(responseThemes)
+      .innerJoin(themes, eq(themes.id, responseThemes.themeId))
+      .where(eq(responseThemes.responseId, row.responseId))
+      .orderBy(asc(themes.name)),
     db.select().from(followUpContacts).where(eq(followUpContacts.interactionId, row.interactionId)),
     db
-      .select({ id: followUpCaseEvents.id, kind: followUpCaseEvents.kind, at: followUpCaseEvents.at, user: actedBy, note: followUpCaseEvents.note, detail: followUpCaseEvents.detail })
+      .select({
+        id: followUpCaseEvents.id,
+        kind: followUpCaseEvents.kind,
+        at: followUpCaseEvents.at,
+        user: actedBy,
+        note: followUpCaseEvents.note,
+        detail: followUpCaseEvents.detail,
+      })
       .from(followUpCaseEvents)
       .where(eq(followUpCaseEvents.caseId, caseId))
       .orderBy(asc(followUpCaseEvents.at), asc(followUpCaseEvents.id)),
@@ -26,7 +38,9 @@ export async function caseDetail(db: Db, caseId: number) {
   ]);
   const ids = [row.acknowledgedById, row.respondedById, row.closedById].filter((id): id is number => typeof id === "number");
   const emails = new Map(
-    ids.length === 0 ? [] : (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.email] as const),
+    ids.length === 0
+      ? []
+      : (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.email] as const),
   );
   const emailOf = (id: number | null | undefined) => (id == null ? null : (emails.get(id) ?? null));
   return {

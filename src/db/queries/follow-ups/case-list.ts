@@ -126,7 +126,10 @@ export async function caseList(db: Db, f: CaseListFilter, today: string) {
       .orderBy(...order)
       .limit(pageSize)
       .offset(f.page * pageSize),
-    db.select({ n: sql<number>`count(*)` }).from(c).where(and(...where)),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(c)
+      .where(and(...where)),
     db
       .select({
         urgent: sql<number>`coalesce(sum(case when ${c.priority} = 'urgent' and ${c.status} = 'open' then 1 else 0 end), 0)`,
@@ -136,7 +139,12 @@ export async function caseList(db: Db, f: CaseListFilter, today: string) {
       .from(c)
       .where(scope.length > 0 ? and(...scope) : undefined),
   ]);
-  return { items, total: Number(total?.n ?? 0), pageSize, counts: { urgent: Number(counts?.urgent ?? 0), overdue: Number(counts?.overdue ?? 0), active: Number(counts?.active ?? 0) } };
+  return {
+    items,
+    total: Number(total?.n ?? 0),
+    pageSize,
+    counts: { urgent: Number(counts?.urgent ?? 0), overdue: Number(counts?.overdue ?? 0), active: Number(counts?.active ?? 0) },
+  };
 }
 
 /** One case's row, as a list shows it. */

@@ -42,7 +42,14 @@ export async function itemDetail(db: Db, itemId: number) {
     item.caseId === null
       ? Promise.resolve([])
       : db
-          .select({ id: followUpCaseEvents.id, kind: followUpCaseEvents.kind, at: followUpCaseEvents.at, user: eventBy, note: followUpCaseEvents.note, detail: followUpCaseEvents.detail })
+          .select({
+            id: followUpCaseEvents.id,
+            kind: followUpCaseEvents.kind,
+            at: followUpCaseEvents.at,
+            user: eventBy,
+            note: followUpCaseEvents.note,
+            detail: followUpCaseEvents.detail,
+          })
           .from(followUpCaseEvents)
           .where(eq(followUpCaseEvents.caseId, item.caseId))
           .orderBy(asc(followUpCaseEvents.at), asc(followUpCaseEvents.id)),

@@ -57,7 +57,10 @@ export async function itemList(db: Db, sampleId: number, f: QaItemFilter) {
       .orderBy(desc(qaSampleItems.kind), asc(teams.name), sql`${staff.name} is null`, asc(staff.name), asc(interactions.occurredAt), asc(qaSampleItems.id))
       .limit(QA_ITEMS_PAGE_SIZE)
       .offset(f.page * QA_ITEMS_PAGE_SIZE),
-    db.select({ n: count() }).from(qaSampleItems).where(and(...where)),
+    db
+      .select({ n: count() })
+      .from(qaSampleItems)
+      .where(and(...where)),
   ]);
   return { items, total: Number(total?.n ?? 0), pageSize: QA_ITEMS_PAGE_SIZE };
 }

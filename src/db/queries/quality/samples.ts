@@ -32,4 +32,3 @@ export async function sampleMonths(db: Db, scope: QaScope) {
     .orderBy(desc(qaSamples.month));
   return rows.map((r) => ({ ...r, items: Number(r.items), reviewed: Number(r.reviewed) }));
 }
-

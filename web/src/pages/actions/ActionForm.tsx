@@ -46,7 +46,13 @@ export function ActionForm(p: Props) {
       const placed = err instanceof ApiError ? placeFieldErrors(err.fields, [...TEXT_FIELDS, ...LINK_FIELDS]) : { byField: {}, rest: [] };
       setErrors(placed.byField);
       const message = err instanceof Error ? err.message : String(err);
-      setFormError(placed.rest.length > 0 ? `${message} ${placed.rest.join("; ")}` : Object.keys(placed.byField).length > 0 ? "Please correct the fields marked below." : message);
+      setFormError(
+        placed.rest.length > 0
+          ? `${message} ${placed.rest.join("; ")}`
+          : Object.keys(placed.byField).length > 0
+            ? "Please correct the fields marked below."
+            : message,
+      );
       const first = [...TEXT_FIELDS, ...LINK_FIELDS].find((f) => placed.byField[f]);
       requestAnimationFrame(() => document.getElementById(first ? fid(first) : `${p.id}-error`)?.focus());
     } finally {
@@ -54,7 +60,8 @@ export function ActionForm(p: Props) {
     }
   }
 
-  const described = (name: string, hint?: boolean) => [hint ? `${fid(name)}-hint` : "", errors[name] ? `${fid(name)}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const described = (name: string, hint?: boolean) =>
+    [hint ? `${fid(name)}-hint` : "", errors[name] ? `${fid(name)}-error` : ""].filter(Boolean).join(" ") || undefined;
   const fieldError = (name: string) =>
     errors[name] ? (
       <span class="field-error" id={`${fid(name)}-error`}>
@@ -64,7 +71,15 @@ export function ActionForm(p: Props) {
   const text = (name: "ref" | "source", label: string, hint?: string) => (
     <div class="field">
       <label for={fid(name)}>{label}</label>
-      <input id={fid(name)} type="text" value={v[name]} required aria-invalid={errors[name] ? "true" : undefined} aria-describedby={described(name, !!hint)} onInput={(e) => set(name, (e.target as HTMLInputElement).value)} />
+      <input
+        id={fid(name)}
+        type="text"
+        value={v[name]}
+        required
+        aria-invalid={errors[name] ? "true" : undefined}
+        aria-describedby={described(name, !!hint)}
+        onInput={(e) => set(name, (e.target as HTMLInputElement).value)}
+      />
       {hint ? (
         <span class="hint" id={`${fid(name)}-hint`}>
           {hint}
@@ -113,7 +128,15 @@ export function ActionForm(p: Props) {
         {text("source", "Source", "Where it came from: a scrutiny review, an audit, what customers said.")}
         <div class="field wide">
           <label for={fid("text")}>Recommendation or action</label>
-          <textarea id={fid("text")} rows={4} value={v.text} required aria-invalid={errors.text ? "true" : undefined} aria-describedby={described("text")} onInput={(e) => set("text", (e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            id={fid("text")}
+            rows={4}
+            value={v.text}
+            required
+            aria-invalid={errors.text ? "true" : undefined}
+            aria-describedby={described("text")}
+            onInput={(e) => set("text", (e.target as HTMLTextAreaElement).value)}
+          />
           {fieldError("text")}
         </div>
         <div class="field wide">
@@ -133,7 +156,13 @@ export function ActionForm(p: Props) {
         </div>
         <div class="field">
           <label for={fid("owner")}>Owner</label>
-          <select id={fid("owner")} value={v.owner} aria-invalid={errors.owner ? "true" : undefined} aria-describedby={described("owner")} onChange={(e) => set("owner", (e.target as HTMLSelectElement).value)}>
+          <select
+            id={fid("owner")}
+            value={v.owner}
+            aria-invalid={errors.owner ? "true" : undefined}
+            aria-describedby={described("owner")}
+            onChange={(e) => set("owner", (e.target as HTMLSelectElement).value)}
+          >
             <option value="">Nobody</option>
             {withOwner(p.owners, v.owner).map((u) => (
               <option value={u.email}>
@@ -146,7 +175,14 @@ export function ActionForm(p: Props) {
         </div>
         <div class="field">
           <label for={fid("dueDate")}>Anticipated completion</label>
-          <input id={fid("dueDate")} type="date" value={v.dueDate} aria-invalid={errors.dueDate ? "true" : undefined} aria-describedby={described("dueDate")} onInput={(e) => set("dueDate", (e.target as HTMLInputElement).value)} />
+          <input
+            id={fid("dueDate")}
+            type="date"
+            value={v.dueDate}
+            aria-invalid={errors.dueDate ? "true" : undefined}
+            aria-describedby={described("dueDate")}
+            onInput={(e) => set("dueDate", (e.target as HTMLInputElement).value)}
+          />
           {fieldError("dueDate")}
         </div>
       </div>

@@ -123,9 +123,7 @@ function Reviews({ d }: { d: ActionDetail }) {
         <div class="table-scroll" role="region" aria-label="Reviews table" tabIndex={0}>
           {/* Explicit roles: on a phone each review is laid out as a card, and some browsers drop a restyled table's semantics. */}
           <table class="reviews" role="table">
-            <caption class="sr-only">
-              {a.ref}: evidence of progress and assessment at each review, oldest first
-            </caption>
+            <caption class="sr-only">{a.ref}: evidence of progress and assessment at each review, oldest first</caption>
             <thead role="rowgroup">
               <tr role="row">
                 <th scope="col" role="columnheader">

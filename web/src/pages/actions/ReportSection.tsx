@@ -62,7 +62,11 @@ export function ReportActions({ d }: { d: Quarterly }) {
                   ),
                 csv: (r) => (r.latest ? `${r.latest.date}: ${r.latest.evidence}` : null),
               },
-              { header: "Assessment", cell: (r) => <CategoryBadge category={r.latest?.category ?? null} labels={a.labels} />, csv: (r) => (r.latest ? categoryText(r.latest.category, a.labels) : null) },
+              {
+                header: "Assessment",
+                cell: (r) => <CategoryBadge category={r.latest?.category ?? null} labels={a.labels} />,
+                csv: (r) => (r.latest ? categoryText(r.latest.category, a.labels) : null),
+              },
               { header: `Since ${d.previousQuarter}`, cell: (r) => (r.change ? <strong>{changeText(r)}</strong> : changeText(r)), csv: (r) => changeText(r) },
             ]}
           />

@@ -32,9 +32,21 @@ function TrackerFilters({ d }: { d: TrackerList }) {
   return (
     <form class="filters no-print" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <Select id="ac-category" label="Latest assessment" param="category" choices={categoryChoices(d.labels)} />
-      <Select id="ac-owner" label="Owner" param="owner" choices={[{ value: "", label: "Anyone" }, ...d.owners.map((u) => ({ value: u.email, label: u.email }))]} />
-      <Select id="ac-theme" label="Theme" param="theme" choices={[{ value: "", label: "Any theme" }, ...(o?.themes ?? []).map((t) => ({ value: t.code, label: t.name }))]} />
-      {teams.length > 1 ? <Select id="ac-team" label="Team" param="team" choices={[{ value: "", label: "All teams" }, ...teams.map((t) => ({ value: t.code, label: t.name }))]} /> : null}
+      <Select
+        id="ac-owner"
+        label="Owner"
+        param="owner"
+        choices={[{ value: "", label: "Anyone" }, ...d.owners.map((u) => ({ value: u.email, label: u.email }))]}
+      />
+      <Select
+        id="ac-theme"
+        label="Theme"
+        param="theme"
+        choices={[{ value: "", label: "Any theme" }, ...(o?.themes ?? []).map((t) => ({ value: t.code, label: t.name }))]}
+      />
+      {teams.length > 1 ? (
+        <Select id="ac-team" label="Team" param="team" choices={[{ value: "", label: "All teams" }, ...teams.map((t) => ({ value: t.code, label: t.name }))]} />
+      ) : null}
     </form>
   );
 }
@@ -47,7 +59,12 @@ function Counts({ d }: { d: TrackerList }) {
     <ul class="category-counts" aria-label="Actions by latest assessment">
       {cells.map((c) => (
         <li>
-          <button type="button" class="count-button" aria-pressed={current === c.value} onClick={() => url.setParam("category", current === c.value ? null : c.value)}>
+          <button
+            type="button"
+            class="count-button"
+            aria-pressed={current === c.value}
+            onClick={() => url.setParam("category", current === c.value ? null : c.value)}
+          >
             <span class="n">{c.n}</span> <CategoryBadge category={c.category} labels={d.labels} />
           </button>
         </li>
@@ -79,12 +96,24 @@ function ScreenTable({ d }: { d: TrackerList }) {
         <caption class="sr-only">Recommendations and actions, by reference, with the latest assessment of each</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">No</th>
-            <th scope="col" role="columnheader">Recommendation</th>
-            <th scope="col" role="columnheader">Responsibility</th>
-            <th scope="col" role="columnheader">Anticipated completion</th>
-            <th scope="col" role="columnheader">Latest assessment</th>
-            <th scope="col" role="columnheader">Addresses</th>
+            <th scope="col" role="columnheader">
+              No
+            </th>
+            <th scope="col" role="columnheader">
+              Recommendation
+            </th>
+            <th scope="col" role="columnheader">
+              Responsibility
+            </th>
+            <th scope="col" role="columnheader">
+              Anticipated completion
+            </th>
+            <th scope="col" role="columnheader">
+              Latest assessment
+            </th>
+            <th scope="col" role="columnheader">
+              Addresses
+            </th>
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -200,8 +229,8 @@ export function Tracker() {
   return (
     <div class="tracker-page">
       <p class="lede no-print">
-        Recommendations and actions from scrutiny reviews, audits and what customers say, with who is responsible, when each should be done, and the assessment at each review: 1
-        achieved fully, 2 on track, 3 slipped, 4 not achieved.
+        Recommendations and actions from scrutiny reviews, audits and what customers say, with who is responsible, when each should be done, and the assessment
+        at each review: 1 achieved fully, 2 on track, 3 slipped, 4 not achieved.
       </p>
       <Loaded loader={m.list}>{(d) => <TrackerBody d={d} m={m} />}</Loaded>
     </div>

@@ -8,7 +8,15 @@ const focusNotice = () => requestAnimationFrame(() => document.getElementById("c
 const focusField = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** A labelled textarea whose error, if any, is tied to it for screen readers. */
-function NoteField(props: { id: string; label: string; hint?: string; value: string; error: string | undefined; required?: boolean; onInput: (v: string) => void }) {
+function NoteField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error: string | undefined;
+  required?: boolean;
+  onInput: (v: string) => void;
+}) {
   const { id, error } = props;
   const describedBy = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -126,7 +134,8 @@ function ClearForm({ m }: { m: Model }) {
     <form class="case-form" onSubmit={submit} aria-labelledby="case-clear-h" noValidate>
       <h3 id="case-clear-h">Not a safeguarding concern?</h3>
       <p class="small">
-        If the words matched but there is no risk to anyone (a figure of speech, a quotation), say why. The case stops being urgent and is due as any other case.
+        If the words matched but there is no risk to anyone (a figure of speech, a quotation), say why. The case stops being urgent and is due as any other
+        case.
       </p>
       <NoteField id="case-clear-reason" label="Reason (required)" value={reason} error={m.fieldErrors.value["clear.reason"]} required onInput={setReason} />
       <div class="form-actions">

@@ -28,12 +28,24 @@ function CaseFilters() {
   return (
     <form class="filters" aria-label="Case filters" onSubmit={(e) => e.preventDefault()}>
       <Select id="fu-status" label="Status" param="status" choices={STATUS_FILTERS} />
-      <Select id="fu-priority" label="Priority" param="priority" choices={[{ value: "", label: "Any" }, ...CASE_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))]} />
-      {teams.length > 1 ? <Select id="fu-team" label="Team" param="team" choices={[{ value: "", label: "All teams" }, ...teams.map((t) => ({ value: t.code, label: t.name }))]} /> : null}
+      <Select
+        id="fu-priority"
+        label="Priority"
+        param="priority"
+        choices={[{ value: "", label: "Any" }, ...CASE_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))]}
+      />
+      {teams.length > 1 ? (
+        <Select id="fu-team" label="Team" param="team" choices={[{ value: "", label: "All teams" }, ...teams.map((t) => ({ value: t.code, label: t.name }))]} />
+      ) : null}
       <Select id="fu-owner" label="Owner" param="owner" choices={OWNER_FILTERS} />
       <Select id="fu-sort" label="Order" param="sort" choices={SORTS} />
       <div class="field check">
-        <input id="fu-overdue" type="checkbox" checked={q.overdue === "true"} onChange={(e) => url.setParam("overdue", (e.target as HTMLInputElement).checked ? "true" : null)} />
+        <input
+          id="fu-overdue"
+          type="checkbox"
+          checked={q.overdue === "true"}
+          onChange={(e) => url.setParam("overdue", (e.target as HTMLInputElement).checked ? "true" : null)}
+        />
         <label for="fu-overdue">Overdue only</label>
       </div>
     </form>
@@ -45,8 +57,20 @@ function Counts({ counts }: { counts: CaseListData["counts"] }) {
   const q = url.query.value;
   const showing = (show: Record<string, string | null>) => Object.entries(show).every(([k, v]) => (q[k] ?? null) === v) && !q.owner;
   const cards = [
-    { key: "urgent", label: "Urgent", n: counts.urgent, hint: "Safeguarding concerns not yet closed", show: { priority: "urgent", overdue: null, status: null } },
-    { key: "overdue", label: "Overdue", n: counts.overdue, hint: "Past the date to acknowledge or respond", show: { overdue: "true", priority: null, status: null } },
+    {
+      key: "urgent",
+      label: "Urgent",
+      n: counts.urgent,
+      hint: "Safeguarding concerns not yet closed",
+      show: { priority: "urgent", overdue: null, status: null },
+    },
+    {
+      key: "overdue",
+      label: "Overdue",
+      n: counts.overdue,
+      hint: "Past the date to acknowledge or respond",
+      show: { overdue: "true", priority: null, status: null },
+    },
     { key: "active", label: "Active", n: counts.active, hint: "Open, acknowledged or responded", show: { status: null, priority: null, overdue: null } },
   ] as const;
   return (
@@ -84,12 +108,18 @@ function CaseRow({ c }: { c: CaseSummary }) {
       <td role="cell" data-label="Reasons">
         <Reasons c={c} />
       </td>
-      <td role="cell" data-label="Team">{c.team.name}</td>
-      <td role="cell" data-label="Owner">{c.owner ? <span class="email">{c.owner.email}</span> : <span class="muted-text">Unassigned</span>}</td>
+      <td role="cell" data-label="Team">
+        {c.team.name}
+      </td>
+      <td role="cell" data-label="Owner">
+        {c.owner ? <span class="email">{c.owner.email}</span> : <span class="muted-text">Unassigned</span>}
+      </td>
       <td role="cell" data-label="Opened" class="nowrap">
         <time dateTime={c.openedAt}>{formatDate(c.openedAt)}</time>
       </td>
-      <td role="cell" data-label="Age" class="nowrap">{workingDays(c.ageWorkingDays)}</td>
+      <td role="cell" data-label="Age" class="nowrap">
+        {workingDays(c.ageWorkingDays)}
+      </td>
       <td role="cell" data-label="Next due">
         <Due c={c} />
       </td>
@@ -113,14 +143,30 @@ function CaseTable({ d }: { d: CaseListData }) {
             <caption class="sr-only">Follow-up cases, {order}</caption>
             <thead role="rowgroup">
               <tr role="row">
-                <th scope="col" role="columnheader">Case</th>
-                <th scope="col" role="columnheader">Priority</th>
-                <th scope="col" role="columnheader">Reasons</th>
-                <th scope="col" role="columnheader">Team</th>
-                <th scope="col" role="columnheader">Owner</th>
-                <th scope="col" role="columnheader">Opened</th>
-                <th scope="col" role="columnheader">Age</th>
-                <th scope="col" role="columnheader">Next due</th>
+                <th scope="col" role="columnheader">
+                  Case
+                </th>
+                <th scope="col" role="columnheader">
+                  Priority
+                </th>
+                <th scope="col" role="columnheader">
+                  Reasons
+                </th>
+                <th scope="col" role="columnheader">
+                  Team
+                </th>
+                <th scope="col" role="columnheader">
+                  Owner
+                </th>
+                <th scope="col" role="columnheader">
+                  Opened
+                </th>
+                <th scope="col" role="columnheader">
+                  Age
+                </th>
+                <th scope="col" role="columnheader">
+                  Next due
+                </th>
               </tr>
             </thead>
             <tbody role="rowgroup">
@@ -145,8 +191,8 @@ export function CaseList() {
   return (
     <div class="follow-up case-list">
       <p class="lede">
-        A case opens when an answer meets the follow-up rules: a low score, a request to be contacted, or words that may be a safeguarding concern (urgent). Each case has a date
-        to acknowledge it by and a date to respond by, in working days.
+        A case opens when an answer meets the follow-up rules: a low score, a request to be contacted, or words that may be a safeguarding concern (urgent).
+        Each case has a date to acknowledge it by and a date to respond by, in working days.
       </p>
       <CaseFilters />
       <Loaded loader={m.list}>

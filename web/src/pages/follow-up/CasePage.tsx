@@ -44,8 +44,8 @@ function Case({ d, m }: { d: CaseDetail; m: Model }) {
           </span>
         </p>
         <p class="meta">
-          Opened <time dateTime={c.openedAt}>{formatDate(c.openedAt)}</time> ({workingDays(c.ageWorkingDays)}) · Acknowledge by {formatDay(c.acknowledgeBy, true)} · Respond by{" "}
-          {formatDay(c.respondBy, true)} · Owner: {c.owner ? c.owner.email : "unassigned"}
+          Opened <time dateTime={c.openedAt}>{formatDate(c.openedAt)}</time> ({workingDays(c.ageWorkingDays)}) · Acknowledge by{" "}
+          {formatDay(c.acknowledgeBy, true)} · Respond by {formatDay(c.respondBy, true)} · Owner: {c.owner ? c.owner.email : "unassigned"}
         </p>
         <Steps c={c} />
       </section>

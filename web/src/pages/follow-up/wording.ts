@@ -48,7 +48,9 @@ export function highlight(text: string, words: readonly string[]): { text: strin
 
 const isReasons = (v: unknown): v is CaseReason[] =>
   Array.isArray(v) &&
-  v.every((r: unknown) => typeof r === "object" && r !== null && "rule" in r && CASE_RULES.some((rule) => rule === r.rule) && "words" in r && Array.isArray(r.words));
+  v.every(
+    (r: unknown) => typeof r === "object" && r !== null && "rule" in r && CASE_RULES.some((rule) => rule === r.rule) && "words" in r && Array.isArray(r.words),
+  );
 
 /**
  * What a history entry's detail tells the reader, in words: the owner it was given to, the new

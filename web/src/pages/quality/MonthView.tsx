@@ -33,8 +33,8 @@ export function MonthView() {
         {(d) => (
           <>
             <p class="lede">
-              On the first working day of each month the platform draws the month before: {d.sizes.perStaff} contacts of each staff member who had any, spread across their
-              channels, and {d.sizes.casesPerDepartment} closed follow-up cases per department. Reviewers score each against the standards below.
+              On the first working day of each month the platform draws the month before: {d.sizes.perStaff} contacts of each staff member who had any, spread
+              across their channels, and {d.sizes.casesPerDepartment} closed follow-up cases per department. Reviewers score each against the standards below.
             </p>
             <MonthPicker d={d} m={m} />
             {d.sample ? <Sample d={d} s={d.sample} m={m} /> : <NoSample d={d} />}
@@ -88,9 +88,7 @@ function DrawForm({ d, m }: { d: QualitySummary; m: Model }) {
   return (
     <div class="qa-draw" role="group" aria-label="Draw a sample">
       <div class="field">
-        <label for="qa-draw-month">
-          Draw a past month
-        </label>
+        <label for="qa-draw-month">Draw a past month</label>
         <input id="qa-draw-month" type="month" max={d.lastMonth} value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} />
       </div>
       <button type="button" disabled={m.drawing.value} onClick={() => void m.draw(month)}>
@@ -124,7 +122,8 @@ function Sample({ d, s, m }: { d: QualitySummary; s: QualitySample; m: Model }) 
         <h2 id="qa-progress-h">Progress</h2>
         <Progress reviewed={s.progress.reviewed} items={s.progress.items} label={`Reviewed in ${monthName(d.month)}`} />
         <p class="small">
-          Drawn on {formatDate(s.drawnAt)} with the seed <code>{s.seed}</code>: drawing again from it gives the same sample (<code>npm run cli -- qa check</code>).
+          Drawn on {formatDate(s.drawnAt)} with the seed <code>{s.seed}</code>: drawing again from it gives the same sample (
+          <code>npm run cli -- qa check</code>).
         </p>
         <DataTable
           caption="Reviewed, by team"
@@ -134,8 +133,18 @@ function Sample({ d, s, m }: { d: QualitySummary; s: QualitySample; m: Model }) 
           empty="Nothing was sampled in this month."
           columns={[
             { header: "Team", cell: (t) => t.name, csv: (t) => t.name },
-            { header: "Contacts", cell: (t) => `${t.contacts.reviewed} of ${t.contacts.items}`, csv: (t) => `${t.contacts.reviewed}/${t.contacts.items}`, numeric: true },
-            { header: "Closed cases", cell: (t) => `${t.cases.reviewed} of ${t.cases.items}`, csv: (t) => `${t.cases.reviewed}/${t.cases.items}`, numeric: true },
+            {
+              header: "Contacts",
+              cell: (t) => `${t.contacts.reviewed} of ${t.contacts.items}`,
+              csv: (t) => `${t.contacts.reviewed}/${t.contacts.items}`,
+              numeric: true,
+            },
+            {
+              header: "Closed cases",
+              cell: (t) => `${t.cases.reviewed} of ${t.cases.items}`,
+              csv: (t) => `${t.cases.reviewed}/${t.cases.items}`,
+              numeric: true,
+            },
             { header: "All", cell: (t) => `${t.reviewed} of ${t.items}`, csv: (t) => `${t.reviewed}/${t.items}`, numeric: true },
           ]}
         />
@@ -151,9 +160,9 @@ function Scores({ d, s }: { d: QualitySummary; s: QualitySample }) {
     <section class="panel" aria-labelledby="qa-scores-h">
       <h2 id="qa-scores-h">Scores</h2>
       <p class="note" id="qa-scoring">
-        The score is the share of standards met, counting <strong>partly as half</strong>: (met + ½ × partly) ÷ n, where n counts the scores given and leaves out “not
-        applicable”. The range beside it is its 95% interval. A month's sample is small by design, so read a figure with a small n with care. Contacts and closed cases are
-        scored apart; staff members are scored on their contacts.
+        The score is the share of standards met, counting <strong>partly as half</strong>: (met + ½ × partly) ÷ n, where n counts the scores given and leaves
+        out “not applicable”. The range beside it is its 95% interval. A month's sample is small by design, so read a figure with a small n with care. Contacts
+        and closed cases are scored apart; staff members are scored on their contacts.
       </p>
       <div class="grid-2">
         <DataTable
@@ -163,7 +172,18 @@ function Scores({ d, s }: { d: QualitySummary; s: QualitySample }) {
           rows={s.standards}
           empty="There are no standards."
           columns={[
-            { header: "Standard", cell: (r) => (r.retired ? <>{r.text} <span class="muted-text">(retired)</span></> : r.text), csv: (r) => r.text },
+            {
+              header: "Standard",
+              cell: (r) =>
+                r.retired ? (
+                  <>
+                    {r.text} <span class="muted-text">(retired)</span>
+                  </>
+                ) : (
+                  r.text
+                ),
+              csv: (r) => r.text,
+            },
             { header: "Contacts", cell: (r) => <QaFigureText f={r.figures.interaction} />, csv: (r) => r.figures.interaction.value, numeric: true },
             { header: "Closed cases", cell: (r) => <QaFigureText f={r.figures.case} />, csv: (r) => r.figures.case.value, numeric: true },
           ]}
@@ -234,13 +254,27 @@ function ItemTable({ list, month }: { list: QualityItems; month: string }) {
             <caption class="sr-only">Sampled items of {monthName(month)}</caption>
             <thead role="rowgroup">
               <tr role="row">
-                <th scope="col" role="columnheader">Item</th>
-                <th scope="col" role="columnheader">Staff</th>
-                <th scope="col" role="columnheader">Team</th>
-                <th scope="col" role="columnheader">Channel</th>
-                <th scope="col" role="columnheader">Date</th>
-                <th scope="col" role="columnheader">Service</th>
-                <th scope="col" role="columnheader">Review</th>
+                <th scope="col" role="columnheader">
+                  Item
+                </th>
+                <th scope="col" role="columnheader">
+                  Staff
+                </th>
+                <th scope="col" role="columnheader">
+                  Team
+                </th>
+                <th scope="col" role="columnheader">
+                  Channel
+                </th>
+                <th scope="col" role="columnheader">
+                  Date
+                </th>
+                <th scope="col" role="columnheader">
+                  Service
+                </th>
+                <th scope="col" role="columnheader">
+                  Review
+                </th>
               </tr>
             </thead>
             <tbody role="rowgroup">
@@ -252,13 +286,21 @@ function ItemTable({ list, month }: { list: QualityItems; month: string }) {
                     </AppLink>
                     <span class="qa-kind">{i.kind === "case" ? `${KIND_LABELS.case} ${i.caseId}` : KIND_LABELS.interaction}</span>
                   </th>
-                  <td role="cell" data-label="Staff">{i.staff ?? <span class="muted-text">not recorded</span>}</td>
-                  <td role="cell" data-label="Team">{i.team.name}</td>
-                  <td role="cell" data-label="Channel">{CHANNEL_NAMES[i.channel] ?? i.channel}</td>
+                  <td role="cell" data-label="Staff">
+                    {i.staff ?? <span class="muted-text">not recorded</span>}
+                  </td>
+                  <td role="cell" data-label="Team">
+                    {i.team.name}
+                  </td>
+                  <td role="cell" data-label="Channel">
+                    {CHANNEL_NAMES[i.channel] ?? i.channel}
+                  </td>
                   <td role="cell" data-label="Date" class="nowrap">
                     <time dateTime={i.occurredAt}>{formatDate(i.occurredAt)}</time>
                   </td>
-                  <td role="cell" data-label="Service">{i.service ?? <span class="muted-text">not recorded</span>}</td>
+                  <td role="cell" data-label="Service">
+                    {i.service ?? <span class="muted-text">not recorded</span>}
+                  </td>
                   <td role="cell" data-label="Review">
                     {i.reviewedAt ? (
                       <span>

@@ -178,8 +178,8 @@ function ReviewForm({ d, m }: { d: QualityItem; m: Model }) {
       <p class="meta" data-testid="qa-reviewed">
         {d.review ? (
           <>
-            Reviewed by {d.review.reviewer ?? "a former user"} on <time dateTime={d.review.reviewedAt}>{formatDateTime(d.review.reviewedAt)}</time>. Saving again replaces these
-            scores.
+            Reviewed by {d.review.reviewer ?? "a former user"} on <time dateTime={d.review.reviewedAt}>{formatDateTime(d.review.reviewedAt)}</time>. Saving
+            again replaces these scores.
           </>
         ) : (
           "Not reviewed yet."
@@ -228,7 +228,14 @@ function ReviewForm({ d, m }: { d: QualityItem; m: Model }) {
       ) : null}
       <div class="field wide">
         <label for="qa-comment">Comment (optional)</label>
-        <textarea id="qa-comment" rows={4} maxLength={2000} value={m.comment.value} aria-describedby="qa-comment-hint" onInput={(e) => m.setComment((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id="qa-comment"
+          rows={4}
+          maxLength={2000}
+          value={m.comment.value}
+          aria-describedby="qa-comment-hint"
+          onInput={(e) => m.setComment((e.target as HTMLTextAreaElement).value)}
+        />
         <span class="hint" id="qa-comment-hint">
           What went well, what to work on. Email addresses, phone numbers, postcodes and other personal data typed here are masked when saved.
         </span>

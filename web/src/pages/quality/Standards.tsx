@@ -98,10 +98,22 @@ function StandardRow({ s, m, canManage, first, last }: { s: QualityStandard; m: 
         <span class="row-actions">
           {!s.retired ? (
             <>
-              <button type="button" class="secondary small-button" disabled={first || m.busy.value} onClick={() => void m.move(s, -1)} aria-label={`Move ‘${s.text}’ up`}>
+              <button
+                type="button"
+                class="secondary small-button"
+                disabled={first || m.busy.value}
+                onClick={() => void m.move(s, -1)}
+                aria-label={`Move ‘${s.text}’ up`}
+              >
                 Up
               </button>
-              <button type="button" class="secondary small-button" disabled={last || m.busy.value} onClick={() => void m.move(s, 1)} aria-label={`Move ‘${s.text}’ down`}>
+              <button
+                type="button"
+                class="secondary small-button"
+                disabled={last || m.busy.value}
+                onClick={() => void m.move(s, 1)}
+                aria-label={`Move ‘${s.text}’ down`}
+              >
                 Down
               </button>
               <button type="button" class="secondary small-button" onClick={() => (setText(s.text), setEditing(true))} aria-label={`Reword ‘${s.text}’`}>
@@ -109,7 +121,13 @@ function StandardRow({ s, m, canManage, first, last }: { s: QualityStandard; m: 
               </button>
             </>
           ) : null}
-          <button type="button" class="secondary small-button" disabled={m.busy.value} onClick={() => void m.setRetired(s, !s.retired)} aria-label={`${s.retired ? "Bring back" : "Retire"} ‘${s.text}’`}>
+          <button
+            type="button"
+            class="secondary small-button"
+            disabled={m.busy.value}
+            onClick={() => void m.setRetired(s, !s.retired)}
+            aria-label={`${s.retired ? "Bring back" : "Retire"} ‘${s.text}’`}
+          >
             {s.retired ? "Bring back" : "Retire"}
           </button>
         </span>
@@ -131,7 +149,13 @@ function AddStandard({ m }: { m: Model }) {
     >
       <div class="field grow">
         <label for="qa-new-standard">New standard</label>
-        <input id="qa-new-standard" value={text} maxLength={200} placeholder="e.g. Empathy shown" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        <input
+          id="qa-new-standard"
+          value={text}
+          maxLength={200}
+          placeholder="e.g. Empathy shown"
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
       </div>
       <button type="submit" disabled={m.busy.value}>
         Add the standard

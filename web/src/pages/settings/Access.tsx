@@ -37,37 +37,47 @@ export function AccessSections({ s }: { s: Settings }) {
           A password is generated for each new user, and for a reset, and shown once. Disabling a user or resetting their password signs them out at once; a
           change of role applies from their next click.
         </p>
-        <DataTable captionHidden caption="Users" filename="users.csv" rowKey={(r) => String(r.id)} rows={s.users} columns={[
-          { header: "Email", cell: (r) => r.email, csv: (r) => r.email },
-          { header: "Role", cell: (r) => r.role, csv: (r) => r.role },
-          { header: "Team", cell: (r) => r.teamName ?? "", csv: (r) => r.team },
-          { header: "Status", cell: userStatus, csv: userStatus },
-          {
-            header: "Actions",
-            cell: (r) =>
-              r.email === me.value?.email ? (
-                <span class="small">you</span>
-              ) : (
-                <div class="row-actions">
-                  <button type="button" class="small-button secondary" onClick={() => openForm("users", String(r.id))}>
-                    Change role<span class="sr-only"> of {r.email}</span>
-                  </button>
-                  <button
-                    type="button"
-                    class="small-button secondary"
-                    onClick={() => window.confirm(`Give ${r.email} a new password? They are signed out and the old password stops working.`) && void resetUserPassword(r.id, r.email)}
-                  >
-                    Reset password<span class="sr-only"> of {r.email}</span>
-                  </button>
-                  <button type="button" class="small-button secondary" onClick={() => void setUserDisabled(r.id, r.email, r.disabledAt === null)}>
-                    {r.disabledAt === null ? "Disable" : "Enable"}
-                    <span class="sr-only"> {r.email}</span>
-                  </button>
-                </div>
-              ),
-            csv: () => null,
-          },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="Users"
+          filename="users.csv"
+          rowKey={(r) => String(r.id)}
+          rows={s.users}
+          columns={[
+            { header: "Email", cell: (r) => r.email, csv: (r) => r.email },
+            { header: "Role", cell: (r) => r.role, csv: (r) => r.role },
+            { header: "Team", cell: (r) => r.teamName ?? "", csv: (r) => r.team },
+            { header: "Status", cell: userStatus, csv: userStatus },
+            {
+              header: "Actions",
+              cell: (r) =>
+                r.email === me.value?.email ? (
+                  <span class="small">you</span>
+                ) : (
+                  <div class="row-actions">
+                    <button type="button" class="small-button secondary" onClick={() => openForm("users", String(r.id))}>
+                      Change role<span class="sr-only"> of {r.email}</span>
+                    </button>
+                    <button
+                      type="button"
+                      class="small-button secondary"
+                      onClick={() =>
+                        window.confirm(`Give ${r.email} a new password? They are signed out and the old password stops working.`) &&
+                        void resetUserPassword(r.id, r.email)
+                      }
+                    >
+                      Reset password<span class="sr-only"> of {r.email}</span>
+                    </button>
+                    <button type="button" class="small-button secondary" onClick={() => void setUserDisabled(r.id, r.email, r.disabledAt === null)}>
+                      {r.disabledAt === null ? "Disable" : "Enable"}
+                      <span class="sr-only"> {r.email}</span>
+                    </button>
+                  </div>
+                ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
 
       <SettingsSection
@@ -80,23 +90,35 @@ export function AccessSections({ s }: { s: Settings }) {
           submit: (_c, v) => addApiKey(v),
         }}
       >
-        <DataTable captionHidden caption="API keys" filename="api-keys.csv" empty="No keys yet." rowKey={(r) => String(r.id)} rows={s.apiKeys} columns={[
-          { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
-          { header: "Starts with", cell: (r) => <code>{r.prefix}</code>, csv: (r) => r.prefix },
-          { header: "Created", cell: (r) => when(r.createdAt), csv: (r) => when(r.createdAt) },
-          { header: "Last used", cell: (r) => when(r.lastUsedAt), csv: (r) => when(r.lastUsedAt) },
-          { header: "Status", cell: (r) => (r.revokedAt ? `revoked ${when(r.revokedAt)}` : "active"), csv: (r) => (r.revokedAt ? "revoked" : "active") },
-          {
-            header: "Actions",
-            cell: (r) =>
-              r.revokedAt ? null : (
-                <button type="button" class="small-button secondary" onClick={() => window.confirm(`Revoke the key “${r.name}”? Systems using it stop working at once.`) && void revokeApiKey(r.id, r.name)}>
-                  Revoke<span class="sr-only"> {r.name}</span>
-                </button>
-              ),
-            csv: () => null,
-          },
-        ]} />
+        <DataTable
+          captionHidden
+          caption="API keys"
+          filename="api-keys.csv"
+          empty="No keys yet."
+          rowKey={(r) => String(r.id)}
+          rows={s.apiKeys}
+          columns={[
+            { header: "Name", cell: (r) => r.name, csv: (r) => r.name },
+            { header: "Starts with", cell: (r) => <code>{r.prefix}</code>, csv: (r) => r.prefix },
+            { header: "Created", cell: (r) => when(r.createdAt), csv: (r) => when(r.createdAt) },
+            { header: "Last used", cell: (r) => when(r.lastUsedAt), csv: (r) => when(r.lastUsedAt) },
+            { header: "Status", cell: (r) => (r.revokedAt ? `revoked ${when(r.revokedAt)}` : "active"), csv: (r) => (r.revokedAt ? "revoked" : "active") },
+            {
+              header: "Actions",
+              cell: (r) =>
+                r.revokedAt ? null : (
+                  <button
+                    type="button"
+                    class="small-button secondary"
+                    onClick={() => window.confirm(`Revoke the key “${r.name}”? Systems using it stop working at once.`) && void revokeApiKey(r.id, r.name)}
+                  >
+                    Revoke<span class="sr-only"> {r.name}</span>
+                  </button>
+                ),
+              csv: () => null,
+            },
+          ]}
+        />
       </SettingsSection>
     </>
   );

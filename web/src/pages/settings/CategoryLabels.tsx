@@ -92,8 +92,8 @@ export function CategoryLabelsSettings() {
         <h2 id="set-categoryLabels-h">Assessment categories</h2>
       </div>
       <p class="small">
-        How the recommendations tracker words its four assessments of progress. The numbers stay; leave a box empty for the default wording. A change applies to every review,
-        past ones included.
+        How the recommendations tracker words its four assessments of progress. The numbers stay; leave a box empty for the default wording. A change applies to
+        every review, past ones included.
       </p>
       <Loaded loader={m.labels}>{(d) => <LabelsForm key={JSON.stringify(d.labels)} labels={d.labels} m={m} />}</Loaded>
     </section>

@@ -104,7 +104,9 @@ function RulesForm({ rules, m }: { rules: FollowUpRules; m: Model }) {
           <label for="rules-onContactRequest">or a request from the customer to be contacted</label>
         </div>
       </fieldset>
-      <p class="small">Safeguarding phrases always open an urgent case, whatever these rules say. A change applies to answers from now on; open cases stay as they are.</p>
+      <p class="small">
+        Safeguarding phrases always open an urgent case, whatever these rules say. A change applies to answers from now on; open cases stay as they are.
+      </p>
       <div class="form-actions">
         <button type="submit" disabled={busy}>
           Save the rules
@@ -134,7 +136,12 @@ function Phrases({ m }: { m: Model }) {
           fields={[
             { name: "category", label: "Concern", kind: "select", choices: Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label })) },
             { name: "language", label: "Language", kind: "select", choices: RULE_LANGUAGES.map((l) => ({ value: l.code, label: l.name })) },
-            { name: "phrase", label: "Word or phrase", required: true, hint: "Matched in comments and phone transcriptions in this language, in any letter case." },
+            {
+              name: "phrase",
+              label: "Word or phrase",
+              required: true,
+              hint: "Matched in comments and phone transcriptions in this language, in any letter case.",
+            },
           ]}
           initial={{ category: "suicide_self_harm", language: "en", phrase: "" }}
           submitLabel="Add the phrase"
@@ -211,8 +218,8 @@ export function FollowUpSettings() {
           </button>
         </div>
         <p class="small">
-          Built-in phrases in every survey language cover suicide and self-harm, abuse, threats and people at risk. Add the words your customers use; a match opens an urgent case
-          and alerts the safeguarding contact.
+          Built-in phrases in every survey language cover suicide and self-harm, abuse, threats and people at risk. Add the words your customers use; a match
+          opens an urgent case and alerts the safeguarding contact.
         </p>
         <Phrases m={m} />
       </section>

@@ -77,7 +77,13 @@ function SecretBox({ label, value }: { label: string; value: string }) {
 }
 
 /** Edit and retire / bring back, named for screen readers ("Edit Waste Services"). */
-export function RowActions(props: { label: string; retired: boolean; onEdit?: () => void; onRetire: (retired: boolean) => void; children?: ComponentChildren }) {
+export function RowActions(props: {
+  label: string;
+  retired: boolean;
+  onEdit?: () => void;
+  onRetire: (retired: boolean) => void;
+  children?: ComponentChildren;
+}) {
   return (
     <div class="row-actions">
       {props.onEdit && !props.retired ? (
