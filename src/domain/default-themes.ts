@@ -1,6 +1,6 @@
 /**
  * The feedback themes a new installation starts with. The first three are the top themes a
- * government contact centre reported from its own customer feedback (seeds/002: "consistency
+ * government contact centre reported from its own customer feedback ("consistency
  * of information received", "how customers felt after an interaction with us", "quality of
  * service they received"); the rest are the usual contact-centre ones. Administrators edit
  * the rules; these are a starting point, not a classifier.

@@ -1,5 +1,5 @@
 /**
- * The measures of PRODUCT.md ("The measures: one definition everywhere") as pure functions.
+ * The measures (README, "The measures": one definition everywhere) as pure functions.
  *
  * A response becomes a Tally of additive counters; the database rollup sums tallies per group
  * and period (and subtracts the old tally when an answer changes); scoreTally turns any sum of

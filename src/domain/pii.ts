@@ -1,6 +1,6 @@
 /**
- * Masks personal data customers type into comments, before the comment is stored (PRODUCT.md,
- * "Privacy and trust"). It errs towards masking what looks like an email, UK phone number,
+ * Masks personal data customers type into comments, before the comment is stored: a comment is
+ * read by staff and exported, and must not carry what identifies a person. It errs towards masking what looks like an email, UK phone number,
  * postcode or National Insurance number, and leaves the numbers comments are full of alone:
  * "3 days", "£45.50", "ref 12345", dates and times.
  *

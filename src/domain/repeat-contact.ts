@@ -1,5 +1,5 @@
 /**
- * Repeat contact, as pure rules (PRODUCT.md, "Repeat contact"; the measures "observed FCR" and
+ * Repeat contact, as pure rules (README, "Repeat contact"; the measures "observed FCR" and
  * "avoidable contact (NI 14)" are worked out from these counters in measures.ts).
  *
  * A customer's contacts about one service, in time order, form chains: a contact repeats the

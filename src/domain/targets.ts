@@ -1,5 +1,5 @@
 /**
- * Targets as PRODUCT.md shows them: green when the figure meets the target, amber when it is
+ * Targets as the dashboard shows them: green when the figure meets the target, amber when it is
  * within a few points below it, red when further below. Pure, so the overview, the teams table
  * and the quarterly report colour a figure the same way.
  */

@@ -119,7 +119,7 @@ export const ThemeListQuery = z.strictObject({ includeRetired: IncludeRetired })
 export const Measure = z.enum(TARGET_MEASURES);
 export type Measure = z.infer<typeof Measure>;
 
-/** What a target's value can be, on the scale each measure is reported on (PRODUCT.md). */
+/** What a target's value can be, on the scale each measure is reported on (README, "The measures"). */
 export const MEASURE_RANGES: Record<Measure, { min: number; max: number; unit: string }> = {
   csat: { min: 0, max: 100, unit: "% satisfied" },
   ces_easy: { min: 0, max: 100, unit: "% easy" },

@@ -5,7 +5,7 @@ import { seedDefaultThemes } from "../../src/services/reference/seed-themes";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 
 /*
- * The summary report against figures worked out by hand from PRODUCT.md's formulas. With a
+ * The summary report against figures worked out by hand from the formulas in README ("The measures"). With a
  * minimum of 3 answers:
  *
  * February, CONTACT (department CLS), phone, alice, council-tax: 5 links issued, 4 responses

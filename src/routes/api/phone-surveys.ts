@@ -9,7 +9,7 @@ import { COMMON_ERRORS, json, unprocessable } from "./openapi-docs";
 
 const RESULT_EXAMPLE: PhoneSurveyResult = { callId: "5d7c1f2a-9e3b-4c1d-8f00-1234567890ab", interactionId: 812, responseId: 455, existing: false };
 
-/** Provider-neutral phone survey API under /api/v1 (issue 4 §2). */
+/** The phone survey for telephony other than Twilio, under /api/v1: the digits a caller pressed, posted by that system. */
 export function phoneSurveyRoutes(ctx: Ctx) {
   return new Hono<ApiKeyEnv>().post(
     "/phone-surveys",

@@ -132,7 +132,7 @@ function resource<C extends Schema, P extends Schema, Q extends Schema, V extend
     );
 }
 
-/** Reference data CRUD under /api/v1 (issue 2 §3). */
+/** Reference data under /api/v1: create, read, update, list and retire, by stable code. */
 export function referenceRoutes(ctx: Ctx) {
   return new Hono<ApiKeyEnv>()
     .route(

@@ -13,7 +13,7 @@ export const SignatureStrip = z.object({
   text: z.string().describe("One line for plain-text signatures."),
 });
 
-/** GET /api/v1/staff/<code>/signature: a staff member's signature strip (issue 3 §1). */
+/** GET /api/v1/staff/<code>/signature: a staff member's signature strip, to paste into their email signature. */
 export function signatureApiRoutes(ctx: Ctx) {
   return new Hono<ApiKeyEnv>().get(
     "/staff/:code/signature",

@@ -10,7 +10,7 @@ import { staticRoutes } from "./static";
 
 export type { DashboardApi } from "./api";
 
-/** The dashboard and its API, mounted at /dashboard (issue 5). */
+/** The dashboard and its API, mounted at /dashboard. */
 export function dashboardRoutes(ctx: Ctx) {
   return (
     new Hono()

@@ -61,7 +61,7 @@ export const DeliveryRange = z
 const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 
 /**
- * What administrators manage (issue 5 §2 Settings). Administrators only: directors and managers
+ * What administrators manage on the Settings page. Administrators only: directors and managers
  * get 403 on every call, reads included. Changes carry the session's CSRF token, which
  * requireSession checks before anything here runs.
  */

@@ -4,7 +4,7 @@ import { rateLimit } from "../../middleware/rate-limit";
 import { promptRoutes } from "./prompts";
 import { twilioRoutes } from "./twilio";
 
-/** The post-call phone survey, mounted at /ivr (issue 4): TwiML webhooks and recorded prompts. */
+/** The post-call phone survey, mounted at /ivr: TwiML webhooks and recorded prompts. */
 export function ivrRoutes(ctx: Ctx) {
   const { config, clock } = ctx;
   // Counted before the signature is checked, so a flood of forged webhooks is turned away

@@ -23,7 +23,7 @@ import { ThanksPage } from "./thanks-page";
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * The survey page /s/<token>, mounted at /s (issue 2 §4). A GET or HEAD only shows the page
+ * The survey page /s/<token>, mounted at /s. A GET or HEAD only shows the page
  * (mail scanners open every link); only the form's POST records an answer.
  */
 export function surveyRoutes(ctx: Ctx) {

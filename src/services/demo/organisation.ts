@@ -14,7 +14,7 @@ export const DEMO_DEPARTMENTS = [
 
 /**
  * Targets a council might set, so the Overview and the quarterly report show green, amber and
- * red from the start: CSAT 85% and FCR 60% are the transport operator's policy in PRODUCT.md;
+ * red from the start: CSAT 85% and FCR 60% are a public transport operator's published policy;
  * Revenues and Benefits has its own, lower CSAT target while its Benefits team recovers.
  */
 export const DEMO_TARGETS = [
