@@ -1,4 +1,5 @@
 import { SCALES, type Scores } from "./measures";
+import { roundTo } from "./round";
 import type { TargetMeasure } from "./targets";
 
 /**
@@ -68,6 +69,5 @@ export type Comparison = ReturnType<typeof comparison>;
 /** Difference between two shown figures, at the figure's own precision; null if either is hidden. */
 export function change(now: number | null, before: number | null, decimals: number): number | null {
   if (now === null || before === null) return null;
-  const f = 10 ** decimals;
-  return Math.round((now - before) * f) / f;
+  return roundTo(now - before, decimals);
 }

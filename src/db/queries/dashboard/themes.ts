@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../database";
 import { hasRollupFeature } from "../../rollup-features";
 import { bySqlDialect, rows } from "../../sql";
+import { roundTo } from "../../../domain/round";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { isPartialPeriod, zonedMidnight } from "../../../domain/periods";
 import { comparison } from "./measures";
@@ -55,7 +56,7 @@ async function commentCounts(db: Db, f: ScopeFilter, start: string, timeZone: st
   return new Map(found.map((r) => [r.dept, r.n]));
 }
 
-const share = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) / n) / 10);
+const share = (k: number, n: number) => (n === 0 ? null : roundTo((100 * k) / n, 1));
 
 /**
  * Share of comments per theme and each theme's scores; then per department the three themes
