@@ -1,16 +1,24 @@
 import { computed, signal } from "@preact/signals";
+import type { MeasureKey } from "../../../src/domain/measure-registry";
 import { PERIODS, type Period } from "../../../src/domain/periods";
 import { api, ok, setCsrfToken, type Me, type Options } from "../api";
 import { createLoader } from "./loader";
 import { createUrlModel } from "./url";
-import { SENTIMENTS, TREND_SPLITS, type TrendSplit } from "../../../src/domain/vocabulary";
 
-/** The signed-in user, the filter choices and the URL: the state every page shares. */
+/**
+ * The signed-in user, the filter choices and the URL: the state every page shares. Each page's
+ * own reads and actions are in its model (models/<page>.ts).
+ */
 export const url = createUrlModel();
 export const me = signal<Me | null>(null);
 export const options = signal<Options | null>(null);
 export const startupError = signal<string | null>(null);
 export const isAdmin = computed(() => me.value?.role === "admin");
+/**
+ * The amber margin each headline measure is judged with (the CES mean's is configured), as the
+ * Overview last read them; empty until it has. The Teams page's badges put them in words.
+ */
+export const measureMargins = signal<ReadonlyMap<MeasureKey, number>>(new Map());
 
 export async function boot(): Promise<void> {
   try {
@@ -29,7 +37,7 @@ export async function signOut(): Promise<void> {
 }
 
 /** Narrows a URL value to one of the API's choices; anything else is left out (the server would refuse it). */
-function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): T | undefined {
+export function oneOf<T extends string>(v: string | undefined, choices: readonly T[]): T | undefined {
   return choices.find((c) => c === v);
 }
 
@@ -76,55 +84,6 @@ export function setDate(which: RangeDefault, key: "from" | "to", value: string):
   url.setParams({ from: value, to: end });
 }
 
-export const overview = createLoader(
-  () => shared.value,
-  (q) => ok(api.overview.$get({ query: q })),
-);
-/**
- * The Overview's filters for its other reads: with no dates in the URL, the range its measures
- * count (the last complete period), which is not the other views' default.
- */
-const overviewScope = computed(() => {
-  const q = shared.value;
-  const range = q.from || q.to ? undefined : options.value?.overviewRanges[period.value];
-  return range ? { ...q, from: range.from, to: range.to } : q;
-});
-/** The follow-up service standard (SLA compliance of cases opened in the range) for the overview. */
-export const sla = createLoader(
-  () => overviewScope.value,
-  (q) => ok(api.sla.$get({ query: q })),
-);
-/**
- * Safeguarding concerns nobody has acknowledged yet, in the viewer's scope: they head the
- * Overview until someone does, whatever the filters say.
- */
-export const urgentCases = createLoader(
-  () => url.page.value,
-  () => ok(api["follow-ups"].$get({ query: { priority: "urgent", status: "open" } })),
-);
-export const trends = createLoader(
-  () => ({ ...shared.value, split: trendSplit(url.query.value.split) }),
-  (q) => ok(api.trends.$get({ query: q })),
-);
-export const teams = createLoader(
-  () => shared.value,
-  (q) => ok(api.teams.$get({ query: q })),
-);
-export const staff = createLoader(
-  () => ({ team: url.query.value.drill, q: shared.value }),
-  async ({ team, q }) => (team ? ok(api.teams[":team"].staff.$get({ param: { team }, query: q })) : null),
-);
-export const themes = createLoader(
-  () => shared.value,
-  (q) => ok(api.themes.$get({ query: q })),
-);
-export const comments = createLoader(
-  () => {
-    const p = url.query.value;
-    return { ...shared.value, theme: p.theme, score: p.score, sentiment: oneOf(p.sentiment, SENTIMENTS), q: p.q, page: p.page };
-  },
-  (q) => ok(api.comments.$get({ query: q })),
-);
 export const report = createLoader(
   () => ({ ...shared.value, quarter: url.query.value.quarter }),
   (q) => ok(api.report.quarterly.$get({ query: q })),
@@ -140,21 +99,3 @@ export const delivery = createLoader(
   () => ({ admin: isAdmin.value, from: url.query.value.from, to: url.query.value.to }),
   ({ admin, from, to }) => (admin ? ok(api.settings.delivery.$get({ query: { from, to } })) : Promise.resolve(null)),
 );
-
-export function exportHref(): string {
-  const s = new URLSearchParams(shared.value).toString();
-  return `/dashboard/api/export/responses.csv${s ? `?${s}` : ""}`;
-}
-
-/** The SLA figures of the overview's filters, per team and period, as a CSV download. */
-export function slaCsvHref(): string {
-  const s = new URLSearchParams(overviewScope.value).toString();
-  return `/dashboard/api/export/sla.csv${s ? `?${s}` : ""}`;
-}
-
-export type { TrendSplit };
-
-/** The split named in the URL, or departments. */
-export function trendSplit(value: string | undefined): TrendSplit {
-  return (TREND_SPLITS as readonly string[]).includes(value ?? "") ? (value as TrendSplit) : "department";
-}

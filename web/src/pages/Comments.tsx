@@ -1,8 +1,10 @@
+import { useModel } from "@preact/signals";
 import { CHANNEL_NAMES, formatDate } from "../lib/format";
-import { comments, exportHref, options, url } from "../models/app";
+import { options, url } from "../models/app";
+import { CommentsModel } from "../models/comments";
 import { STATUS_LABELS } from "../models/follow-ups";
 import { pathFor } from "../models/url";
-import { Loaded, useLoader } from "./common";
+import { Loaded } from "./common";
 import { Pager } from "../components/Pager";
 
 function sentimentWord(s: number | null): string {
@@ -11,7 +13,7 @@ function sentimentWord(s: number | null): string {
 }
 
 export function CommentsPage() {
-  useLoader(comments);
+  const m = useModel(CommentsModel);
   const q = url.query.value;
   const page = Number(q.page ?? 0);
   return (
@@ -60,11 +62,11 @@ export function CommentsPage() {
         <button type="submit">Search</button>
       </form>
       <p>
-        <a class="button secondary" href={exportHref()} download>
+        <a class="button secondary" href={m.exportHref.value} download>
           Download the filtered responses (CSV)
         </a>
       </p>
-      <Loaded loader={comments}>
+      <Loaded loader={m.comments}>
         {(d) => (
           <>
             {d.items.length === 0 ? <p>No comments match.</p> : null}

@@ -1,12 +1,14 @@
+import { useModel } from "@preact/signals";
 import { Fragment, type ComponentChildren } from "preact";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { ChangeText, StatusBadge } from "../components/FigureText";
 import { formatDateTime, formatInterval, formatRange, formatValue, languageName, NOT_APPLICABLE, periodText, TOO_FEW } from "../lib/format";
-import { overview, sla, slaCsvHref, urgentCases, url } from "../models/app";
+import { url } from "../models/app";
+import { OverviewModel } from "../models/overview";
 import { pathFor, toSearch } from "../models/url";
 import type { Overview as OverviewData, Sla } from "../api";
-import { Loaded, useLoader } from "./common";
+import { Loaded } from "./common";
 
 type Measure = OverviewData["measures"][number];
 type Observed = OverviewData["observedFcr"];
@@ -235,14 +237,14 @@ function InTime({ id, title, f, target }: { id: string; title: string; f: SlaFig
 }
 
 /** Goes to the Follow-up page with the shared filters and its own keys, as the menu does. */
-function FollowUpLink({ extra, children }: { extra: Record<string, string>; children: ComponentChildren }) {
+function FollowUpLink({ m, extra, children }: { m: OverviewModel; extra: Record<string, string>; children: ComponentChildren }) {
   return (
     <a
       href={`/dashboard/follow-up${toSearch({ ...url.shared.value, ...extra })}`}
       onClick={(e) => {
         if (e.ctrlKey || e.metaKey || e.shiftKey) return;
         e.preventDefault();
-        url.navigate("follow-up", extra);
+        m.openFollowUp(extra);
       }}
     >
       {children}
@@ -255,12 +257,11 @@ function FollowUpLink({ extra, children }: { extra: Record<string, string>; chil
  * the share responded to by their due dates, against the SLA target, and how many are still open
  * or overdue now.
  */
-function FollowUpStandard() {
-  useLoader(sla);
+function FollowUpStandard({ m }: { m: OverviewModel }) {
   return (
     <section class="follow-up-standard" style={{ marginTop: "1.5rem" }} aria-labelledby="sla-h" data-testid="follow-up-standard">
       <h2 id="sla-h">Follow-up service standard</h2>
-      <Loaded loader={sla}>
+      <Loaded loader={m.sla}>
         {(d: Sla) => {
           const all = d.total.overall;
           return (
@@ -279,17 +280,19 @@ function FollowUpStandard() {
                   </p>
                   <p class="small">cases opened</p>
                   <p class="small">
-                    <FollowUpLink extra={{}}>{all.open} still open</FollowUpLink>
+                    <FollowUpLink m={m} extra={{}}>
+                      {all.open} still open
+                    </FollowUpLink>
                   </p>
                   <p class="small">
-                    <FollowUpLink extra={{ overdue: "true" }}>
+                    <FollowUpLink m={m} extra={{ overdue: "true" }}>
                       <strong data-testid="value-sla-overdue">{all.overdue}</strong> overdue
                     </FollowUpLink>
                   </p>
                 </article>
               </div>
               <p class="small">
-                <a href={slaCsvHref()} download>
+                <a href={m.slaCsvHref.value} download>
                   Download the service standard by team and period (CSV)
                 </a>
               </p>
@@ -306,9 +309,8 @@ function FollowUpStandard() {
  * acknowledges them. Only the case, its team and when it opened: what the customer wrote is on
  * the case page.
  */
-function UrgentCases() {
-  useLoader(urgentCases);
-  const d = urgentCases.data.value;
+function UrgentCases({ m }: { m: OverviewModel }) {
+  const d = m.urgentCases.data.value;
   if (!d || d.counts.urgent === 0) return null;
   return (
     <section class="urgent-cases" aria-labelledby="urgent-h" data-testid="urgent-cases">
@@ -335,11 +337,11 @@ function running(d: OverviewData): string {
 }
 
 export function OverviewPage() {
-  useLoader(overview);
+  const m = useModel(OverviewModel);
   return (
     <>
-      <UrgentCases />
-      <Loaded loader={overview}>
+      <UrgentCases m={m} />
+      <Loaded loader={m.overview}>
         {(d) => (
           <>
             <p class="lede" data-testid="overview-lede">
@@ -385,7 +387,7 @@ export function OverviewPage() {
         )}
       </Loaded>
       {/* Loaded beside the measures, not after them: the two come from different reads. */}
-      <FollowUpStandard />
+      <FollowUpStandard m={m} />
     </>
   );
 }

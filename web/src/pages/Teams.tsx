@@ -1,41 +1,22 @@
-import { computed } from "@preact/signals";
+import { useModel } from "@preact/signals";
 import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/domain/measure-registry";
 import type { GroupRow } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable, type Column } from "../components/DataTable";
 import { FigureText, StatusBadge } from "../components/FigureText";
-import { overview, staff, teams, url } from "../models/app";
-import { nextSort, parseSort, sortRows, type SortKey } from "../models/sort";
-import { Loaded, useLoader } from "./common";
+import { sortRows, type SortKey } from "../models/sort";
+import { TeamsModel } from "../models/teams";
+import { Loaded } from "./common";
 
 /** Column headings short enough for a table; the Overview's cards carry the measures' full names. */
 const HEADERS: Record<MeasureKey, string> = { csat: "CSAT", cesMean: "CES", csiIndex: "CSI", fcr: "FCR", responseRate: "Response rate" };
 const MEASURE_COLUMNS = HEADLINE_MEASURES.map((m) => ({ key: m.key, header: HEADERS[m.key], unit: m.unit }));
 
-/** Amber on the 0–100 scales: within 5 points below the target. */
-const POINTS_MARGIN = 5;
-
-/**
- * The amber margin each measure is judged with, for the badges' words. The teams table's rows
- * carry colours only; the Overview's measures carry their margins (the CES mean's is
- * configured), so they are used once the Overview has been loaded. Before that, the points
- * margin of the 0–100 scales, and no number for a mean on its own scale.
- */
-const margins = computed(() => {
-  const known = new Map(overview.data.value?.measures.map((m) => [m.key, m.margin]));
-  return (key: MeasureKey, unit: string): number | null => known.get(key) ?? (unit.startsWith("/") ? null : POINTS_MARGIN);
-});
-
-const sort = computed(() => parseSort(url.query.value));
-
-function columns(first: string, drill?: (row: GroupRow) => void): Column<GroupRow>[] {
+function columns(m: TeamsModel, first: string, drill?: (row: GroupRow) => void): Column<GroupRow>[] {
   const sorter = (key: SortKey) => ({
-    active: sort.value.key === key,
-    dir: sort.value.dir,
-    onSort: () => {
-      const next = nextSort(sort.value, key);
-      url.setParams({ sort: next.key, dir: next.dir });
-    },
+    active: m.sort.value.key === key,
+    dir: m.sort.value.dir,
+    onSort: () => m.sortBy(key),
   });
   return [
     {
@@ -54,28 +35,28 @@ function columns(first: string, drill?: (row: GroupRow) => void): Column<GroupRo
     },
     { header: "Responses", cell: (r) => r.scores.responses, csv: (r) => r.scores.responses, numeric: true, sort: sorter("responses") },
     ...MEASURE_COLUMNS.map(
-      (m): Column<GroupRow> => ({
-        header: m.header,
+      (c): Column<GroupRow> => ({
+        header: c.header,
         cell: (r) => (
           <>
-            <FigureText f={r.scores[m.key]} unit={m.unit} />
-            <StatusBadge status={r.status[m.key]} margin={margins.value(m.key, m.unit)} unit={m.unit} />
+            <FigureText f={r.scores[c.key]} unit={c.unit} />
+            <StatusBadge status={r.status[c.key]} margin={m.margins.value(c.key, c.unit)} unit={c.unit} />
           </>
         ),
-        csv: (r) => r.scores[m.key].value,
+        csv: (r) => r.scores[c.key].value,
         numeric: true,
-        sort: sorter(m.key),
+        sort: sorter(c.key),
       }),
     ),
   ];
 }
 
 export function TeamsPage() {
-  useLoader(teams);
-  useLoader(staff);
-  const drill = url.query.value.drill;
+  const m = useModel(TeamsModel);
+  const { sort } = m;
+  const drill = m.drill.value;
   return (
-    <Loaded loader={teams}>
+    <Loaded loader={m.teams}>
       {(d) => {
         const teamRows = sortRows(d.teams, sort.value.key, sort.value.dir);
         return (
@@ -99,7 +80,7 @@ export function TeamsPage() {
                 filename="departments.csv"
                 rowKey={(r) => String(r.group.id)}
                 rows={sortRows(d.departments, sort.value.key, sort.value.dir)}
-                columns={columns("Department")}
+                columns={columns(m, "Department")}
               />
             ) : null}
             <DataTable
@@ -107,15 +88,15 @@ export function TeamsPage() {
               filename="teams.csv"
               rowKey={(r) => String(r.group.id)}
               rows={teamRows}
-              columns={columns("Team", (r) => url.setParam("drill", r.group.code))}
+              columns={columns(m, "Team", (r) => m.showStaff(r.group.code))}
             />
             {drill ? (
               <section class="panel" aria-live="polite">
                 <h2>Staff in {d.teams.find((t) => t.group.code === drill)?.group.name ?? drill}</h2>
-                <button type="button" class="secondary" onClick={() => url.setParam("drill", null)}>
+                <button type="button" class="secondary" onClick={() => m.showStaff(null)}>
                   Close staff list
                 </button>
-                <Loaded loader={staff}>
+                <Loaded loader={m.staff}>
                   {(s) =>
                     s ? (
                       <DataTable
@@ -123,7 +104,7 @@ export function TeamsPage() {
                         filename={`staff-${drill}.csv`}
                         rowKey={(r) => String(r.group.id)}
                         rows={sortRows(s.staff, sort.value.key, sort.value.dir)}
-                        columns={columns("Staff member")}
+                        columns={columns(m, "Staff member")}
                       />
                     ) : null
                   }

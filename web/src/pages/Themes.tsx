@@ -1,10 +1,11 @@
+import { useModel } from "@preact/signals";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { ChangeText, FigureText } from "../components/FigureText";
 import { formatRange } from "../lib/format";
-import { themes, url } from "../models/app";
+import { ThemesModel } from "../models/themes";
 import type { Themes } from "../api";
-import { Loaded, useLoader } from "./common";
+import { Loaded } from "./common";
 import { ThemeActions } from "./actions/ThemeActions";
 
 type TopTheme = Themes["departments"][number]["top"][number];
@@ -23,13 +24,12 @@ function Moved({ r }: { r: TopTheme }) {
 const before = (r: TopTheme) => (r.comparison === "ok" ? r.previousShare : null);
 
 export function ThemesPage() {
-  useLoader(themes);
+  const m = useModel(ThemesModel);
   const toComments = (code: string | null) => {
-    if (!code) return;
-    url.navigate("comments", { theme: code });
+    if (code) m.openComments(code);
   };
   return (
-    <Loaded loader={themes}>
+    <Loaded loader={m.themes}>
       {(d) => (
         <>
           <p class="lede">

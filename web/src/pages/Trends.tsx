@@ -1,3 +1,4 @@
+import { useModel } from "@preact/signals";
 import type { ChartDataset, ChartOptions } from "chart.js";
 import { HEADLINE_MEASURES } from "../../../src/domain/measure-registry";
 import type { Trends as TrendsData } from "../api";
@@ -5,8 +6,8 @@ import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { lineEndLabels } from "../components/line-end-labels";
 import { alpha, CONTEXT_GREY, OKABE_ITO } from "../lib/palette";
-import { trends, trendSplit, url, type TrendSplit } from "../models/app";
-import { Loaded, useLoader } from "./common";
+import { TrendsModel, type TrendSplit } from "../models/trends";
+import { Loaded } from "./common";
 
 const SPLIT_LABELS: Record<TrendSplit, string> = { department: "Department", team: "Team", service: "Service", channel: "Channel" };
 const PLURAL: Record<TrendSplit, string> = { department: "departments", team: "teams", service: "services", channel: "channels" };
@@ -137,7 +138,7 @@ function MeasureChart({ d, m, looks }: { d: TrendsData; m: Measure; looks: Look[
 }
 
 /** The highlight choice, and in words what the colours, the grey and the dashes mean. */
-function Key({ d, highlighted }: { d: TrendsData; highlighted: number }) {
+function Key({ d, highlighted, m }: { d: TrendsData; highlighted: number; m: TrendsModel }) {
   const noun = d.split;
   const count = d.series.length;
   const chosen = d.series[highlighted];
@@ -157,7 +158,7 @@ function Key({ d, highlighted }: { d: TrendsData; highlighted: number }) {
       {count > 1 ? (
         <div class="field">
           <label for="trend-highlight">Highlight a {noun}</label>
-          <select id="trend-highlight" value={chosen ? groupKey(chosen) : ""} onChange={(e) => url.setParam("highlight", e.currentTarget.value || null)}>
+          <select id="trend-highlight" value={chosen ? groupKey(chosen) : ""} onChange={(e) => m.setHighlight(e.currentTarget.value || null)}>
             <option value="">None</option>
             {d.series.map((s) => (
               <option value={groupKey(s)}>{s.group.name}</option>
@@ -176,34 +177,27 @@ function Key({ d, highlighted }: { d: TrendsData; highlighted: number }) {
 }
 
 export function TrendsPage() {
-  useLoader(trends);
-  const split = trendSplit(url.query.value.split);
-  const highlight = url.query.value.highlight;
+  const m = useModel(TrendsModel);
+  const split = m.split.value;
+  const highlight = m.highlight.value;
   return (
     <>
       <fieldset class="inline trend-split">
         <legend>Split by</legend>
         {(["department", "team", "service", "channel"] as const).map((s) => (
           <label>
-            <input
-              type="radio"
-              name="split"
-              value={s}
-              checked={split === s}
-              onChange={() => url.setParams({ split: s === "department" ? null : s, highlight: null })}
-            />{" "}
-            {SPLIT_LABELS[s]}
+            <input type="radio" name="split" value={s} checked={split === s} onChange={() => m.setSplit(s)} /> {SPLIT_LABELS[s]}
           </label>
         ))}
       </fieldset>
-      <Loaded loader={trends}>
+      <Loaded loader={m.trends}>
         {(d) => {
           // A highlight left from another split or filter names no series here, and is ignored.
           const highlighted = d.series.findIndex((s) => groupKey(s) === highlight);
           const looks = seriesLooks(d.series.length, highlighted);
           return (
             <>
-              <Key d={d} highlighted={highlighted} />
+              <Key d={d} highlighted={highlighted} m={m} />
               <div class="grid-2">
                 {HEADLINE_MEASURES.map((m) => (
                   <MeasureChart key={m.key} d={d} m={m} looks={looks} />
