@@ -1,9 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { Ctx } from "../../deps";
-import { ForbiddenError, UnauthorizedError } from "../../errors";
-import { findSession, SESSION_COOKIE, type Session } from "./sessions";
+import type { Ctx } from "../deps";
+import { ForbiddenError, UnauthorizedError } from "../errors";
+import { findSession, SESSION_COOKIE, type Session } from "../services/auth/sessions";
 
 export type SessionEnv = { Variables: { session: Session } };
 

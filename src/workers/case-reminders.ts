@@ -1,13 +1,13 @@
 import { and, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
-import { MINUTE } from "../../clock";
-import type { Ctx } from "../../deps";
-import type { Db } from "../../db/database";
-import { firstAcrossServers } from "../../db/locks";
-import { overdueAsOf } from "../../db/queries/follow-ups/case-list";
-import { followUpCaseEvents, followUpCases, teams, users } from "../../db/schema";
-import { localDate, zoneFormatter } from "../../domain/periods";
-import { isWorkingDay } from "../../domain/working-days";
-import { queueStaffMail } from "./queue-staff-mail";
+import { MINUTE } from "../clock";
+import type { Ctx } from "../deps";
+import type { Db } from "../db/database";
+import { firstAcrossServers } from "../db/locks";
+import { overdueAsOf } from "../db/queries/follow-ups/case-list";
+import { followUpCaseEvents, followUpCases, teams, users } from "../db/schema";
+import { localDate, zoneFormatter } from "../domain/periods";
+import { isWorkingDay } from "../domain/working-days";
+import { queueStaffMail } from "../services/follow-ups/queue-staff-mail";
 
 /** Any number that names this job's lock among the application's others on the PostgreSQL server. */
 const CASE_REMINDERS_LOCK = 7_316_203;

@@ -1,15 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { MINUTE } from "../../clock";
-import type { Db } from "../../db/client";
-import { emailAddressState, emailOutbox } from "../../db/schema";
-import { dueQueueRowId } from "../../db/queries/claim-due";
-import type { Ctx } from "../../deps";
-import { describeMailError, isPermanentMailError, type MailTransport } from "../../mail/transport";
-import { createRecordingDeleter } from "../phone/recording-deletions";
-import { createStaffMailer } from "../follow-ups/staff-mailer";
-import { composeOutboxMail, type OutboxRow } from "./compose";
-import { forgetAddressIfDone, forgetUnneededAddresses } from "./forget-address";
-import { MAX_ATTEMPTS, reminderDueAt, retryDelay } from "./schedule";
+import { MINUTE } from "../clock";
+import type { Db } from "../db/client";
+import { emailAddressState, emailOutbox } from "../db/schema";
+import { dueQueueRowId } from "../db/queries/claim-due";
+import type { Ctx } from "../deps";
+import { describeMailError, isPermanentMailError, type MailTransport } from "../mail/transport";
+import { createRecordingDeleter } from "../services/phone/recording-deletions";
+import { createStaffMailer } from "../services/follow-ups/staff-mailer";
+import { composeOutboxMail, type OutboxRow } from "../services/mail/compose";
+import { forgetAddressIfDone, forgetUnneededAddresses } from "../services/mail/forget-address";
+import { MAX_ATTEMPTS, reminderDueAt, retryDelay } from "../services/mail/schedule";
 
 export type PassResult = { sent: number; retrying: number; failed: number; cancelled: number };
 

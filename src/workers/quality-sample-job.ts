@@ -1,10 +1,10 @@
-import { HOUR, MINUTE } from "../../clock";
-import type { Ctx } from "../../deps";
-import { sampleByMonth } from "../../db/queries/quality/samples";
-import { localDate } from "../../domain/periods";
-import { sampleDueOn } from "../../domain/quality-sample";
-import { ConflictError } from "../../errors";
-import { drawQualitySample, type DrawnSample } from "./draw-sample";
+import { HOUR, MINUTE } from "../clock";
+import type { Ctx } from "../deps";
+import { sampleByMonth } from "../db/queries/quality/samples";
+import { localDate } from "../domain/periods";
+import { sampleDueOn } from "../domain/quality-sample";
+import { ConflictError } from "../errors";
+import { drawQualitySample, type DrawnSample } from "../services/quality/draw-sample";
 
 /**
  * Draws last month's quality sample if it is due (from the first working day of this month, in

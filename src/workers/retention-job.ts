@@ -1,8 +1,8 @@
-import type { Ctx } from "../../deps";
-import { DAY, MINUTE } from "../../clock";
-import type { Db } from "../../db/client";
-import { firstAcrossServers } from "../../db/locks";
-import { applyRetentionIn, type RetentionResult } from "./retention";
+import type { Ctx } from "../deps";
+import { DAY, MINUTE } from "../clock";
+import type { Db } from "../db/client";
+import { firstAcrossServers } from "../db/locks";
+import { applyRetentionIn, type RetentionResult } from "../services/privacy/retention";
 
 /** Any number that names this job's lock among the application's others on the PostgreSQL server. */
 const RETENTION_LOCK = 7_316_202;

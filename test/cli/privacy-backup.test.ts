@@ -7,7 +7,7 @@ import { openSqlite } from "../../src/db/sqlite";
 import { emailOutbox, responses } from "../../src/db/schema";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { folderTransport } from "../../src/mail/nodemailer-transport";
-import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker } from "../../src/workers/outbox-worker";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { seedOrganisation } from "../helpers";
 import { count, eq } from "drizzle-orm";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { DAY, MINUTE } from "../../src/clock";
 import type { Database } from "../../src/db/database";
 import { ivrCalls, recordingDeletions } from "../../src/db/schema";
-import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker } from "../../src/workers/outbox-worker";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
 import { AUTH_TOKEN, SimulatedCaller } from "./caller";

@@ -8,7 +8,7 @@ import { MINUTE } from "../../src/clock";
 import { emailOutbox } from "../../src/db/schema";
 import type { Logger } from "../../src/deps";
 import { createMailTransport } from "../../src/mail/nodemailer-transport";
-import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker } from "../../src/workers/outbox-worker";
 import { createTestApp, seedOrganisation } from "../helpers";
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { MINUTE } from "../../src/clock";
 import { customerContacts, emailAddressState, emailOutbox, responses } from "../../src/db/schema";
 import { smtpTransport } from "../../src/mail/nodemailer-transport";
-import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker } from "../../src/workers/outbox-worker";
 import { createTestApp, seedOrganisation } from "../helpers";
 import type { SmtpFixture } from "./smtp-server";
 

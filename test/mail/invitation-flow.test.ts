@@ -5,7 +5,7 @@ import { addressHash } from "../../src/services/mail/address";
 import { emailOutbox } from "../../src/db/schema";
 import { smtpTransport } from "../../src/mail/nodemailer-transport";
 import { outboxStatus } from "../../src/db/queries/outbox-status";
-import { createOutboxWorker, SEND_LEASE_MS } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker, SEND_LEASE_MS } from "../../src/workers/outbox-worker";
 import { BROWSER_UA } from "../signature/helpers";
 import { links, mailSetup } from "./helpers";
 import { startSmtp, type SmtpFixture } from "./smtp-server";

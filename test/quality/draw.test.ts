@@ -7,7 +7,7 @@ import { DEFAULT_QA_STANDARDS } from "../../src/domain/quality";
 import { drawSample } from "../../src/domain/quality-sample";
 import { ConflictError } from "../../src/errors";
 import { checkQualitySample, drawQualitySample } from "../../src/services/quality/draw-sample";
-import { drawDueSample } from "../../src/services/quality/sample-job";
+import { drawDueSample } from "../../src/workers/quality-sample-job";
 import { cliSandbox, type CliSandbox } from "../cli/run-cli";
 import { qualitySetup, type ErrorBody, type QualityTest } from "./setup";
 

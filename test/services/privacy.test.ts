@@ -17,7 +17,7 @@ import {
 } from "../../src/db/schema";
 import { silentLogger, type Ctx } from "../../src/deps";
 import { folderTransport } from "../../src/mail/nodemailer-transport";
-import { createOutboxWorker } from "../../src/services/mail/outbox-worker";
+import { createOutboxWorker } from "../../src/workers/outbox-worker";
 import { erasePerson } from "../../src/services/privacy/erase";
 import { applyRetention } from "../../src/services/privacy/retention";
 import { recordResponse } from "../../src/services/record-response";
@@ -201,7 +201,7 @@ describe("retention job", () => {
     await seedOrganisation(t);
     await contact(t.ctx, "a@example.org", "07700 900003", "Comment to expire", 4);
     t.clock.advance(2 * DAY);
-    const { startRetentionJob } = await import("../../src/services/privacy/retention-job");
+    const { startRetentionJob } = await import("../../src/workers/retention-job");
     const job = startRetentionJob(t.ctx, { firstAfterMs: 5, everyMs: 10 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     job.stop();
@@ -215,7 +215,7 @@ describe("retention job", () => {
     await seedOrganisation(t);
     await contact(t.ctx, "b@example.org", "07700 900004", "Another comment to expire", 3);
     t.clock.advance(2 * DAY);
-    const { startRetentionJob } = await import("../../src/services/privacy/retention-job");
+    const { startRetentionJob } = await import("../../src/workers/retention-job");
     const applied: unknown[] = [];
     const log = { info: (msg: string, data?: Record<string, unknown>) => void (msg === "retention applied" && applied.push(data)), error: () => {} };
     const jobs = [

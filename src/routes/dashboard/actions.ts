@@ -11,7 +11,7 @@ import { getAction, listActions } from "../../services/actions/read-tracker";
 import { setCategoryLabels } from "../../services/actions/set-category-labels";
 import { trackerCsv } from "../../services/actions/tracker-csv";
 import { updateAction } from "../../services/actions/update-action";
-import type { SessionEnv } from "../../services/auth/middleware";
+import type { SessionEnv } from "../../middleware/session";
 import type { SessionUser } from "../../services/auth/sessions";
 import { validate } from "../../validation";
 

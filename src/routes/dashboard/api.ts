@@ -10,7 +10,7 @@ import { filterOptions } from "../../db/queries/dashboard/options";
 import { liveTargets } from "../../db/queries/dashboard/targets";
 import { slaQuery } from "../../db/queries/sla";
 import { IsoDate } from "../../schemas/common";
-import { requireSession, type SessionEnv } from "../../services/auth/middleware";
+import { requireSession, type SessionEnv } from "../../middleware/session";
 import { deleteSession, SESSION_COOKIE, type Session } from "../../services/auth/sessions";
 import { validate } from "../../validation";
 import { csvLine, toCsv } from "../../domain/csv";

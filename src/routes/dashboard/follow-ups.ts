@@ -5,7 +5,7 @@ import { caseList } from "../../db/queries/follow-ups/case-list";
 import { localDate, zonedMidnight } from "../../domain/periods";
 import { ForbiddenError, NotFoundError } from "../../errors";
 import { CaseIdParam, ClearBody, StepParam, DashboardCaseListQuery, NoteBody, OwnerBody, StepBody } from "../../schemas/follow-ups";
-import type { SessionEnv } from "../../services/auth/middleware";
+import type { SessionEnv } from "../../middleware/session";
 import type { SessionUser } from "../../services/auth/sessions";
 import { addCaseNote } from "../../services/follow-ups/add-case-note";
 import { assignCase } from "../../services/follow-ups/assign-case";

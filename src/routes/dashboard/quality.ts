@@ -21,7 +21,7 @@ import {
   StandardParam,
   StandardPatch,
 } from "../../schemas/quality";
-import type { SessionEnv } from "../../services/auth/middleware";
+import type { SessionEnv } from "../../middleware/session";
 import type { SessionUser } from "../../services/auth/sessions";
 import { drawQualitySample } from "../../services/quality/draw-sample";
 import { reviewItem } from "../../services/quality/review-item";

@@ -6,7 +6,7 @@ import { reportQuarterStart } from "../../db/queries/dashboard/quarterly";
 import { periodLabel } from "../../domain/periods";
 import { pdfPrinter } from "../../pdf/render";
 import { IsoDate } from "../../schemas/common";
-import type { SessionEnv } from "../../services/auth/middleware";
+import type { SessionEnv } from "../../middleware/session";
 import { SESSION_COOKIE } from "../../services/auth/sessions";
 import { validate } from "../../validation";
 import { DashboardFilters, resolveScope } from "./filters";

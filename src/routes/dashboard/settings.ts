@@ -10,7 +10,7 @@ import * as s from "../../schemas/reference";
 import { createApiKey, revokeApiKey } from "../../services/api-keys";
 import { changeUserRole } from "../../services/auth/change-role";
 import { setUserDisabled } from "../../services/auth/disable-user";
-import type { SessionEnv } from "../../services/auth/middleware";
+import type { SessionEnv } from "../../middleware/session";
 import { resetPassword } from "../../services/auth/reset-password";
 import * as departments from "../../services/reference/departments";
 import * as services from "../../services/reference/services";
