@@ -2,7 +2,6 @@ import { computed, signal } from "@preact/signals";
 import type { MeasureKey } from "../../../src/domain/measure-registry";
 import { PERIODS, type Period } from "../../../src/domain/periods";
 import { api, ok, setCsrfToken, type Me, type Options } from "../api";
-import { createLoader } from "./loader";
 import { createUrlModel } from "./url";
 
 /**
@@ -83,19 +82,3 @@ export function setDate(which: RangeDefault, key: "from" | "to", value: string):
   const end = shown.to && shown.to >= value ? shown.to : today && today > value ? today : value;
   url.setParams({ from: value, to: end });
 }
-
-export const report = createLoader(
-  () => ({ ...shared.value, quarter: url.query.value.quarter }),
-  (q) => ok(api.report.quarterly.$get({ query: q })),
-);
-// Follow-up cases have page models of their own (models/follow-ups.ts).
-export const settings = createLoader(
-  () => isAdmin.value,
-  (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)),
-);
-
-/** Administrators only: the email outbox and the suspected automated clicks for the chosen days. */
-export const delivery = createLoader(
-  () => ({ admin: isAdmin.value, from: url.query.value.from, to: url.query.value.to }),
-  ({ admin, from, to }) => (admin ? ok(api.settings.delivery.$get({ query: { from, to } })) : Promise.resolve(null)),
-);

@@ -1,11 +1,18 @@
 import { signal } from "@preact/signals";
 import { api, ApiError, ok, type Signature } from "../api";
-import { options, settings } from "./app";
+import { isAdmin, options } from "./app";
 import { numberField, rulesFromForm, targetScope } from "./forms";
+import { createLoader } from "./loader";
 
 /** The kinds of reference data with the same create / edit / retire life. */
 export type RefSection = "departments" | "teams" | "staff" | "services" | "themes" | "targets";
 export type Section = RefSection | "users" | "apiKeys";
+
+/** Administrators only: the reference data, targets, users and keys the settings page edits. */
+export const settings = createLoader(
+  () => isAdmin.value,
+  (admin) => (admin ? ok(api.settings.$get()) : Promise.resolve(null)),
+);
 
 /** Which form is open: one at a time; code null is "add a new one". */
 export const editing = signal<{ section: Section; code: string | null } | null>(null);

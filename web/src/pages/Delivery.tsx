@@ -1,8 +1,10 @@
+import { useModel } from "@preact/signals";
 import type { Delivery } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
-import { delivery, isAdmin, url } from "../models/app";
-import { Loaded, PALETTE, useLoader } from "./common";
+import { isAdmin, url } from "../models/app";
+import { DeliveryModel } from "../models/delivery";
+import { Loaded, PALETTE } from "./common";
 
 type Reason = keyof Delivery["suspectedClicks"]["byReason"];
 
@@ -127,12 +129,12 @@ function SuspectedClicks({ d }: { d: Delivery }) {
 
 /** How the email channel is doing, for administrators: what is queued, sent and failed, and how much link scanning there is. */
 export function DeliveryPage() {
-  useLoader(delivery);
+  const m = useModel(DeliveryModel);
   if (!isAdmin.value) return <p>Only administrators can see email delivery.</p>;
   const q = url.query.value;
   // Empty inputs show the days actually covered (the default 30), not a blank mm/dd/yyyy.
-  const shown = delivery.data.value;
-  const set = (key: string) => (e: Event) => url.setParam(key, (e.target as HTMLInputElement).value);
+  const shown = m.delivery.data.value;
+  const set = (key: "from" | "to") => (e: Event) => m.setDay(key, (e.target as HTMLInputElement).value);
   return (
     <>
       <form class="filters" aria-label="Days" onSubmit={(e) => e.preventDefault()}>
@@ -146,7 +148,7 @@ export function DeliveryPage() {
         </div>
         <p class="small">The clicks chart covers these days (the last 30 unless you choose, at most a year); the email counts are for all time.</p>
       </form>
-      <Loaded loader={delivery}>
+      <Loaded loader={m.delivery}>
         {(d) =>
           d && (
             <>

@@ -1,11 +1,12 @@
+import { useModel } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { Chart } from "../components/Chart";
 import { DataTable } from "../components/DataTable";
 import { ChangeText, StatusBadge } from "../components/FigureText";
 import { formatChange, formatShortInterval, formatValue } from "../lib/format";
 import type { Quarterly } from "../api";
-import { report, shared, url } from "../models/app";
-import { alpha, Loaded, PALETTE, useLoader } from "./common";
+import { ReportModel } from "../models/report";
+import { alpha, Loaded, PALETTE } from "./common";
 import { ReportActions } from "./actions/ReportSection";
 
 type SlaRow = Quarterly["followUpStandard"]["departments"][number];
@@ -29,12 +30,6 @@ function changeText(c: { comparison: "ok" | "tooFew" | "partial"; change: number
   if (c.comparison === "partial") return "not compared: quarter not over";
   if (c.comparison === "tooFew") return "not enough answers to compare";
   return formatChange(c.change, unit);
-}
-
-/** The address of the server-made PDF of the report on screen: the same filters and quarter. */
-function pdfHref(quarter: string | undefined): string {
-  const q = new URLSearchParams({ ...shared.value, ...(quarter ? { quarter } : {}) }).toString();
-  return `/dashboard/api/report/quarterly.pdf${q ? `?${q}` : ""}`;
 }
 
 /** A share of cases in a table cell: value, then interval and n, then the target's verdict in words; never 0% for too few. */
@@ -310,24 +305,24 @@ function ReportBody({ d }: { d: Quarterly }) {
 }
 
 export function ReportPage() {
-  useLoader(report);
-  const shownQuarter = url.query.value.quarter ?? report.data.value?.from;
+  const m = useModel(ReportModel);
+  const shownQuarter = m.shownQuarter.value;
   return (
     <>
       <div class="no-print filters">
         <div class="field">
           <label for="r-quarter">Quarter containing</label>
           {/* Without a date in the URL, the first day of the quarter the report shows (the last complete one). */}
-          <input id="r-quarter" type="date" value={shownQuarter ?? ""} onChange={(e) => url.setParam("quarter", (e.target as HTMLInputElement).value)} />
+          <input id="r-quarter" type="date" value={shownQuarter ?? ""} onChange={(e) => m.setQuarter((e.target as HTMLInputElement).value)} />
         </div>
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
-        <a class="button secondary" href={pdfHref(shownQuarter)} download>
+        <a class="button secondary" href={m.pdfHref.value} download>
           Download PDF
         </a>
       </div>
-      <Loaded loader={report}>{(d) => <ReportBody d={d} />}</Loaded>
+      <Loaded loader={m.report}>{(d) => <ReportBody d={d} />}</Loaded>
     </>
   );
 }

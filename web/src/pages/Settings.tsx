@@ -1,9 +1,9 @@
 import type { Settings } from "../api";
 import { DataTable } from "../components/DataTable";
 import type { FieldSpec } from "../components/EditForm";
-import { isAdmin, settings } from "../models/app";
+import { isAdmin } from "../models/app";
 import { RULE_LANGUAGES, rulesField, rulesToForm } from "../models/forms";
-import { MEASURES, openForm, save, setRetired, showSignature, signature, type RefSection } from "../models/settings";
+import { MEASURES, openForm, save, settings, setRetired, showSignature, signature, type RefSection } from "../models/settings";
 import { Loaded, useLoader } from "./common";
 import { AccessSections } from "./settings/Access";
 import { FollowUpSettings } from "./settings/FollowUpSettings";
