@@ -1,5 +1,7 @@
 import { signal } from "@preact/signals";
 import { describe, expect, test, vi } from "vitest";
+import { ApiError } from "../../web/src/api";
+import { formModel } from "../../web/src/models/forms";
 import { createLoader } from "../../web/src/models/loader";
 import { nextSort, parseSort, sortRows } from "../../web/src/models/sort";
 import { createUrlModel, pageOf, parseQuery, sharedOnly, toSearch, withParam } from "../../web/src/models/url";
@@ -151,5 +153,32 @@ describe("CSV cells", () => {
     expect(csvCell(-2.5)).toBe("-2.5");
     expect(csvCell(null)).toBe("");
     expect(toCsv(["a", "b"], [[1, "=x"]])).toBe("a,b\r\n1,'=x\r\n");
+  });
+});
+
+describe("form model", () => {
+  const Form = formModel<{ name: string; email: string }>();
+  const names = ["name", "email"];
+
+  test("a refusal puts each field's error under it and says which to focus", async () => {
+    const f = new Form({ name: "", email: "x" }, names);
+    f.set("name", "Ann");
+    expect(f.values.value).toEqual({ name: "Ann", email: "x" });
+    const r = await f.submit(() => Promise.reject(new ApiError(400, "Check the form.", [{ path: "email", message: "Invalid email address" }])));
+    expect(r).toEqual({ sent: false, first: "email" });
+    expect(f.errors.value).toEqual({ email: "Enter an email address, like name@example.org." });
+    expect(f.formError.value).toBe("Please correct the fields marked below.");
+    expect(f.busy.value).toBe(false);
+  });
+
+  test("what no field takes goes above the form; a success clears the errors", async () => {
+    const f = new Form({ name: "Ann", email: "a@example.org" }, names);
+    await f.submit(() => Promise.reject(new ApiError(409, "Already taken.", [{ path: "(body)", message: "Someone else changed it." }])));
+    expect(f.formError.value).toBe("Already taken. Someone else changed it.");
+    const send = vi.fn(() => Promise.resolve());
+    expect(await f.submit(send)).toEqual({ sent: true });
+    expect(send).toHaveBeenCalledWith({ name: "Ann", email: "a@example.org" });
+    expect(f.formError.value).toBeNull();
+    expect(f.errors.value).toEqual({});
   });
 });

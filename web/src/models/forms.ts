@@ -1,4 +1,5 @@
-import type { FieldError } from "../api";
+import { createModel, signal } from "@preact/signals";
+import { ApiError, type FieldError } from "../api";
 
 /** The languages theme rules are written in (the server's LANGUAGES; its zod schema refuses others). */
 export const RULE_LANGUAGES = [
@@ -93,4 +94,63 @@ export function targetScope(value: string): { department?: string; team?: string
 export function numberField(value: string): number {
   const n = Number(value.trim().replace(",", "."));
   return value.trim() === "" || !Number.isFinite(n) ? Number.NaN : n;
+}
+
+/**
+ * Why a submit failed, as a form shows it: the server's field errors under their inputs, and
+ * one line above the form (what matched no field, else "correct the fields", else the message).
+ */
+export function submitFailure(
+  err: unknown,
+  fieldNames: readonly string[],
+  aliases: Record<string, string> = {},
+): { byField: Record<string, string>; formError: string; first: string | undefined } {
+  const placed = err instanceof ApiError ? placeFieldErrors(err.fields, fieldNames, aliases) : { byField: {}, rest: [] };
+  const message = err instanceof Error ? err.message : String(err);
+  const formError =
+    placed.rest.length > 0
+      ? `${message} ${placed.rest.join("; ")}`
+      : Object.keys(placed.byField).length > 0
+        ? "Please correct the fields marked below."
+        : message;
+  return { byField: placed.byField, formError, first: fieldNames.find((f) => placed.byField[f]) };
+}
+
+/**
+ * The one way a form holds its state: its values, the errors under its fields, the line above
+ * it and whether it is being sent. The server validates; submit() places what it refuses and
+ * answers which field to move focus to (the component owns the DOM).
+ * `formModel<Values>()` gives the model for one shape of values; `useModel(() => new M(initial, names))`.
+ */
+export function formModel<V extends object>() {
+  return createModel((initial: V, fieldNames: readonly string[], aliases: Record<string, string> = {}) => {
+    const values = signal<V>(initial);
+    const errors = signal<Record<string, string>>({});
+    const formError = signal<string | null>(null);
+    const busy = signal(false);
+    return {
+      values,
+      errors,
+      formError,
+      busy,
+      set: <K extends keyof V>(key: K, value: V[K]) => void (values.value = { ...values.value, [key]: value }),
+      /** Sends the values; on a refusal, the field to focus (undefined: the line above the form). */
+      submit: async (send: (v: V) => Promise<unknown>): Promise<{ sent: true } | { sent: false; first: string | undefined }> => {
+        busy.value = true;
+        errors.value = {};
+        formError.value = null;
+        try {
+          await send(values.value);
+          return { sent: true };
+        } catch (err) {
+          const failed = submitFailure(err, fieldNames, aliases);
+          errors.value = failed.byField;
+          formError.value = failed.formError;
+          return { sent: false, first: failed.first };
+        } finally {
+          busy.value = false;
+        }
+      },
+    };
+  });
 }

@@ -1,13 +1,14 @@
-import { useState } from "preact/hooks";
-import { ApiError } from "../../api";
+import { useModel } from "@preact/signals";
 import { options } from "../../models/app";
 import type { ActionFormValues, OwnerChoice } from "../../models/actions";
-import { placeFieldErrors } from "../../models/forms";
+import { formModel } from "../../models/forms";
 
 type Named = { code: string; name: string };
 type LinkField = "themes" | "teams" | "departments";
 const TEXT_FIELDS = ["ref", "text", "source", "responsibility", "owner", "dueDate"] as const;
 const LINK_FIELDS = ["themes", "teams", "departments"] as const;
+const FIELDS = [...TEXT_FIELDS, ...LINK_FIELDS];
+const ActionFormModel = formModel<ActionFormValues>();
 
 type Props = {
   id: string;
@@ -28,36 +29,18 @@ type Props = {
  * inputs, tied to them for screen readers, and focus moves to the first one.
  */
 export function ActionForm(p: Props) {
-  const [v, setV] = useState<ActionFormValues>(p.initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const m = useModel(() => new ActionFormModel(p.initial, FIELDS));
+  const v = m.values.value;
+  const errors = m.errors.value;
+  const formError = m.formError.value;
+  const busy = m.busy.value;
   const fid = (name: string) => `${p.id}-${name}`;
-  const set = <K extends keyof ActionFormValues>(k: K, value: ActionFormValues[K]) => setV({ ...v, [k]: value });
+  const set = m.set;
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await p.onSubmit(v);
-    } catch (err) {
-      const placed = err instanceof ApiError ? placeFieldErrors(err.fields, [...TEXT_FIELDS, ...LINK_FIELDS]) : { byField: {}, rest: [] };
-      setErrors(placed.byField);
-      const message = err instanceof Error ? err.message : String(err);
-      setFormError(
-        placed.rest.length > 0
-          ? `${message} ${placed.rest.join("; ")}`
-          : Object.keys(placed.byField).length > 0
-            ? "Please correct the fields marked below."
-            : message,
-      );
-      const first = [...TEXT_FIELDS, ...LINK_FIELDS].find((f) => placed.byField[f]);
-      requestAnimationFrame(() => document.getElementById(first ? fid(first) : `${p.id}-error`)?.focus());
-    } finally {
-      setBusy(false);
-    }
+    const r = await m.submit(p.onSubmit);
+    if (!r.sent) requestAnimationFrame(() => document.getElementById(r.first ? fid(r.first) : `${p.id}-error`)?.focus());
   }
 
   const described = (name: string, hint?: boolean) =>
