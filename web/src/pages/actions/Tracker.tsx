@@ -120,8 +120,9 @@ function ScreenTable({ d }: { d: TrackerList }) {
           {d.items.map((a) => (
             <tr role="row" key={a.ref}>
               <th scope="row" role="rowheader" data-label="No">
-                <AppLink href={url.itemHref(a.ref)} onFollow={() => url.openItem(a.ref)}>
-                  <span class="sr-only">Recommendation </span>
+                {/* Named by aria-label, not a hidden span inside the link: a hidden first child gave the
+                    link a 1-pixel first box that a pointer aimed at the link's first box missed. */}
+                <AppLink href={url.itemHref(a.ref)} onFollow={() => url.openItem(a.ref)} label={`Recommendation ${a.ref}`}>
                   {a.ref}
                 </AppLink>
               </th>

@@ -3,11 +3,12 @@ import type { CaseSummary } from "../../models/follow-ups";
 import { dueText, reasonText } from "./wording";
 
 /** A link that the app follows itself; a modified click (new tab) is left to the browser. */
-export function AppLink(props: { href: string; onFollow: () => void; class?: string; children: ComponentChildren }) {
+export function AppLink(props: { href: string; onFollow: () => void; class?: string; label?: string; children: ComponentChildren }) {
   return (
     <a
       href={props.href}
       class={props.class}
+      aria-label={props.label}
       onClick={(e) => {
         if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
