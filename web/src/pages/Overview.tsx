@@ -103,7 +103,8 @@ function Card({ m, previous, children }: { m: Measure; previous: Range; children
                 borderColor: SPARK_BLUE,
                 borderWidth: 2,
                 spanGaps: false,
-                pointRadius: m.spark.map((p) => (p.partial ? 3.5 : 2)),
+                // The periods the figures count are drawn larger than the earlier ones shown for context.
+                pointRadius: m.spark.map((p) => (p.partial ? 3.5 : p.counted ? 3 : 1.5)),
                 pointBorderColor: SPARK_BLUE,
                 pointBackgroundColor: m.spark.map((p) => (p.partial ? "#fff" : SPARK_BLUE)),
                 pointBorderWidth: m.spark.map((p) => (p.partial ? 1.5 : 1)),
@@ -331,9 +332,10 @@ function UrgentCases({ m }: { m: OverviewModel }) {
 
 /** Which period of the range is not over: the range itself when it is one period. */
 function running(d: OverviewData): string {
-  const spark = d.measures[0]?.spark ?? [];
-  const last = spark.find((p) => p.partial);
-  return spark.length > 1 && last ? `Its last period, ${last.label}, is not over yet` : "The period is not over yet";
+  // The sparkline also shows earlier periods for context; only the counted ones make the range.
+  const counted = (d.measures[0]?.spark ?? []).filter((p) => p.counted);
+  const last = counted.find((p) => p.partial);
+  return counted.length > 1 && last ? `Its last period, ${last.label}, is not over yet` : "The period is not over yet";
 }
 
 export function OverviewPage() {
