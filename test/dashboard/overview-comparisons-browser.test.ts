@@ -239,10 +239,11 @@ describe("comparisons on the Overview and Themes", () => {
     // The views over time default to the last twelve months, up to today: November is running.
     await page.goto(`${base}/dashboard/themes`);
     await dept.locator("tbody tr").first().waitFor();
-    await expect(page.getByLabel("From", { exact: true }).inputValue()).resolves.toBe("2025-12-01");
-    await expect(page.getByLabel("To", { exact: true }).inputValue()).resolves.toBe("2026-11-18");
-    await expect(dept.locator("tbody td:last-child").allTextContents()).resolves.toEqual(expect.arrayContaining(["period not over yet"]));
-    await expect(page.locator(".lede").textContent()).resolves.toContain("not over yet");
+    // The date boxes fill once the filter options have loaded, which may be after the table.
+    await expect.poll(() => page.getByLabel("From", { exact: true }).inputValue()).toBe("2025-12-01");
+    await expect.poll(() => page.getByLabel("To", { exact: true }).inputValue()).toBe("2026-11-18");
+    await expect.poll(() => dept.locator("tbody td:last-child").allTextContents()).toEqual(expect.arrayContaining(["period not over yet"]));
+    await expect.poll(() => page.locator(".lede").textContent()).toContain("not over yet");
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

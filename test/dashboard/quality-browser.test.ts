@@ -166,7 +166,7 @@ describe("the Quality page in Chromium", () => {
     await expect(page.getByTestId("qa-reviewed").textContent()).resolves.toMatch(/^Reviewed by manager@council\.example on /);
     // The comment as stored: the telephone number masked.
     await expect.poll(() => form.getByLabel("Comment (optional)").inputValue()).not.toContain("07700 900123");
-    await expect(page.getByRole("link", { name: /^Next to review: item \d+/ }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: /^Next to review: item \d+/ }).count()).toBe(1);
 
     // Back to the month: the progress has moved, and the item says who reviewed it.
     await page.getByRole("link", { name: "The sample of February 2026" }).click();
