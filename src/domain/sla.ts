@@ -27,7 +27,7 @@
 import type { CaseStatus } from "./cases";
 import { wilson } from "./intervals";
 import type { Proportion } from "./measures";
-import { localDate, nextPeriodStart, periodLabel, periodStartOfDate, periodStartsBetween, type Period, type YearStart } from "./periods";
+import { localDate, periodEndOfDate, periodLabel, periodStartOfDate, periodStartsBetween, type Period, type YearStart } from "./periods";
 import { roundTo } from "./round";
 import type { TargetStatus } from "./targets";
 
@@ -171,8 +171,6 @@ export function slaFigures(t: SlaTally, s: Pick<SlaSettings, "minCount" | "targe
   };
 }
 
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The report for cases opened from the start of `from`'s period to `to` (whole periods, as the
  * summary report widens `from`): per group, per period and over the whole range, and the same
@@ -200,7 +198,7 @@ export function slaReport(cases: readonly SlaCase[], range: { period: Period; fr
 
   const series = (byPeriod: Map<string, SlaTally>) => {
     const periods = starts.map((start): SlaPeriod => {
-      const last = dayBefore(nextPeriodStart(start, period, yearStart));
+      const last = periodEndOfDate(start, period, yearStart);
       const end = last < to ? last : to;
       return {
         period: periodLabel(start, period, yearStart),

@@ -6,10 +6,8 @@ import { judgeFigure, type TargetScope, type Targets } from "../../../domain/tar
 import { teamWithDepartment } from "../lookups";
 import { summaryTallies } from "../summary";
 import type { ScopeFilter } from "./scope";
-import { comparison, HEADLINE_MEASURES } from "./measures";
+import { comparison, HEADLINE_MEASURES } from "../../../domain/measure-registry";
 import { previousRange } from "./range";
-
-export type { ScopeFilter } from "./scope";
 
 /** Sums the rollup rows of a filter into one tally per period start. */
 async function totals(db: Db, f: ScopeFilter) {

@@ -1,14 +1,13 @@
 import type { Db } from "../../database";
 import { addTallies, emptyTally, scoreTally, type Scores, type Tally } from "../../../domain/measures";
-import { countedRange, isPartialPeriod, periodLabel, periodStartOfDate, previousPeriodStart, type YearStart } from "../../../domain/periods";
+import { countedRange, isPartialPeriod, periodEndOfDate, periodLabel, periodStartOfDate, previousPeriodStart, type YearStart } from "../../../domain/periods";
 import { emptySlaTally, slaFigures, type SlaSettings } from "../../../domain/sla";
 import { judgeFigure, type TargetScope, type Targets } from "../../../domain/targets";
 import { slaQuery } from "../sla";
 import { quarterActions } from "../actions/quarter";
 import { groupNames, summaryTallies } from "../summary";
-import { comparison, HEADLINE_MEASURES } from "./measures";
+import { comparison, HEADLINE_MEASURES } from "../../../domain/measure-registry";
 import { observedFcr, targetScopeOf } from "./overview";
-import { periodEnd } from "./range";
 import type { ScopeFilter } from "./scope";
 import { themesQuery } from "./themes";
 
@@ -108,7 +107,7 @@ export async function quarterlyQuery(
   const partial = isPartialPeriod(start, "quarter", today, yearStart);
   const counted = countedRange(start, start, "quarter", yearStart, today);
   const cur: ScopeFilter = { ...f, period: "quarter", from: start, to: counted.to };
-  const prev: ScopeFilter = { ...f, period: "quarter", from: prevStart, to: periodEnd(prevStart, "quarter", yearStart) };
+  const prev: ScopeFilter = { ...f, period: "quarter", from: prevStart, to: periodEndOfDate(prevStart, "quarter", yearStart) };
   const compare = { minCount, partial };
   const repeatDays = f.judging?.days ?? null;
   const [deptNames, channelNames, now, before, slaReport, orgScope] = await Promise.all([

@@ -3,7 +3,7 @@ import { teams } from "../../schema";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { judgeFigure, type Targets } from "../../../domain/targets";
 import { groupNames, summaryTallies } from "../summary";
-import { HEADLINE_MEASURES } from "./measures";
+import { HEADLINE_MEASURES } from "../../../domain/measure-registry";
 import type { ScopeFilter } from "./scope";
 
 type Level = "department" | "team" | "staff";

@@ -5,7 +5,7 @@ import { bySqlDialect, rows } from "../../sql";
 import { roundTo } from "../../../domain/round";
 import { addTallies, emptyTally, scoreTally, type Tally } from "../../../domain/measures";
 import { isPartialPeriod, zonedMidnight } from "../../../domain/periods";
-import { comparison } from "./measures";
+import { comparison } from "../../../domain/measure-registry";
 import { allOf } from "../group-where";
 import { groupNames, summaryTallies } from "../summary";
 import type { ScopeFilter } from "./scope";
