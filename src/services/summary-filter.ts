@@ -1,8 +1,8 @@
 import type { Db } from "../db/database";
-import { findThemeId } from "../db/queries/lookups";
+import { findDepartment, findService, findStaff, findTeam, findThemeId } from "../db/queries/lookups";
 import type { SummaryFilter } from "../db/queries/summary";
 import type { SummaryQuery } from "../schemas/report";
-import { findDepartment, findService, findStaff, findTeam, requireFound } from "./lookup";
+import { requireFound } from "../domain/references";
 
 export type FilterCodes = { department?: string; team?: string; staff?: string; service?: string; theme?: string };
 export type FilterIds = { departmentId?: number; teamId?: number; staffId?: number; serviceId?: number; themeId?: number };

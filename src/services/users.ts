@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import type { Ctx } from "../deps";
 import { users } from "../db/schema";
 import { ConflictError, ValidationError } from "../errors";
-import { findDepartment, findTeam, requireActive } from "./lookup";
+import { findDepartment, findTeam } from "../db/queries/lookups";
+import { requireActive } from "../domain/references";
 import { isUniqueViolation } from "./reference/common";
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;

@@ -11,9 +11,10 @@ import type { ApiKeyEnv } from "../../middleware/api-key";
 import { Fcr } from "../../schemas/common";
 import { CaseIdParam, CaseListQuery, StepBody } from "../../schemas/follow-ups";
 import type { CaseActor } from "../../services/follow-ups/case-actor";
-import { presentCase } from "../../services/follow-ups/present-case";
+import { presentCase } from "../present-case";
 import { takeCaseStep } from "../../services/follow-ups/take-step";
-import { findTeam, requireFound } from "../../services/lookup";
+import { findTeam } from "../../db/queries/lookups";
+import { requireFound } from "../../domain/references";
 import { validate } from "../../validation";
 import { COMMON_ERRORS, errorResponse, json } from "./openapi-docs";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Ctx } from "../../deps";
-import { teamWithDepartment } from "../../db/queries/lookups";
+import { findStaff, teamWithDepartment } from "../../db/queries/lookups";
 import type { ScopeFilter } from "../../db/queries/dashboard/scope";
 import { countedRange, localDate, periodStartOfDate, previousPeriodStart, PERIODS, shiftDate, type Period, type YearStart } from "../../domain/periods";
 import { ForbiddenError } from "../../errors";
 import { Channel, Code, IsoDate } from "../../schemas/common";
-import { findStaff, requireFound } from "../../services/lookup";
+import { requireFound } from "../../domain/references";
 import { filterIds } from "../../services/summary-filter";
 import type { Session } from "../../services/auth/sessions";
 

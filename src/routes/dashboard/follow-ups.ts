@@ -11,9 +11,10 @@ import { addCaseNote } from "../../services/follow-ups/add-case-note";
 import { assignCase } from "../../services/follow-ups/assign-case";
 import { actorTeamIds, mayActOn, type CaseActor } from "../../services/follow-ups/case-actor";
 import { clearSafeguardingConcern } from "../../services/follow-ups/clear-concern";
-import { presentCase } from "../../services/follow-ups/present-case";
+import { presentCase } from "../present-case";
 import { takeCaseStep } from "../../services/follow-ups/take-step";
-import { findTeam, requireFound } from "../../services/lookup";
+import { findTeam } from "../../db/queries/lookups";
+import { requireFound } from "../../domain/references";
 import { validate } from "../../validation";
 import { nextDay } from "../../db/queries/dashboard/where";
 

@@ -4,7 +4,7 @@ import { activeUserByEmail } from "../../db/queries/actions/owners";
 import { actionLinks } from "../../db/schema";
 import type { ActionLinkKind } from "../../domain/actions";
 import { UnprocessableError } from "../../errors";
-import { findDepartment, findTeam } from "../lookup";
+import { findDepartment, findTeam } from "../../db/queries/lookups";
 import { findTheme } from "../reference/themes";
 
 export type LinkCodes = { themes?: readonly string[]; teams?: readonly string[]; departments?: readonly string[] };

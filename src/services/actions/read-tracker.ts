@@ -3,12 +3,12 @@ import { readCategoryLabels } from "../../db/queries/actions/category-labels";
 import { userByEmail } from "../../db/queries/actions/owners";
 import { reachOfDepartment, reachOfTeams, type Reach } from "../../db/queries/actions/reach";
 import { trackerRead } from "../../db/queries/actions/tracker";
-import { findThemeId } from "../../db/queries/lookups";
+import { findDepartment, findTeam, findThemeId } from "../../db/queries/lookups";
 import { compareRefs, countByCategory, type CategoryCounts, type CategoryLabels } from "../../domain/actions";
 import { localDate } from "../../domain/periods";
 import { ForbiddenError, NotFoundError } from "../../errors";
 import type { ActionListQuery } from "../../schemas/actions";
-import { findDepartment, findTeam, requireFound } from "../lookup";
+import { requireFound } from "../../domain/references";
 import { OUT_OF_REACH, readReach, type ActionActor } from "./actor";
 import { presentAction, type ActionView } from "./present";
 

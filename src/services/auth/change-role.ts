@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Ctx } from "../../deps";
 import { users } from "../../db/schema";
 import { ConflictError, NotFoundError } from "../../errors";
-import { findDepartment, findTeam, requireActive } from "../lookup";
+import { findDepartment, findTeam } from "../../db/queries/lookups";
+import { requireActive } from "../../domain/references";
 import { requireRoleTeamAgree, type Role } from "../users";
 
 /**

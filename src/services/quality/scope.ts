@@ -2,7 +2,8 @@ import type { Db } from "../../db/database";
 import type { QaScope } from "../../db/queries/quality/scope";
 import { ForbiddenError } from "../../errors";
 import type { SessionUser } from "../auth/sessions";
-import { findTeam, requireFound } from "../lookup";
+import { findTeam } from "../../db/queries/lookups";
+import { requireFound } from "../../domain/references";
 
 const OWN_TEAM_ONLY = "Managers can see and review their own team's quality sample only.";
 

@@ -4,7 +4,8 @@ import type { Db } from "../../db/database";
 import { departments, teams } from "../../db/schema";
 import { ConflictError } from "../../errors";
 import type { Department, DepartmentInput, DepartmentPatch } from "../../schemas/reference";
-import { findDepartment, requireFound } from "../lookup";
+import { findDepartment } from "../../db/queries/lookups";
+import { requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 type Row = typeof departments.$inferSelect;

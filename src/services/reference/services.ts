@@ -3,7 +3,8 @@ import type { Ctx } from "../../deps";
 import type { Db } from "../../db/database";
 import { services } from "../../db/schema";
 import type { Service, ServiceInput, ServicePatch } from "../../schemas/reference";
-import { findService, requireFound } from "../lookup";
+import { findService } from "../../db/queries/lookups";
+import { requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 type Row = typeof services.$inferSelect;

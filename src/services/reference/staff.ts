@@ -4,7 +4,8 @@ import type { Db } from "../../db/database";
 import { staff, teams } from "../../db/schema";
 import { ConflictError } from "../../errors";
 import type { StaffInput, StaffMember, StaffPatch } from "../../schemas/reference";
-import { findStaff, findTeam, requireActive, requireFound } from "../lookup";
+import { findStaff, findTeam } from "../../db/queries/lookups";
+import { requireActive, requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 async function select(db: Db, where: SQL | undefined): Promise<StaffMember[]> {

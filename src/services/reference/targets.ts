@@ -4,7 +4,8 @@ import type { Db } from "../../db/database";
 import { departments, targets, teams } from "../../db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { targetValueProblem, type Measure, type Target, type TargetInput, type TargetPatch } from "../../schemas/reference";
-import { findDepartment, findTeam, requireActive, requireFound } from "../lookup";
+import { findDepartment, findTeam } from "../../db/queries/lookups";
+import { requireActive, requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 type Row = typeof targets.$inferSelect;

@@ -4,7 +4,8 @@ import type { Db } from "../../db/database";
 import { departments, staff, teams } from "../../db/schema";
 import { ConflictError } from "../../errors";
 import type { Team, TeamInput, TeamPatch } from "../../schemas/reference";
-import { findDepartment, findTeam, requireActive, requireFound } from "../lookup";
+import { findDepartment, findTeam } from "../../db/queries/lookups";
+import { requireActive, requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 async function select(db: Db, where: SQL | undefined): Promise<Team[]> {

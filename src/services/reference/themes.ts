@@ -3,7 +3,7 @@ import type { Ctx } from "../../deps";
 import type { Db } from "../../db/database";
 import { themes } from "../../db/schema";
 import type { Theme, ThemeInput, ThemePatch } from "../../schemas/reference";
-import { requireFound } from "../lookup";
+import { requireFound } from "../../domain/references";
 import { insertOrConflict, lifecycle, nextRetiredAt } from "./common";
 
 type Row = typeof themes.$inferSelect;

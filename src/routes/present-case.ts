@@ -1,7 +1,7 @@
-import type { CaseRow } from "../../db/queries/follow-ups/case-list";
-import type { Fcr } from "../../domain/measures";
-import { localDate } from "../../domain/periods";
-import { workingDaysBetween, type WorkingDayCalendar } from "../../domain/working-days";
+import type { CaseRow } from "../db/queries/follow-ups/case-list";
+import type { Fcr } from "../domain/measures";
+import { localDate } from "../domain/periods";
+import { workingDaysBetween, type WorkingDayCalendar } from "../domain/working-days";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -10,7 +10,8 @@ export type CaseView = ReturnType<typeof presentCase>;
 /**
  * A case as the dashboard and the API show it: instants as ISO timestamps, due dates as the
  * organisation's local dates, the next due date, whether it is overdue and its age in working
- * days, all as of the local date `today`.
+ * days, all as of the local date `today`. It shapes a row for the two case routes (the API's and
+ * the dashboard's), so it sits with them: it reads nothing and changes nothing.
  */
 export function presentCase(row: CaseRow, today: string, timeZone: string, calendar: WorkingDayCalendar) {
   const nextDue = row.status === "open" ? row.acknowledgeBy : row.status === "acknowledged" ? row.respondBy : null;
