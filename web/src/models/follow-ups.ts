@@ -1,8 +1,9 @@
 import { computed, createModel, signal } from "@preact/signals";
 import type { InferResponseType } from "hono/client";
-import { CASE_PRIORITIES, CASE_STATUSES, CASE_STEPS, stepRefusal, type CaseEventKind, type CaseStatus, type CaseStep } from "../../../src/domain/cases";
+import { CASE_PRIORITIES, CASE_STATUSES, CASE_STEPS, stepRefusal, type CaseStatus, type CaseStep } from "../../../src/domain/cases";
 import type { SafeguardingCategory } from "../../../src/domain/safeguarding";
 import { api, ApiError, ok } from "../api";
+import { STATUS_LABELS } from "../lib/case-words";
 import { url } from "./app";
 import { placeFieldErrors, RULE_LANGUAGES } from "./forms";
 import { createLoader } from "./loader";
@@ -15,25 +16,10 @@ export type CaseEvent = CaseDetail["history"][number];
 export type FollowUpRules = InferResponseType<(typeof api.settings)["follow-up-rules"]["$get"], 200>;
 export type SafeguardingPhrase = InferResponseType<(typeof api.settings)["safeguarding-phrases"]["$get"], 200>["items"][number];
 
-// ---- The words the dashboard uses for the cases' vocabulary (src/domain/cases.ts) ----
-
-export const STATUS_LABELS: Record<CaseStatus, string> = { open: "Open", acknowledged: "Acknowledged", responded: "Responded", closed: "Closed" };
+// ---- The follow-up pages' own words for the cases' vocabulary (the shared ones are in lib/case-words) ----
 
 export const STEP_LABELS: Record<CaseStep, string> = { acknowledge: "Acknowledge", respond: "Record response", close: "Close the case" };
 const STEP_DONE: Record<CaseStep, string> = { acknowledge: "Acknowledged.", respond: "Response recorded.", close: "Case closed." };
-
-export const EVENT_LABELS: Record<CaseEventKind, string> = {
-  opened: "Case opened",
-  reasons_changed: "Reasons changed",
-  acknowledged: "Acknowledged",
-  responded: "Response recorded",
-  closed: "Closed",
-  note: "Note",
-  owner_changed: "Owner changed",
-  not_a_concern: "Safeguarding: not a concern",
-  contact_deleted: "Contact details deleted",
-  escalated: "Escalated",
-};
 
 /** Keyed by the domain's categories (only the type is imported: the matcher stays on the server). */
 export const CATEGORY_LABELS: Record<SafeguardingCategory, string> = {

@@ -1,8 +1,8 @@
 import { useModel } from "@preact/signals";
+import { STATUS_LABELS } from "../lib/case-words";
 import { CHANNEL_NAMES, formatDate } from "../lib/format";
 import { options, url } from "../models/app";
 import { CommentsModel } from "../models/comments";
-import { STATUS_LABELS } from "../models/follow-ups";
 import { pathFor } from "../models/url";
 import { Loaded } from "./common";
 import { Pager } from "../components/Pager";

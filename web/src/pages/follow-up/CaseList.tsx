@@ -3,7 +3,8 @@ import { CASE_PRIORITIES } from "../../../../src/domain/cases";
 import { Pager } from "../../components/Pager";
 import { formatDate, workingDays } from "../../lib/format";
 import { options, url } from "../../models/app";
-import { STATUS_LABELS, CaseListModel, OWNER_FILTERS, SORTS, STATUS_FILTERS, type CaseList as CaseListData, type CaseSummary } from "../../models/follow-ups";
+import { STATUS_LABELS } from "../../lib/case-words";
+import { CaseListModel, OWNER_FILTERS, SORTS, STATUS_FILTERS, type CaseList as CaseListData, type CaseSummary } from "../../models/follow-ups";
 import { Loaded } from "../common";
 import { AppLink, Due, Priority, Reasons } from "./parts";
 

@@ -1,7 +1,7 @@
 import { useModel } from "@preact/signals";
+import { EVENT_LABELS, STATUS_LABELS } from "../../lib/case-words";
 import { CHANNEL_NAMES, formatDate, formatDateTime } from "../../lib/format";
 import { url } from "../../models/app";
-import { EVENT_LABELS, STATUS_LABELS } from "../../models/follow-ups";
 import { KIND_LABELS, monthName, ReviewModel, SCORE_LABELS, SCORES, type QualityItem } from "../../models/quality";
 import { pathFor, sharedOnly } from "../../models/url";
 import { Loaded } from "../common";
