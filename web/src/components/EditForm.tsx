@@ -1,6 +1,5 @@
-import { useState } from "preact/hooks";
-import { ApiError } from "../api";
-import { placeFieldErrors } from "../models/forms";
+import { useModel } from "@preact/signals";
+import { formModel } from "../models/forms";
 
 export type FieldSpec = {
   name: string;
@@ -27,45 +26,33 @@ type Props = {
   onCancel: () => void;
 };
 
+const EditFormModel = formModel<Record<string, string>>();
+
 /**
  * One form for every settings change. The server validates (zod, one schema); a 400's field
  * errors go under their inputs, tied to them with aria-describedby and aria-invalid, and focus
  * moves to the first bad field, so a screen reader user hears what to fix.
  */
 export function EditForm({ id, title, fields, initial, submitLabel, aliases, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<Record<string, string>>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const m = useModel(
+    () =>
+      new EditFormModel(
+        initial,
+        fields.map((f) => f.name),
+        { aliases },
+      ),
+  );
+  const values = m.values.value;
+  const errors = m.errors.value;
+  const formError = m.formError.value;
   const inputId = (name: string) => `${id}-${name.replace(/\W/g, "-")}`;
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      const placed =
-        err instanceof ApiError
-          ? placeFieldErrors(
-              err.fields,
-              fields.map((f) => f.name),
-              aliases,
-            )
-          : { byField: {}, rest: [] };
-      setErrors(placed.byField);
-      const message = err instanceof Error ? err.message : String(err);
-      setFormError(
-        placed.rest.length > 0
-          ? `${message} ${placed.rest.join("; ")}`
-          : Object.keys(placed.byField).length > 0
-            ? "Please correct the fields marked below."
-            : message,
-      );
-      const first = fields.find((f) => placed.byField[f.name]);
-      if (first) requestAnimationFrame(() => document.getElementById(inputId(first.name))?.focus());
-    } finally {
-      setBusy(false);
+    const r = await m.submit(onSubmit);
+    if (!r.sent && r.first) {
+      const first = r.first;
+      requestAnimationFrame(() => document.getElementById(inputId(first))?.focus());
     }
   }
 
@@ -91,7 +78,7 @@ export function EditForm({ id, title, fields, initial, submitLabel, aliases, onS
             dir: f.dir,
             "aria-invalid": error ? ("true" as const) : undefined,
             "aria-describedby": describedBy,
-            onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
+            onInput: (e: Event) => m.set(f.name, (e.currentTarget as HTMLInputElement).value),
           };
           return (
             <div class={`field${f.kind === "textarea" ? " wide" : ""}`}>
@@ -126,7 +113,7 @@ export function EditForm({ id, title, fields, initial, submitLabel, aliases, onS
         })}
       </div>
       <div class="form-actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={m.busy.value}>
           {submitLabel}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>

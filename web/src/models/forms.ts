@@ -97,33 +97,53 @@ export function numberField(value: string): number {
 }
 
 /**
+ * The line above a form when a refusal is all about its fields: "Please correct the fields
+ * marked below." (the default), or the server's own sentence, for forms whose refusals say
+ * something the fields alone do not ("The review date is in the future.").
+ */
+export type AboveFields = "correct" | "server";
+
+export type FormOptions<V> = {
+  /** Server paths a field takes under another name (a target's scope takes "department" and "team"). */
+  aliases?: Record<string, string>;
+  aboveFields?: AboveFields;
+  /** What the form can refuse before sending (a required choice left empty): an error per field, none if all is well. */
+  check?: (values: V) => Record<string, string>;
+};
+
+const CORRECT_FIELDS = "Please correct the fields marked below.";
+
+/**
  * Why a submit failed, as a form shows it: the server's field errors under their inputs, and
- * one line above the form (what matched no field, else "correct the fields", else the message).
+ * one line above the form (what matched no field, else "correct the fields" or the server's
+ * sentence, else the message).
  */
 export function submitFailure(
   err: unknown,
   fieldNames: readonly string[],
   aliases: Record<string, string> = {},
+  aboveFields: AboveFields = "correct",
 ): { byField: Record<string, string>; formError: string; first: string | undefined } {
   const placed = err instanceof ApiError ? placeFieldErrors(err.fields, fieldNames, aliases) : { byField: {}, rest: [] };
   const message = err instanceof Error ? err.message : String(err);
   const formError =
     placed.rest.length > 0
       ? `${message} ${placed.rest.join("; ")}`
-      : Object.keys(placed.byField).length > 0
-        ? "Please correct the fields marked below."
+      : Object.keys(placed.byField).length > 0 && aboveFields === "correct"
+        ? CORRECT_FIELDS
         : message;
   return { byField: placed.byField, formError, first: fieldNames.find((f) => placed.byField[f]) };
 }
 
 /**
  * The one way a form holds its state: its values, the errors under its fields, the line above
- * it and whether it is being sent. The server validates; submit() places what it refuses and
- * answers which field to move focus to (the component owns the DOM).
- * `formModel<Values>()` gives the model for one shape of values; `useModel(() => new M(initial, names))`.
+ * it and whether it is being sent. The server validates (a form may refuse what it can tell
+ * before sending, with `check`); submit() places what is refused and answers which field to
+ * move focus to (the component owns the DOM).
+ * `formModel<Values>()` gives the model for one shape of values; `useModel(() => new M(initial, names, options))`.
  */
 export function formModel<V extends object>() {
-  return createModel((initial: V, fieldNames: readonly string[], aliases: Record<string, string> = {}) => {
+  return createModel((initial: V, fieldNames: readonly string[], options: FormOptions<V> = {}) => {
     const values = signal<V>(initial);
     const errors = signal<Record<string, string>>({});
     const formError = signal<string | null>(null);
@@ -136,6 +156,12 @@ export function formModel<V extends object>() {
       set: <K extends keyof V>(key: K, value: V[K]) => void (values.value = { ...values.value, [key]: value }),
       /** Sends the values; on a refusal, the field to focus (undefined: the line above the form). */
       submit: async (send: (v: V) => Promise<unknown>): Promise<{ sent: true } | { sent: false; first: string | undefined }> => {
+        const refused = options.check?.(values.value) ?? {};
+        if (Object.keys(refused).length > 0) {
+          errors.value = refused;
+          formError.value = CORRECT_FIELDS;
+          return { sent: false, first: fieldNames.find((f) => refused[f]) };
+        }
         busy.value = true;
         errors.value = {};
         formError.value = null;
@@ -143,7 +169,7 @@ export function formModel<V extends object>() {
           await send(values.value);
           return { sent: true };
         } catch (err) {
-          const failed = submitFailure(err, fieldNames, aliases);
+          const failed = submitFailure(err, fieldNames, options.aliases, options.aboveFields);
           errors.value = failed.byField;
           formError.value = failed.formError;
           return { sent: false, first: failed.first };
