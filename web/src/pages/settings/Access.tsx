@@ -1,20 +1,21 @@
 import type { Settings } from "../../api";
 import { DataTable } from "../../components/DataTable";
 import { me } from "../../models/app";
-import { addApiKey, addUser, changeUserRole, openForm, resetUserPassword, revokeApiKey, ROLES, setUserDisabled } from "../../models/settings";
+import { ROLES, type SettingsPageModel } from "../../models/settings";
 import { SettingsSection, when } from "./Section";
 
 const userStatus = (u: { disabledAt: number | null; lockedUntil: number | null }) =>
   u.disabledAt ? "disabled" : u.lockedUntil && u.lockedUntil > Date.now() ? "locked (too many failed sign-ins)" : "active";
 
 /** Who may sign in to the dashboard, and which systems may call /api/v1. */
-export function AccessSections({ s }: { s: Settings }) {
+export function AccessSections({ s, m }: { s: Settings; m: SettingsPageModel }) {
   const teamChoices = s.teams.filter((t) => t.retiredAt === null).map((t) => ({ value: t.code, label: t.name }));
   // The users form edits a user by id (its "code"), role and team only.
   const userById = (id: string | null) => s.users.find((u) => String(u.id) === id);
   return (
     <>
       <SettingsSection
+        m={m}
         id="users"
         title="Users"
         noun="user"
@@ -29,7 +30,7 @@ export function AccessSections({ s }: { s: Settings }) {
             const user = userById(id);
             return user ? { role: user.role, team: user.team ?? "" } : { email: "", role: "manager", team: "" };
           },
-          submit: (id, v) => (id === null ? addUser(v) : changeUserRole(id, v)),
+          submit: (id, v) => (id === null ? m.addUser(v) : m.changeUserRole(id, v)),
           editTitle: (id) => `Change the role of ${userById(id)?.email ?? "this user"}`,
         }}
       >
@@ -55,7 +56,7 @@ export function AccessSections({ s }: { s: Settings }) {
                   <span class="small">you</span>
                 ) : (
                   <div class="row-actions">
-                    <button type="button" class="small-button secondary" onClick={() => openForm("users", String(r.id))}>
+                    <button type="button" class="small-button secondary" onClick={() => m.openForm("users", String(r.id))}>
                       Change role<span class="sr-only"> of {r.email}</span>
                     </button>
                     <button
@@ -63,12 +64,12 @@ export function AccessSections({ s }: { s: Settings }) {
                       class="small-button secondary"
                       onClick={() =>
                         window.confirm(`Give ${r.email} a new password? They are signed out and the old password stops working.`) &&
-                        void resetUserPassword(r.id, r.email)
+                        void m.resetUserPassword(r.id, r.email)
                       }
                     >
                       Reset password<span class="sr-only"> of {r.email}</span>
                     </button>
-                    <button type="button" class="small-button secondary" onClick={() => void setUserDisabled(r.id, r.email, r.disabledAt === null)}>
+                    <button type="button" class="small-button secondary" onClick={() => void m.setUserDisabled(r.id, r.email, r.disabledAt === null)}>
                       {r.disabledAt === null ? "Disable" : "Enable"}
                       <span class="sr-only"> {r.email}</span>
                     </button>
@@ -81,13 +82,14 @@ export function AccessSections({ s }: { s: Settings }) {
       </SettingsSection>
 
       <SettingsSection
+        m={m}
         id="apiKeys"
         title="API keys"
         noun="API key"
         form={{
           fields: () => [{ name: "name", label: "Name", hint: "Which system uses it, for example “CRM” or “Telephony”.", required: true }],
           initial: () => ({ name: "" }),
-          submit: (_c, v) => addApiKey(v),
+          submit: (_c, v) => m.addApiKey(v),
         }}
       >
         <DataTable
@@ -110,7 +112,7 @@ export function AccessSections({ s }: { s: Settings }) {
                   <button
                     type="button"
                     class="small-button secondary"
-                    onClick={() => window.confirm(`Revoke the key “${r.name}”? Systems using it stop working at once.`) && void revokeApiKey(r.id, r.name)}
+                    onClick={() => window.confirm(`Revoke the key “${r.name}”? Systems using it stop working at once.`) && void m.revokeApiKey(r.id, r.name)}
                   >
                     Revoke<span class="sr-only"> {r.name}</span>
                   </button>

@@ -1,39 +1,30 @@
 import { useModel } from "@preact/signals";
-import { useState } from "preact/hooks";
 import { ACTION_CATEGORIES, DEFAULT_CATEGORY_LABELS, type ActionCategory, type CategoryLabels } from "../../../../src/domain/actions";
-import { ApiError } from "../../api";
 import { CategoryLabelsModel } from "../../models/actions";
-import { placeFieldErrors } from "../../models/forms";
+import { formModel } from "../../models/forms";
 import { Loaded } from "../common";
 
 type Model = InstanceType<typeof CategoryLabelsModel>;
+
+const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /** A box per category, empty where the default wording stands. */
 const toForm = (labels: CategoryLabels) =>
   Object.fromEntries(ACTION_CATEGORIES.map((c) => [c, labels[c] === DEFAULT_CATEGORY_LABELS[c] ? "" : labels[c]])) as Record<ActionCategory, string>;
 
+const LABEL_FIELDS = ACTION_CATEGORIES.map(String);
+const LabelsFormModel = formModel<Record<ActionCategory, string>>();
+
 function LabelsForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
-  const [values, setValues] = useState(() => toForm(labels));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const f = useModel(() => new LabelsFormModel(toForm(labels), LABEL_FIELDS, { aboveFields: "server" }));
+  const values = f.values.value;
+  const errors = f.errors.value;
+  const formError = f.formError.value;
   const notice = m.notice.value;
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await m.save(values);
-    } catch (err) {
-      const placed = err instanceof ApiError ? placeFieldErrors(err.fields, ACTION_CATEGORIES.map(String)) : { byField: {}, rest: [] };
-      setErrors(placed.byField);
-      setFormError(err instanceof Error ? [err.message, ...placed.rest].join(" ") : String(err));
-      const first = Object.keys(placed.byField)[0];
-      if (first) requestAnimationFrame(() => document.getElementById(`label-${first}`)?.focus());
-    } finally {
-      setBusy(false);
-    }
+    const r = await f.submit(m.save);
+    if (!r.sent && r.first) focusLater(`label-${r.first}`);
   }
   return (
     <form class="edit-form rules-form" onSubmit={submit} aria-labelledby="set-categoryLabels-h" noValidate>
@@ -57,7 +48,7 @@ function LabelsForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
                 maxLength={60}
                 aria-invalid={error ? "true" : undefined}
                 aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-                onInput={(e) => setValues({ ...values, [c]: (e.target as HTMLInputElement).value })}
+                onInput={(e) => f.set(c, (e.target as HTMLInputElement).value)}
               />
               <span class="hint" id={`${id}-hint`}>
                 Default: {DEFAULT_CATEGORY_LABELS[c]}
@@ -72,7 +63,7 @@ function LabelsForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
         })}
       </div>
       <div class="form-actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={f.busy.value}>
           Save the labels
         </button>
         <span role="status" class="inline-status">

@@ -1,10 +1,8 @@
 import { useModel } from "@preact/signals";
-import { useState } from "preact/hooks";
-import { ApiError } from "../../api";
 import { DataTable } from "../../components/DataTable";
 import { EditForm } from "../../components/EditForm";
 import { formatDate } from "../../lib/format";
-import { placeFieldErrors, RULE_LANGUAGES } from "../../models/forms";
+import { formModel, RULE_LANGUAGES } from "../../models/forms";
 import { CATEGORY_LABELS, categoryLabel, FollowUpSettingsModel, type FollowUpRules } from "../../models/follow-ups";
 import { Loaded } from "../common";
 
@@ -35,29 +33,19 @@ const toForm = (r: FollowUpRules): Record<string, string> => ({
   onContactRequest: r.onContactRequest ? "yes" : "no",
 });
 
+const RULES_FIELDS = [...THRESHOLDS.map((t) => t.name), "onContactRequest"];
+const RulesFormModel = formModel<Record<string, string>>();
+
 function RulesForm({ rules, m }: { rules: FollowUpRules; m: Model }) {
-  const [values, setValues] = useState(() => toForm(rules));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (name: string, value: string) => setValues({ ...values, [name]: value });
+  const f = useModel(() => new RulesFormModel(toForm(rules), RULES_FIELDS, { aboveFields: "server" }));
+  const values = f.values.value;
+  const errors = f.errors.value;
+  const formError = f.formError.value;
   const notice = m.rulesNotice.value;
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await m.saveRules(values);
-    } catch (err) {
-      const placed = err instanceof ApiError ? placeFieldErrors(err.fields, [...THRESHOLDS.map((t) => t.name), "onContactRequest"]) : { byField: {}, rest: [] };
-      setErrors(placed.byField);
-      setFormError(err instanceof Error ? [err.message, ...placed.rest].join(" ") : String(err));
-      const first = Object.keys(placed.byField)[0];
-      if (first) focusLater(`rules-${first}`);
-    } finally {
-      setBusy(false);
-    }
+    const r = await f.submit(m.saveRules);
+    if (!r.sent && r.first) focusLater(`rules-${r.first}`);
   }
   return (
     <form class="edit-form rules-form" onSubmit={submit} aria-labelledby="set-followUpRules-h" noValidate>
@@ -79,7 +67,7 @@ function RulesForm({ rules, m }: { rules: FollowUpRules; m: Model }) {
                   value={values[t.name]}
                   aria-invalid={errors[t.name] ? "true" : undefined}
                   aria-describedby={errors[t.name] ? `${id}-error` : undefined}
-                  onChange={(e) => set(t.name, (e.target as HTMLSelectElement).value)}
+                  onChange={(e) => f.set(t.name, (e.target as HTMLSelectElement).value)}
                 >
                   {t.choices.map((c) => (
                     <option value={c.value}>{c.label}</option>
@@ -99,7 +87,7 @@ function RulesForm({ rules, m }: { rules: FollowUpRules; m: Model }) {
             id="rules-onContactRequest"
             type="checkbox"
             checked={values.onContactRequest === "yes"}
-            onChange={(e) => set("onContactRequest", (e.target as HTMLInputElement).checked ? "yes" : "no")}
+            onChange={(e) => f.set("onContactRequest", (e.target as HTMLInputElement).checked ? "yes" : "no")}
           />
           <label for="rules-onContactRequest">or a request from the customer to be contacted</label>
         </div>
@@ -108,7 +96,7 @@ function RulesForm({ rules, m }: { rules: FollowUpRules; m: Model }) {
         Safeguarding phrases always open an urgent case, whatever these rules say. A change applies to answers from now on; open cases stay as they are.
       </p>
       <div class="form-actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={f.busy.value}>
           Save the rules
         </button>
         <span role="status" class="inline-status">

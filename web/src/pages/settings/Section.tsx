@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { EditForm, type FieldSpec } from "../../components/EditForm";
-import { closeForm, copyText, editing, notice, openForm, secret, type Section } from "../../models/settings";
+import { copyText, type Section, type SettingsPageModel } from "../../models/settings";
 
 export const when = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString().slice(0, 10));
 export const status = (retiredAt: number | null) => (retiredAt === null ? "active" : `retired ${when(retiredAt)}`);
@@ -19,17 +19,25 @@ type FormSpec = {
  * One settings section: heading, "Add" button, the open form (create or edit), the outcome of
  * the last change, and the table. Only one form is open on the page at a time.
  */
-export function SettingsSection(props: { id: Section; title: string; noun: string; canAdd?: boolean; form: FormSpec; children: ComponentChildren }) {
-  const { id, title, noun, form } = props;
-  const open = editing.value?.section === id ? editing.value : null;
-  const n = notice.value?.section === id ? notice.value : null;
-  const sec = secret.value?.section === id ? secret.value : null;
+export function SettingsSection(props: {
+  m: SettingsPageModel;
+  id: Section;
+  title: string;
+  noun: string;
+  canAdd?: boolean;
+  form: FormSpec;
+  children: ComponentChildren;
+}) {
+  const { m, id, title, noun, form } = props;
+  const open = m.editing.value?.section === id ? m.editing.value : null;
+  const n = m.notice.value?.section === id ? m.notice.value : null;
+  const sec = m.secret.value?.section === id ? m.secret.value : null;
   return (
     <section class="panel settings-section" id={`set-${id}`} aria-labelledby={`set-${id}-h`}>
       <div class="section-head">
         <h2 id={`set-${id}-h`}>{title}</h2>
         {props.canAdd !== false ? (
-          <button type="button" class="secondary" onClick={() => openForm(id, null)} aria-expanded={open !== null && open.code === null}>
+          <button type="button" class="secondary" onClick={() => m.openForm(id, null)} aria-expanded={open !== null && open.code === null}>
             Add {withArticle(noun)}
           </button>
         ) : null}
@@ -50,7 +58,7 @@ export function SettingsSection(props: { id: Section; title: string; noun: strin
           aliases={form.aliases}
           submitLabel={open.code ? "Save changes" : `Add ${noun}`}
           onSubmit={(v) => form.submit(open.code, v)}
-          onCancel={closeForm}
+          onCancel={m.closeForm}
         />
       ) : null}
       {props.children}

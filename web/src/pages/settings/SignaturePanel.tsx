@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { previewHtml } from "../../lib/signature";
-import { copyText, signature } from "../../models/settings";
+import { copyText, type SettingsPageModel } from "../../models/settings";
 
 /** A staff member's signature strip: preview, the HTML snippet and the plain-text line, each with Copy. */
-export function SignaturePanel() {
-  const sig = signature.value;
+export function SignaturePanel({ m }: { m: SettingsPageModel }) {
+  const sig = m.signature.value;
   const htmlRef = useRef<HTMLTextAreaElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -51,7 +51,7 @@ export function SignaturePanel() {
           </p>
         </>
       ) : null}
-      <button type="button" class="secondary" onClick={() => (signature.value = null)}>
+      <button type="button" class="secondary" onClick={m.closeSignature}>
         Close the signature
       </button>
     </div>
