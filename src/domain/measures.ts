@@ -6,23 +6,24 @@
  * tallies into the figures every screen, export and report shows.
  */
 import { meanInterval, wilson, Z95 } from "./intervals";
+import type { IndexQuestion, Scale } from "./measure-kinds";
+import {
+  FCR_VALUES,
+  QUESTIONS,
+  questionCounters,
+  SCALES,
+  type Fcr,
+  type Question,
+  type QuestionAnswers,
+  type QuestionCounter,
+  type QuestionFigure,
+} from "./measure-registry";
 import { roundTo } from "./round";
 
-export const SCALES = {
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
-  csi: { min: 1, max: 5 },
-} as const;
+export { FCR_VALUES, SCALES, type Fcr };
 
-export const FCR_VALUES = ["yes", "partly", "no"] as const;
-export type Fcr = (typeof FCR_VALUES)[number];
-
-/** One response's answers; null means skipped. commentSentiment is in [-1, 1]. */
-export type Answers = {
-  csat: number | null;
-  ces: number | null;
-  csi: number | null;
-  fcr: Fcr | null;
+/** One response's answers (QuestionAnswers: null means skipped); commentSentiment is in [-1, 1]. */
+export type Answers = QuestionAnswers & {
   commentSentiment: number | null;
   /** Whether the customer left a comment (counted for each theme's share of comments). */
   commented?: boolean;
@@ -30,75 +31,37 @@ export type Answers = {
   tokened?: boolean;
 };
 
-export type Tally = {
-  issued: number;
-  responses: number;
-  csatN: number;
-  /** CSAT answers of 4 or 5 */
-  csatPos: number;
-  cesN: number;
-  cesSum: number;
-  cesSumSq: number;
-  /** CES answers of 5, 6 or 7 */
-  cesEasy: number;
-  csiN: number;
-  /** CSI answers of 4 or 5 */
-  csiPos: number;
-  /** CSI answers of 1 or 2 */
-  csiNeg: number;
-  /** CSI index values (0–100) of answered CSI */
-  idxN: number;
-  idxSum: number;
-  idxSumSq: number;
-  fcrN: number;
-  fcrYes: number;
-  /** Responses that came with a comment: the denominator of each theme's share of comments. */
-  commented: number;
-  /**
-   * Repeat contact (repeat-contact.ts), counted per interaction like issued: contacts by a known
-   * customer about a named service, those a later contact repeated, and those repeating none
-   * (each chain of repeats is one request).
-   */
-  knownContacts: number;
-  knownRepeated: number;
-  knownRequests: number;
-  /** Responses to a survey token: the response rate's numerator. */
-  answered: number;
-  /** Comments with a sentiment score, and of them the positive (c > 0) and the negative (c < 0). */
-  sentimentN: number;
-  sentimentPos: number;
-  sentimentNeg: number;
-};
+/**
+ * The counters beside the questions' (whose names follow from each question's kind):
+ * - commented: responses that came with a comment, the denominator of each theme's share of comments;
+ * - knownContacts, knownRepeated, knownRequests: repeat contact (repeat-contact.ts), counted per
+ *   interaction like issued: contacts by a known customer about a named service, those a later
+ *   contact repeated, and those repeating none (each chain of repeats is one request);
+ * - answered: responses to a survey token, the response rate's numerator;
+ * - sentimentN, sentimentPos, sentimentNeg: comments with a sentiment score, and of them the
+ *   positive (c > 0) and the negative (c < 0).
+ */
+const OTHER_COUNTERS = ["commented", "knownContacts", "knownRepeated", "knownRequests", "answered", "sentimentN", "sentimentPos", "sentimentNeg"] as const;
+
+export type TallyField = "issued" | "responses" | QuestionCounter | (typeof OTHER_COUNTERS)[number];
+export type Tally = Record<TallyField, number>;
+
+/**
+ * The rollup table was made with the first four questions' counters before the others; a
+ * question added since appends its counters, so no existing column moves.
+ */
+const FIRST_QUESTIONS = 4;
 
 /** The counters in a fixed order; the rollup table has the same names in snake_case. */
-export const TALLY_FIELDS: readonly (keyof Tally)[] = [
+export const TALLY_FIELDS: readonly TallyField[] = [
   "issued",
   "responses",
-  "csatN",
-  "csatPos",
-  "cesN",
-  "cesSum",
-  "cesSumSq",
-  "cesEasy",
-  "csiN",
-  "csiPos",
-  "csiNeg",
-  "idxN",
-  "idxSum",
-  "idxSumSq",
-  "fcrN",
-  "fcrYes",
-  "commented",
-  "knownContacts",
-  "knownRepeated",
-  "knownRequests",
-  "answered",
-  "sentimentN",
-  "sentimentPos",
-  "sentimentNeg",
+  ...questionCounters(QUESTIONS.slice(0, FIRST_QUESTIONS)),
+  ...OTHER_COUNTERS,
+  ...questionCounters(QUESTIONS.slice(FIRST_QUESTIONS)),
 ];
 
-function mapTally(f: (field: keyof Tally) => number): Tally {
+function mapTally(f: (field: TallyField) => number): Tally {
   const t = {} as Tally;
   for (const field of TALLY_FIELDS) t[field] = f(field);
   return t;
@@ -119,21 +82,27 @@ export function negateTally(t: Tally): Tally {
 
 // The edge validates answers with zod; an out-of-scale value reaching the domain is a bug, and
 // counting it would silently skew every figure it is summed into, so it throws.
-function checkScale(name: keyof typeof SCALES, v: number | null): void {
+function checkAnswer(q: Question, v: unknown): void {
   if (v === null) return;
-  const { min, max } = SCALES[name];
-  if (!Number.isInteger(v) || v < min || v > max) {
-    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
+  if (q.kind === "yesNo") {
+    if (!(q.choices as readonly unknown[]).includes(v)) throw new RangeError(`${q.key} must be ${q.choices.join("/")}, got ${v}`);
+    return;
+  }
+  const { min, max } = q.scale;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw new RangeError(`${q.key} must be an integer from ${min} to ${max}, got ${v}`);
   }
 }
 
 function checkAnswers(a: Answers): void {
-  checkScale("csat", a.csat);
-  checkScale("ces", a.ces);
-  checkScale("csi", a.csi);
-  if (a.fcr !== null && !FCR_VALUES.includes(a.fcr)) throw new RangeError(`fcr must be yes/partly/no, got ${a.fcr}`);
+  for (const q of QUESTIONS) checkAnswer(q, a[q.key]);
   const c = a.commentSentiment;
   if (c !== null && !(c >= -1 && c <= 1)) throw new RangeError(`commentSentiment must be in [-1, 1], got ${c}`);
+}
+
+/** An index question's answer on its 0–100 index: (answer − min) rescaled, so CSI's is (csi − 1) × 25. */
+function indexValue(q: IndexQuestion, v: number): number {
+  return ((v - q.scale.min) * 100) / (q.scale.max - q.scale.min);
 }
 
 /**
@@ -143,7 +112,38 @@ function checkAnswers(a: Answers): void {
  * languages, so it is its own figure, "comment sentiment".
  */
 export function csiIndexValue(a: Answers): number | null {
-  return a.csi === null ? null : (a.csi - 1) * 25;
+  const csi = QUESTIONS.find((q) => q.key === "csi")!;
+  return a.csi === null ? null : indexValue(csi, a.csi);
+}
+
+/** A question's counters, written by name: the names are its kind's (measure-kinds.ts). */
+type Counters = Record<string, number>;
+
+/** Adds one answer (checked, never null) to the counters its question's kind keeps. */
+function countAnswer(t: Counters, q: Question, v: number | string): void {
+  const k = q.key;
+  t[`${k}N`] = 1;
+  switch (q.kind) {
+    case "topBox":
+      t[`${k}Pos`] = Number(v) >= q.topBox ? 1 : 0;
+      return;
+    case "meanOfScale":
+      t[`${k}Sum`] = Number(v);
+      t[`${k}SumSq`] = Number(v) * Number(v);
+      t[`${k}Easy`] = Number(v) >= q.topBox ? 1 : 0;
+      return;
+    case "index": {
+      t[`${k}Pos`] = Number(v) >= q.topBox ? 1 : 0;
+      t[`${k}Neg`] = Number(v) <= q.bottomBox ? 1 : 0;
+      const idx = indexValue(q, Number(v));
+      t[`${q.indexCounters}N`] = 1;
+      t[`${q.indexCounters}Sum`] = idx;
+      t[`${q.indexCounters}SumSq`] = idx * idx;
+      return;
+    }
+    case "yesNo":
+      t[`${k}Yes`] = v === q.yes ? 1 : 0;
+  }
 }
 
 /** One response as counters (responses = 1; tokens are counted when issued, not here). */
@@ -151,30 +151,9 @@ export function tallyOfResponse(a: Answers): Tally {
   checkAnswers(a);
   const t = emptyTally();
   t.responses = 1;
-  if (a.csat !== null) {
-    t.csatN = 1;
-    t.csatPos = a.csat >= 4 ? 1 : 0;
-  }
-  if (a.ces !== null) {
-    t.cesN = 1;
-    t.cesSum = a.ces;
-    t.cesSumSq = a.ces * a.ces;
-    t.cesEasy = a.ces >= 5 ? 1 : 0;
-  }
-  if (a.csi !== null) {
-    t.csiN = 1;
-    t.csiPos = a.csi >= 4 ? 1 : 0;
-    t.csiNeg = a.csi <= 2 ? 1 : 0;
-  }
-  const idx = csiIndexValue(a);
-  if (idx !== null) {
-    t.idxN = 1;
-    t.idxSum = idx;
-    t.idxSumSq = idx * idx;
-  }
-  if (a.fcr !== null) {
-    t.fcrN = 1;
-    t.fcrYes = a.fcr === "yes" ? 1 : 0;
+  for (const q of QUESTIONS) {
+    const v = a[q.key];
+    if (v !== null) countAnswer(t, q, v);
   }
   if (a.commented) t.commented = 1;
   if (a.tokened) t.answered = 1;
@@ -211,22 +190,17 @@ export type Scores = {
   /** Responses to a survey token (the response rate's numerator), and those without one, such as imported history, counted apart. */
   answered: number;
   withoutToken: number;
-  csat: Proportion;
-  cesMean: Mean;
-  cesEasy: Proportion;
-  csiIndex: Mean;
-  csiNet: Net;
-  fcr: Proportion;
-  responseRate: Proportion;
-  /** Observed FCR: the share of contacts by a known customer that no repeat contact followed. */
-  fcrObserved: Proportion;
-  /** NI 14, avoidable contact: contacts per request (2 decimals), n = the contacts. */
-  contactsPerRequest: Ratio;
-  /** Comment sentiment, n = comments scored: the share positive, the share negative, and net (positive minus negative). */
-  sentimentPositive: Proportion;
-  sentimentNegative: Proportion;
-  sentimentNet: Net;
-};
+} & Record<QuestionFigure, Figure> & {
+    responseRate: Proportion;
+    /** Observed FCR: the share of contacts by a known customer that no repeat contact followed. */
+    fcrObserved: Proportion;
+    /** NI 14, avoidable contact: contacts per request (2 decimals), n = the contacts. */
+    contactsPerRequest: Ratio;
+    /** Comment sentiment, n = comments scored: the share positive, the share negative, and net (positive minus negative). */
+    sentimentPositive: Proportion;
+    sentimentNegative: Proportion;
+    sentimentNet: Net;
+  };
 
 /**
  * perTheme: the tally is a theme's, which counts responses only; the response rate and the
@@ -247,7 +221,7 @@ function proportion(k: number, n: number, minCount: number): Proportion {
   return { n, value: roundTo((100 * k) / n, 1), low: roundTo(100 * low, 1), high: roundTo(100 * high, 1), tooFew, status: "ok" };
 }
 
-function mean(n: number, sum: number, sumSq: number, minCount: number, scale: { min: number; max: number }, decimals: number): Mean {
+function mean(n: number, sum: number, sumSq: number, minCount: number, scale: Scale, decimals: number): Mean {
   const tooFew = n < minCount;
   if (tooFew || n === 0) return hidden(n, tooFew);
   // meanInterval keeps the interval inside the scale; only rounding is left.
@@ -284,6 +258,30 @@ function net(pos: number, neg: number, n: number, minCount: number): Net {
   return { n, value: pct(d), low: pct(d - half), high: pct(d + half), tooFew, status: "ok" };
 }
 
+/** A question's figures from the summed counters, by its kind, in the order the report lists them. */
+function questionFigures(t: Tally, q: Question, minCount: number): [string, Figure][] {
+  const c = t as Readonly<Counters>;
+  const k = q.key;
+  switch (q.kind) {
+    case "topBox":
+      return [[k, proportion(c[`${k}Pos`]!, c[`${k}N`]!, minCount)]];
+    case "meanOfScale":
+      return [
+        [`${k}Mean`, mean(c[`${k}N`]!, c[`${k}Sum`]!, c[`${k}SumSq`]!, minCount, q.scale, 2)],
+        [`${k}Easy`, proportion(c[`${k}Easy`]!, c[`${k}N`]!, minCount)],
+      ];
+    case "index": {
+      const i = q.indexCounters;
+      return [
+        [`${k}Index`, mean(c[`${i}N`]!, c[`${i}Sum`]!, c[`${i}SumSq`]!, minCount, { min: 0, max: 100 }, 1)],
+        [`${k}Net`, net(c[`${k}Pos`]!, c[`${k}Neg`]!, c[`${k}N`]!, minCount)],
+      ];
+    }
+    case "yesNo":
+      return [[k, proportion(c[`${k}Yes`]!, c[`${k}N`]!, minCount)]];
+  }
+}
+
 /**
  * All the figures for one group's summed tally. A measure with fewer answers than
  * opts.minCount keeps its n but shows no value ("too few responses"), never 0% or 100%.
@@ -298,17 +296,13 @@ export function scoreTally(t: Tally, opts: ScoreOptions): Scores {
   // Answers counted against tokens issued in another group's row (never, as both are counted
   // on the interaction) would make a rate above 100%; it is not applicable rather than wrong.
   const responseRate = perTheme || t.answered > t.issued ? NOT_APPLICABLE : proportion(t.answered, t.issued, minCount);
+  const questions = Object.fromEntries(QUESTIONS.flatMap((q) => questionFigures(t, q, minCount))) as Record<QuestionFigure, Figure>;
   return {
     responses: t.responses,
     issued: t.issued,
     answered: t.answered,
     withoutToken: t.responses - t.answered,
-    csat: proportion(t.csatPos, t.csatN, minCount),
-    cesMean: mean(t.cesN, t.cesSum, t.cesSumSq, minCount, SCALES.ces, 2),
-    cesEasy: proportion(t.cesEasy, t.cesN, minCount),
-    csiIndex: mean(t.idxN, t.idxSum, t.idxSumSq, minCount, { min: 0, max: 100 }, 1),
-    csiNet: net(t.csiPos, t.csiNeg, t.csiN, minCount),
-    fcr: proportion(t.fcrYes, t.fcrN, minCount),
+    ...questions,
     responseRate,
     fcrObserved: perTheme ? NOT_APPLICABLE : proportion(t.knownContacts - t.knownRepeated, t.knownContacts, minCount),
     contactsPerRequest: perTheme ? NOT_APPLICABLE : perRequest(t.knownContacts, t.knownRequests, minCount),

@@ -3,30 +3,32 @@
  * within a few points below it, red when further below. Pure, so the overview, the teams table
  * and the quarterly report colour a figure the same way.
  */
+import { QUESTION_TARGETS, QUESTIONS, type QuestionTarget } from "./measure-registry";
 
-export const TARGET_MEASURES = ["csat", "ces_easy", "ces_mean", "csi_index", "csi_net", "fcr", "response_rate"] as const;
-export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+/** Each question's figures in snake_case (measure-kinds.ts), then the response rate. */
+export type TargetMeasure = QuestionTarget | "response_rate";
+export const TARGET_MEASURES: readonly TargetMeasure[] = [...QUESTION_TARGETS, "response_rate"];
 
 export type TargetStatus = "green" | "amber" | "red";
 
 /** Amber below a target, in the measure's own unit: points on the 0–100 scales. */
 const POINTS_MARGIN = 5;
+/** Amber below a mean's target: this share of its scale's range. */
+const MEAN_MARGIN_OF_RANGE = 0.05;
 
 /**
  * How far below its target each measure may be and still be amber, in its own unit: 5 points
- * for the percentages and indices, and for the CES mean (1–7) the configured margin
- * (CES_AMBER_MARGIN, 0.3 by default: 5% of the scale's range of 6).
+ * for the percentages and indices, and for the mean of a scale 5% of the scale's range; for
+ * the CES mean (1–7) that is the configured margin (CES_AMBER_MARGIN, 0.3 by default: 5% of 6).
  */
 export function amberMargins(cesMeanMargin: number): Readonly<Record<TargetMeasure, number>> {
-  return {
-    csat: POINTS_MARGIN,
-    ces_easy: POINTS_MARGIN,
-    ces_mean: cesMeanMargin,
-    csi_index: POINTS_MARGIN,
-    csi_net: POINTS_MARGIN,
-    fcr: POINTS_MARGIN,
-    response_rate: POINTS_MARGIN,
-  };
+  const margins = Object.fromEntries(TARGET_MEASURES.map((m) => [m, POINTS_MARGIN])) as Record<TargetMeasure, number>;
+  for (const q of QUESTIONS) {
+    if (q.kind !== "meanOfScale") continue;
+    const range = q.scale.max - q.scale.min;
+    margins[`${q.key}_mean`] = q.key === "ces" ? cesMeanMargin : MEAN_MARGIN_OF_RANGE * range;
+  }
+  return margins;
 }
 
 /** The targets in force and the amber margins they are judged with. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Channel, Code, IsoDate } from "./common";
 import { PERIODS } from "../domain/periods";
+import { QUESTION_FIGURES, type QuestionFigure } from "../domain/measure-registry";
 
 export const GROUP_BYS = ["department", "team", "staff", "service", "theme", "channel"] as const;
 export const GroupBy = z.enum(GROUP_BYS);
@@ -39,6 +40,9 @@ const Figure = z.object({
     ),
 });
 
+/** Each question's figures (measure-kinds.ts), in the registry's order. */
+const QUESTION_FIGURE_FIELDS = Object.fromEntries(QUESTION_FIGURES.map((f) => [f, Figure])) as Record<QuestionFigure, typeof Figure>;
+
 /** The summary as the API answers it: groups by code (null for "no staff member", "no service"). */
 export const SummaryResponse = z.object({
   period: z.enum(PERIODS),
@@ -56,12 +60,7 @@ export const SummaryResponse = z.object({
         issued: z.number().int().describe("Survey tokens issued (invitations, phone surveys)"),
         answered: z.number().int().describe("Responses to those tokens: the response rate's numerator"),
         withoutToken: z.number().int().describe("Responses without a token (imported history, the signature strip): in no response rate"),
-        csat: Figure,
-        cesMean: Figure,
-        cesEasy: Figure,
-        csiIndex: Figure,
-        csiNet: Figure,
-        fcr: Figure,
+        ...QUESTION_FIGURE_FIELDS,
         responseRate: Figure.describe("Answers to survey tokens ÷ tokens issued; notApplicable per theme"),
         fcrObserved: Figure.describe(
           "Observed FCR: percentage of contacts by a known customer not followed by a repeat contact within REPEAT_CONTACT_DAYS; n counts the contacts",

@@ -1,5 +1,5 @@
 import { useModel } from "@preact/signals";
-import { HEADLINE_MEASURES, type MeasureKey } from "../../../src/domain/measure-registry";
+import { HEADLINE_MEASURES } from "../../../src/domain/measure-registry";
 import type { GroupRow } from "../api";
 import { Chart } from "../components/Chart";
 import { DataTable, type Column } from "../components/DataTable";
@@ -8,9 +8,8 @@ import { sortRows, type SortKey } from "../models/sort";
 import { TeamsModel } from "../models/teams";
 import { Loaded } from "./common";
 
-/** Column headings short enough for a table; the Overview's cards carry the measures' full names. */
-const HEADERS: Record<MeasureKey, string> = { csat: "CSAT", cesMean: "CES", csiIndex: "CSI", fcr: "FCR", responseRate: "Response rate" };
-const MEASURE_COLUMNS = HEADLINE_MEASURES.map((m) => ({ key: m.key, header: HEADERS[m.key], unit: m.unit }));
+/** Short column headings; the Overview's cards carry the measures' full names. */
+const MEASURE_COLUMNS = HEADLINE_MEASURES.map((m) => ({ key: m.key, header: m.short, unit: m.unit }));
 
 function columns(m: TeamsModel, first: string, drill?: (row: GroupRow) => void): Column<GroupRow>[] {
   const sorter = (key: SortKey) => ({
