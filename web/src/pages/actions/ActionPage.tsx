@@ -1,11 +1,9 @@
 import { useModel } from "@preact/signals";
-import { useState } from "preact/hooks";
 import { ACTION_CATEGORIES, categoryText, type ActionCategory, type CategoryLabels } from "../../../../src/domain/actions";
-import { ApiError } from "../../api";
 import { formatDateTime, formatDay } from "../../lib/format";
 import { url } from "../../models/app";
 import { ActionModel, formOf, type ActionDetail } from "../../models/actions";
-import { placeFieldErrors } from "../../models/forms";
+import { formModel } from "../../models/forms";
 import { Loaded } from "../common";
 import { AppLink } from "../follow-up/parts";
 import { ActionForm } from "./ActionForm";
@@ -165,44 +163,34 @@ function Reviews({ d }: { d: ActionDetail }) {
   );
 }
 
+type ReviewValues = { date: string; category: ActionCategory | null; evidence: string };
+const ReviewFormModel = formModel<ReviewValues>();
+const REVIEW_FIELDS = ["date", "category", "evidence"];
+/** Said at the field before asking the server. */
+const reviewGaps = (v: ReviewValues): Record<string, string> => ({
+  ...(v.date ? {} : { date: "Give the review date." }),
+  ...(v.category === null ? { category: "Choose the assessment." } : {}),
+  ...(v.evidence.trim() ? {} : { evidence: "Write the evidence of progress." }),
+});
+
 /** A review: the date, the assessment (in the organisation's words, with its number) and the evidence. */
 function ReviewForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
   const today = todayIso();
-  const [date, setDate] = useState(today);
-  const [category, setCategory] = useState<ActionCategory | null>(null);
-  const [evidence, setEvidence] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The server's refusal says what the field alone does not ("The review date is in the future.").
+  const f = useModel(() => new ReviewFormModel({ date: today, category: null, evidence: "" }, REVIEW_FIELDS, { check: reviewGaps, aboveFields: "server" }));
+  const { date, category, evidence } = f.values.value;
+  const errors = f.errors.value;
+  const formError = f.formError.value;
 
   async function submit(e: Event) {
     e.preventDefault();
-    const missing: Record<string, string> = {};
-    if (category === null) missing.category = "Choose the assessment.";
-    if (!evidence.trim()) missing.evidence = "Write the evidence of progress.";
-    if (!date) missing.date = "Give the review date.";
-    setErrors(missing);
-    setFormError(null);
-    if (Object.keys(missing).length > 0) {
-      setFormError("Please correct the fields marked below.");
-      focusLater(`review-${Object.keys(missing)[0]}`);
-      return;
-    }
-    setBusy(true);
-    try {
-      await m.addReview({ date, category: category!, evidence: evidence.trim() });
-      setEvidence("");
-      setCategory(null);
+    // reviewGaps has made sure of the category.
+    const r = await f.submit((v) => m.addReview({ date: v.date, category: v.category!, evidence: v.evidence.trim() }));
+    if (r.sent) {
+      f.set("evidence", "");
+      f.set("category", null);
       focusLater("action-notice");
-    } catch (err) {
-      const placed = err instanceof ApiError ? placeFieldErrors(err.fields, ["date", "category", "evidence"]) : { byField: {}, rest: [] };
-      setErrors(placed.byField);
-      setFormError(err instanceof Error ? [err.message, ...placed.rest].join(" ") : String(err));
-      const first = ["date", "category", "evidence"].find((f) => placed.byField[f]);
-      if (first) focusLater(`review-${first}`);
-    } finally {
-      setBusy(false);
-    }
+    } else if (r.first) focusLater(`review-${r.first}`);
   }
   const errorOf = (name: string) =>
     errors[name] ? (
@@ -228,7 +216,7 @@ function ReviewForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
             max={today}
             aria-invalid={errors.date ? "true" : undefined}
             aria-describedby={errors.date ? "review-date-error" : undefined}
-            onInput={(e) => setDate((e.target as HTMLInputElement).value)}
+            onInput={(e) => f.set("date", (e.target as HTMLInputElement).value)}
           />
           {errorOf("date")}
         </div>
@@ -236,7 +224,7 @@ function ReviewForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
           <legend>Assessment of progress</legend>
           {ACTION_CATEGORIES.map((c) => (
             <div class="check">
-              <input id={`review-category-${c}`} type="radio" name="category" checked={category === c} onChange={() => setCategory(c)} />
+              <input id={`review-category-${c}`} type="radio" name="category" checked={category === c} onChange={() => f.set("category", c)} />
               <label for={`review-category-${c}`}>
                 <span class={`category c${c}`}>{categoryText(c, labels)}</span>
               </label>
@@ -252,7 +240,7 @@ function ReviewForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
             value={evidence}
             aria-invalid={errors.evidence ? "true" : undefined}
             aria-describedby={["review-evidence-hint", errors.evidence ? "review-evidence-error" : ""].filter(Boolean).join(" ")}
-            onInput={(e) => setEvidence((e.target as HTMLTextAreaElement).value)}
+            onInput={(e) => f.set("evidence", (e.target as HTMLTextAreaElement).value)}
           />
           <span class="hint" id="review-evidence-hint">
             What has been done since the last review, and what is still to do. Personal details typed here are masked.
@@ -260,7 +248,7 @@ function ReviewForm({ labels, m }: { labels: CategoryLabels; m: Model }) {
           {errorOf("evidence")}
         </div>
         <div class="form-actions">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={f.busy.value}>
             Record the review
           </button>
         </div>
