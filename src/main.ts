@@ -74,9 +74,8 @@ async function start() {
       {
         name: "email outbox",
         close: async () => {
-          retention.stop();
-          caseReminders.stop();
-          qualitySample.stop();
+          // A daily job's run in progress finishes before the database closes.
+          await Promise.all([retention.stop(), caseReminders.stop(), qualitySample.stop()]);
           await outbox.stop();
           mail.close?.();
         },

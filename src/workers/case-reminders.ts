@@ -1,26 +1,17 @@
 import { and, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
-import { MINUTE } from "../clock";
 import type { Ctx } from "../deps";
 import type { Db } from "../db/database";
-import { firstAcrossServers } from "../db/locks";
 import { overdueAsOf } from "../db/queries/follow-ups/case-list";
 import { followUpCaseEvents, followUpCases, teams, users } from "../db/schema";
-import { localDate, zoneFormatter } from "../domain/periods";
+import { localDate } from "../domain/periods";
 import { isWorkingDay } from "../domain/working-days";
 import { queueStaffMail } from "../services/follow-ups/queue-staff-mail";
+import { localHour, onOneServer, startDailyJob, type DailyJobTiming, type RunningJob } from "./daily-job";
 
 /** Any number that names this job's lock among the application's others on the PostgreSQL server. */
 const CASE_REMINDERS_LOCK = 7_316_203;
 
 export type RemindersQueued = { reminders: number; escalations: number };
-
-/** The local hour of an instant in the organisation's time zone. */
-function localHour(now: number, timeZone: string): number {
-  const hour = zoneFormatter(timeZone)
-    .formatToParts(now)
-    .find((p) => p.type === "hour")?.value;
-  return Number(hour) % 24;
-}
 
 /**
  * From CASE_REMINDER_HOUR on each working day: one email to each owner listing their cases due
@@ -70,26 +61,18 @@ export async function queueCaseRemindersIn(tx: Db, ctx: Ctx, now: number): Promi
   return queued;
 }
 
-/** Runs queueCaseRemindersIn every quarter of an hour, on one server at a time. */
-export function startCaseReminderJob(ctx: Ctx, { everyMs = 15 * MINUTE } = {}) {
-  const run = async () => {
-    try {
-      const queued = await ctx.db.write(async (tx) =>
-        (await firstAcrossServers(tx, CASE_REMINDERS_LOCK)) ? queueCaseRemindersIn(tx, ctx, ctx.clock.now()) : undefined,
-      );
-      if (queued && queued.reminders + queued.escalations > 0) ctx.log.info("follow-up reminders queued", queued);
-    } catch (err) {
-      ctx.log.error("follow-up reminders failed", err);
-    }
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  const first = setTimeout(run, MINUTE);
-  first.unref();
-  return {
-    stop: () => {
-      clearInterval(timer);
-      clearTimeout(first);
+/** Queues the day's reminders and escalations from CASE_REMINDER_HOUR, on one server at a time. */
+export function startCaseReminderJob(ctx: Ctx, timing?: DailyJobTiming): RunningJob {
+  return startDailyJob(
+    ctx,
+    {
+      name: "follow-up reminders",
+      hour: ctx.config.CASE_REMINDER_HOUR,
+      work: (now) => onOneServer(ctx, CASE_REMINDERS_LOCK, (tx) => queueCaseRemindersIn(tx, ctx, now)),
+      done: (queued) => {
+        if (queued && queued.reminders + queued.escalations > 0) ctx.log.info("follow-up reminders queued", queued);
+      },
     },
-  };
+    timing,
+  );
 }

@@ -1,10 +1,10 @@
-import { HOUR, MINUTE } from "../clock";
 import type { Ctx } from "../deps";
 import { sampleByMonth } from "../db/queries/quality/samples";
 import { localDate } from "../domain/periods";
 import { sampleDueOn } from "../domain/quality-sample";
 import { ConflictError } from "../errors";
 import { drawQualitySample, type DrawnSample } from "../services/quality/draw-sample";
+import { startDailyJob, type DailyJobTiming, type RunningJob } from "./daily-job";
 
 /**
  * Draws last month's quality sample if it is due (from the first working day of this month, in
@@ -22,24 +22,21 @@ export async function drawDueSample(ctx: Ctx): Promise<DrawnSample | null> {
   }
 }
 
-/** Looks every hour (and a minute after start) for a month's sample that is due. */
-export function startQualitySampleJob(ctx: Ctx, { everyMs = HOUR } = {}) {
-  const run = async () => {
-    try {
-      const drawn = await drawDueSample(ctx);
-      if (drawn) ctx.log.info("quality sample drawn", { month: drawn.month, contacts: drawn.contacts, staff: drawn.staff, cases: drawn.cases });
-    } catch (err) {
-      ctx.log.error("quality sample failed", err);
-    }
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  const first = setTimeout(run, MINUTE);
-  first.unref();
-  return {
-    stop: () => {
-      clearInterval(timer);
-      clearTimeout(first);
+/**
+ * Draws a month's sample once it is due, looking once a day; the draw keeps to one server by
+ * itself (see drawDueSample).
+ */
+export function startQualitySampleJob(ctx: Ctx, timing?: DailyJobTiming): RunningJob {
+  return startDailyJob(
+    ctx,
+    {
+      name: "quality sample",
+      hour: 0,
+      work: () => drawDueSample(ctx),
+      done: (drawn) => {
+        if (drawn) ctx.log.info("quality sample drawn", { month: drawn.month, contacts: drawn.contacts, staff: drawn.staff, cases: drawn.cases });
+      },
     },
-  };
+    timing,
+  );
 }
