@@ -5,7 +5,7 @@ import type { SafeguardingCategory } from "../../../src/domain/safeguarding";
 import { api, ApiError, ok } from "../api";
 import { STATUS_LABELS } from "../lib/case-words";
 import { url } from "./app";
-import { placeFieldErrors, RULE_LANGUAGES } from "./forms";
+import { RULE_LANGUAGES } from "./forms";
 import { createLoader } from "./loader";
 
 const cases = api["follow-ups"];
@@ -91,70 +91,58 @@ export const CaseModel = createModel((id: string) => {
   );
   detail.start();
   const notice = signal<Notice | null>(null);
-  /** The server's complaint about a field, by form and field ("step.note", "clear.reason"). */
-  const fieldErrors = signal<Record<string, string>>({});
+  /** A change is under way: every form of the case waits for it. */
   const busy = signal(false);
   const param = { id };
 
-  async function change(
-    form: string,
-    field: string,
-    call: () => Promise<{ case?: Partial<CaseDetail["case"]>; history: CaseDetail["history"] }>,
-    done: string,
-  ): Promise<boolean> {
+  /**
+   * Makes a change and says how it went in the case's notice. A refusal is thrown on as well,
+   * for the form to put the server's field errors under its fields.
+   */
+  async function change(call: () => Promise<{ case?: Partial<CaseDetail["case"]>; history: CaseDetail["history"] }>, done: string): Promise<void> {
     busy.value = true;
     notice.value = null;
-    fieldErrors.value = {};
     try {
       const r = await call();
       const d = detail.data.value;
       if (d) detail.data.value = { ...d, case: { ...d.case, ...r.case }, history: r.history };
       notice.value = { kind: "ok", text: done };
       detail.reload();
-      return true;
     } catch (e) {
-      const placed = e instanceof ApiError ? placeFieldErrors(e.fields, [field]) : { byField: {}, rest: [] };
-      fieldErrors.value = Object.fromEntries(Object.entries(placed.byField).map(([k, v]) => [`${form}.${k}`, v]));
       notice.value = { kind: "error", text: e instanceof Error ? e.message : String(e) };
       // Out of order (someone else moved the case on): show the case as it now is.
       if (e instanceof ApiError && (e.status === 409 || e.status === 404)) detail.reload();
-      return false;
+      throw e;
     } finally {
       busy.value = false;
     }
   }
 
-  /** A required field left empty: said at the field, before asking the server. */
-  function refuse(field: string, message: string): Promise<boolean> {
-    fieldErrors.value = { [field]: message };
-    notice.value = { kind: "error", text: "Please correct the field marked below." };
-    return Promise.resolve(false);
+  /** A required field left empty: refused before asking the server, in the server's terms, so the form places it the same way. */
+  function refuse(field: string, message: string): Promise<never> {
+    const refusal = new ApiError(400, "Please correct the field marked below.", [{ path: field, message }]);
+    notice.value = { kind: "error", text: refusal.message };
+    return Promise.reject(refusal);
   }
 
   return {
     detail,
     notice,
-    fieldErrors,
     busy,
     takeStep: (step: CaseStep, note: string) => {
       const json = note.trim() ? { note: note.trim() } : {};
       const call = () => ok(cases[":id"][":step"].$post({ param: { ...param, step }, json }));
-      return change("step", "note", call, STEP_DONE[step] + (note.trim() ? " Your note is in the history." : ""));
+      return change(call, STEP_DONE[step] + (note.trim() ? " Your note is in the history." : ""));
     },
     addNote: (note: string) => {
-      if (!note.trim()) return refuse("notes.note", "Write the note first.");
-      return change("notes", "note", () => ok(cases[":id"].notes.$post({ param, json: { note: note.trim() } })), "Note added to the history.");
+      if (!note.trim()) return refuse("note", "Write the note first.");
+      return change(() => ok(cases[":id"].notes.$post({ param, json: { note: note.trim() } })), "Note added to the history.");
     },
     assign: (userId: number | null, email: string | null) =>
-      change("owner", "userId", () => ok(cases[":id"].owner.$put({ param, json: { userId } })), email ? `Assigned to ${email}.` : "The case has no owner now."),
+      change(() => ok(cases[":id"].owner.$put({ param, json: { userId } })), email ? `Assigned to ${email}.` : "The case has no owner now."),
     notAConcern: (reason: string) => {
-      if (!reason.trim()) return refuse("clear.reason", "Say why this is not a safeguarding concern.");
-      return change(
-        "clear",
-        "reason",
-        () => ok(cases[":id"]["not-a-concern"].$post({ param, json: { reason: reason.trim() } })),
-        "Marked as not a safeguarding concern.",
-      );
+      if (!reason.trim()) return refuse("reason", "Say why this is not a safeguarding concern.");
+      return change(() => ok(cases[":id"]["not-a-concern"].$post({ param, json: { reason: reason.trim() } })), "Marked as not a safeguarding concern.");
     },
   };
 });

@@ -1,7 +1,17 @@
-import { useState } from "preact/hooks";
+import { useModel } from "@preact/signals";
 import { allowedSteps, type CaseModel, STEP_LABELS, type CaseDetail } from "../../models/follow-ups";
+import { formModel } from "../../models/forms";
 
 type Model = InstanceType<typeof CaseModel>;
+
+/*
+ * The case's forms hold their values and field errors on formModel; what a change did, or why
+ * it was refused, is said once for all of them in the case's notice (CaseModel), and every
+ * button waits while any change is under way (CaseModel's busy).
+ */
+const NoteFormModel = formModel<{ note: string }>();
+const ReasonFormModel = formModel<{ reason: string }>();
+const OwnerFormModel = formModel<{ choice: string }>();
 
 /** After a change whose button has gone (a step taken), focus goes to the outcome, which says what happened. */
 const focusNotice = () => requestAnimationFrame(() => document.getElementById("case-notice")?.focus());
@@ -49,20 +59,28 @@ const PII_HINT = "Kept in the case's history. Contact details belong in the CRM;
 
 /** The next steps the case allows (the server's order: acknowledge, respond, close), each with an optional note. */
 function StepForm({ d, m }: { d: CaseDetail; m: Model }) {
-  const [note, setNote] = useState("");
+  const f = useModel(() => new NoteFormModel({ note: "" }, ["note"]));
   const steps = allowedSteps(d.case.status);
   async function take(step: (typeof steps)[number]) {
     if (step === "close" && d.contact && !window.confirm("Close this case? The customer's contact details are deleted when a case closes.")) return;
-    if (await m.takeStep(step, note)) {
-      setNote("");
+    const r = await f.submit((v) => m.takeStep(step, v.note));
+    if (r.sent) {
+      f.set("note", "");
       focusNotice();
-    } else if (m.fieldErrors.value["step.note"]) focusField("case-step-note");
+    } else if (r.first) focusField("case-step-note");
     else focusNotice();
   }
   return (
     <div class="case-form" role="group" aria-labelledby="case-step-h">
       <h3 id="case-step-h">Next step</h3>
-      <NoteField id="case-step-note" label="Note (optional)" hint={PII_HINT} value={note} error={m.fieldErrors.value["step.note"]} onInput={setNote} />
+      <NoteField
+        id="case-step-note"
+        label="Note (optional)"
+        hint={PII_HINT}
+        value={f.values.value.note}
+        error={f.errors.value.note}
+        onInput={(v) => f.set("note", v)}
+      />
       <div class="form-actions">
         {steps.map((s, i) => (
           <button type="button" class={i === 0 ? undefined : "secondary"} disabled={m.busy.value} onClick={() => void take(s)}>
@@ -77,14 +95,18 @@ function StepForm({ d, m }: { d: CaseDetail; m: Model }) {
 /** Who owns the case: a manager of its team, a director or an administrator. */
 function OwnerForm({ d, m }: { d: CaseDetail; m: Model }) {
   const current = d.case.owner;
-  const [choice, setChoice] = useState(current ? String(current.id) : "");
+  const f = useModel(() => new OwnerFormModel({ choice: current ? String(current.id) : "" }, ["userId"]));
+  const choice = f.values.value.choice;
   // The current owner stays a choice even if they could not be given the case today.
   const owners = current && !d.owners.some((o) => o.id === current.id) ? [{ ...current, role: "" }, ...d.owners] : d.owners;
-  const error = m.fieldErrors.value["owner.userId"];
+  const error = f.errors.value.userId;
   async function submit(e: Event) {
     e.preventDefault();
-    const owner = owners.find((o) => String(o.id) === choice) ?? null;
-    if (!(await m.assign(owner ? owner.id : null, owner ? owner.email : null))) focusField("case-owner");
+    const r = await f.submit((v) => {
+      const owner = owners.find((o) => String(o.id) === v.choice) ?? null;
+      return m.assign(owner ? owner.id : null, owner ? owner.email : null);
+    });
+    if (!r.sent) focusField("case-owner");
   }
   return (
     <form class="case-form inline-form" onSubmit={submit} aria-labelledby="case-owner-h">
@@ -96,7 +118,7 @@ function OwnerForm({ d, m }: { d: CaseDetail; m: Model }) {
           value={choice}
           aria-invalid={error ? "true" : undefined}
           aria-describedby={error ? "case-owner-error" : undefined}
-          onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}
+          onChange={(e) => f.set("choice", (e.target as HTMLSelectElement).value)}
         >
           <option value="">Nobody (unassigned)</option>
           {owners.map((o) => (
@@ -121,13 +143,14 @@ function OwnerForm({ d, m }: { d: CaseDetail; m: Model }) {
 
 /** A safeguarding match judged not to be a concern, with the reason (required, kept in the history). */
 function ClearForm({ m }: { m: Model }) {
-  const [reason, setReason] = useState("");
+  const f = useModel(() => new ReasonFormModel({ reason: "" }, ["reason"]));
   async function submit(e: Event) {
     e.preventDefault();
-    if (await m.notAConcern(reason)) {
-      setReason("");
+    const r = await f.submit((v) => m.notAConcern(v.reason));
+    if (r.sent) {
+      f.set("reason", "");
       focusNotice();
-    } else if (m.fieldErrors.value["clear.reason"]) focusField("case-clear-reason");
+    } else if (r.first) focusField("case-clear-reason");
     else focusNotice();
   }
   return (
@@ -137,7 +160,14 @@ function ClearForm({ m }: { m: Model }) {
         If the words matched but there is no risk to anyone (a figure of speech, a quotation), say why. The case stops being urgent and is due as any other
         case.
       </p>
-      <NoteField id="case-clear-reason" label="Reason (required)" value={reason} error={m.fieldErrors.value["clear.reason"]} required onInput={setReason} />
+      <NoteField
+        id="case-clear-reason"
+        label="Reason (required)"
+        value={f.values.value.reason}
+        error={f.errors.value.reason}
+        required
+        onInput={(v) => f.set("reason", v)}
+      />
       <div class="form-actions">
         <button type="submit" class="secondary" disabled={m.busy.value}>
           Not a concern
@@ -167,17 +197,25 @@ export function CaseActions({ d, m }: { d: CaseDetail; m: Model }) {
 
 /** A note for the history, without moving the case on. */
 export function NoteForm({ m }: { m: Model }) {
-  const [note, setNote] = useState("");
-  const error = m.fieldErrors.value["notes.note"];
+  const f = useModel(() => new NoteFormModel({ note: "" }, ["note"]));
   async function submit(e: Event) {
     e.preventDefault();
-    if (await m.addNote(note)) setNote("");
+    const r = await f.submit((v) => m.addNote(v.note));
+    if (r.sent) f.set("note", "");
     else focusField("case-note");
   }
   return (
     <form class="case-form" onSubmit={submit} aria-labelledby="case-note-h" noValidate>
       <h3 id="case-note-h">Add a note</h3>
-      <NoteField id="case-note" label="Note" hint={PII_HINT} value={note} error={error} required onInput={setNote} />
+      <NoteField
+        id="case-note"
+        label="Note"
+        hint={PII_HINT}
+        value={f.values.value.note}
+        error={f.errors.value.note}
+        required
+        onInput={(v) => f.set("note", v)}
+      />
       <div class="form-actions">
         <button type="submit" class="secondary" disabled={m.busy.value}>
           Add the note
