@@ -71,22 +71,19 @@ export const QualityModel = createModel(() => {
   summary.start();
   items.start();
   const drawNotice = signal<Notice | null>(null);
-  const drawing = signal(false);
   return {
     summary,
     items,
     drawNotice,
-    drawing,
     /** Shows another month (its first page of items). */
     showMonth: (m: string) => url.setParams({ month: m, page: null }),
-    /** Administrators: draws a past month's sample now, then shows it. */
-    draw: async (m: string) => {
+    /** Administrators: draws a past month's sample now, then shows it. A refusal, said in the notice, is thrown on for the form. */
+    draw: async (m: string): Promise<void> => {
       drawNotice.value = null;
       if (!isMonth(m)) {
         drawNotice.value = { kind: "error", text: "Choose a month." };
-        return false;
+        throw new Error(drawNotice.value.text);
       }
-      drawing.value = true;
       try {
         const drawn = await ok(quality.samples.$post({ json: { month: m } }));
         drawNotice.value = {
@@ -96,12 +93,9 @@ export const QualityModel = createModel(() => {
         url.setParams({ month: m, page: null });
         summary.reload();
         items.reload();
-        return true;
       } catch (e) {
         drawNotice.value = { kind: "error", text: message(e) };
-        return false;
-      } finally {
-        drawing.value = false;
+        throw e;
       }
     },
   };
@@ -201,39 +195,46 @@ export const StandardsModel = createModel(() => {
   );
   list.start();
   const notice = signal<Notice | null>(null);
+  /** A change is under way: every button of the checklist waits for it. */
   const busy = signal(false);
-  async function change(call: () => Promise<unknown>, done: string): Promise<boolean> {
+  /** Makes a change and says how it went in the panel's notice; a refusal is thrown on, for a form to keep what was typed. */
+  async function change(call: () => Promise<unknown>, done: string): Promise<void> {
     busy.value = true;
     notice.value = null;
     try {
       await call();
       notice.value = { kind: "ok", text: done };
       list.reload();
-      return true;
     } catch (e) {
       notice.value = { kind: "error", text: message(e) };
-      return false;
+      throw e;
     } finally {
       busy.value = false;
     }
   }
+  /** A change from a button: the notice says all there is to say; true if it was made. */
+  const press = (call: () => Promise<unknown>, done: string): Promise<boolean> =>
+    change(call, done).then(
+      () => true,
+      () => false,
+    );
   const param = (id: number) => ({ id: String(id) });
   return {
     list,
     notice,
     busy,
-    addDefaults: () => change(() => ok(quality.standards.defaults.$post()), "Added the suggested standards."),
-    add: (text: string) => {
+    addDefaults: () => press(() => ok(quality.standards.defaults.$post()), "Added the suggested standards."),
+    add: (text: string): Promise<void> => {
       if (!text.trim()) {
         notice.value = { kind: "error", text: "Write the standard first." };
-        return Promise.resolve(false);
+        return Promise.reject(new Error(notice.value.text));
       }
       return change(() => ok(quality.standards.$post({ json: { text: text.trim() } })), `Added ‘${text.trim()}’.`);
     },
     rename: (s: QualityStandard, text: string) =>
       change(() => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { text: text.trim() } })), `Saved ‘${text.trim()}’.`),
     setRetired: (s: QualityStandard, retired: boolean) =>
-      change(
+      press(
         () => ok(quality.standards[":id"].$patch({ param: param(s.id), json: { retired } })),
         retired ? `Retired ‘${s.text}’.` : `Brought back ‘${s.text}’.`,
       ),
@@ -244,7 +245,7 @@ export const StandardsModel = createModel(() => {
       const to = from + by;
       if (from < 0 || to < 0 || to >= ids.length) return Promise.resolve(false);
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      return change(() => ok(quality.standards.order.$put({ json: { ids } })), `Moved ‘${s.text}’ ${by < 0 ? "up" : "down"}.`);
+      return press(() => ok(quality.standards.order.$put({ json: { ids } })), `Moved ‘${s.text}’ ${by < 0 ? "up" : "down"}.`);
     },
   };
 });

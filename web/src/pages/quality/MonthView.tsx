@@ -1,9 +1,9 @@
 import { useModel } from "@preact/signals";
-import { useState } from "preact/hooks";
 import { DataTable } from "../../components/DataTable";
 import { Pager } from "../../components/Pager";
 import { CHANNEL_NAMES, formatDate, formatDay } from "../../lib/format";
 import { options, url } from "../../models/app";
+import { formModel } from "../../models/forms";
 import {
   KIND_FILTERS,
   KIND_LABELS,
@@ -20,6 +20,9 @@ import { Progress, QaFigureText } from "./parts";
 import { StandardsPanel } from "./Standards";
 
 type Model = InstanceType<typeof QualityModel>;
+
+/* The month to draw, on formModel; the draw's outcome, or why it was refused, is said in its notice. */
+const DrawFormModel = formModel<{ month: string }>();
 
 /**
  * The month's quality sample: which month, how far its review has come, the scores per
@@ -82,16 +85,21 @@ function MonthPicker({ d, m }: { d: QualitySummary; m: Model }) {
 
 /** Administrators: draw a past month now (the platform draws last month's by itself). */
 function DrawForm({ d, m }: { d: QualitySummary; m: Model }) {
-  const drawn = new Set(d.months.map((x) => x.month));
-  const [month, setMonth] = useState(drawn.has(d.lastMonth) ? "" : d.lastMonth);
+  const f = useModel(() => new DrawFormModel({ month: d.months.some((x) => x.month === d.lastMonth) ? "" : d.lastMonth }, ["month"]));
   const n = m.drawNotice.value;
   return (
     <div class="qa-draw" role="group" aria-label="Draw a sample">
       <div class="field">
         <label for="qa-draw-month">Draw a past month</label>
-        <input id="qa-draw-month" type="month" max={d.lastMonth} value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} />
+        <input
+          id="qa-draw-month"
+          type="month"
+          max={d.lastMonth}
+          value={f.values.value.month}
+          onInput={(e) => f.set("month", (e.target as HTMLInputElement).value)}
+        />
       </div>
-      <button type="button" disabled={m.drawing.value} onClick={() => void m.draw(month)}>
+      <button type="button" disabled={f.busy.value} onClick={() => void f.submit((v) => m.draw(v.month))}>
         Draw the sample
       </button>
       <div class="qa-draw-notice" aria-live="polite">

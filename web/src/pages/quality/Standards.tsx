@@ -1,9 +1,13 @@
 import { useModel } from "@preact/signals";
 import { useState } from "preact/hooks";
+import { formModel } from "../../models/forms";
 import { StandardsModel, type QualityStandard } from "../../models/quality";
 import { Loaded } from "../common";
 
 type Model = InstanceType<typeof StandardsModel>;
+
+/* The wording of a standard, on formModel; why a change was refused is said in the panel's notice. */
+const StandardFormModel = formModel<{ text: string }>();
 
 /**
  * The checklist every item is scored against. Everyone reads it; administrators add, reword,
@@ -63,34 +67,7 @@ export function StandardsPanel({ canManage }: { canManage: boolean }) {
 
 function StandardRow({ s, m, canManage, first, last }: { s: QualityStandard; m: Model; canManage: boolean; first: boolean; last: boolean }) {
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(s.text);
-  if (editing) {
-    return (
-      <li>
-        <form
-          class="inline-form"
-          aria-label={`Reword ‘${s.text}’`}
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await m.rename(s, text)) setEditing(false);
-          }}
-        >
-          <div class="field grow">
-            <label for={`qa-standard-${s.id}`}>Standard</label>
-            <input id={`qa-standard-${s.id}`} value={text} maxLength={200} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-          </div>
-          <div class="form-actions">
-            <button type="submit" disabled={m.busy.value}>
-              Save
-            </button>
-            <button type="button" class="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </li>
-    );
-  }
+  if (editing) return <RewordForm s={s} m={m} onClose={() => setEditing(false)} />;
   return (
     <li>
       <span class="qa-standard-text">{s.text}</span>
@@ -116,7 +93,7 @@ function StandardRow({ s, m, canManage, first, last }: { s: QualityStandard; m: 
               >
                 Down
               </button>
-              <button type="button" class="secondary small-button" onClick={() => (setText(s.text), setEditing(true))} aria-label={`Reword ‘${s.text}’`}>
+              <button type="button" class="secondary small-button" onClick={() => setEditing(true)} aria-label={`Reword ‘${s.text}’`}>
                 Reword
               </button>
             </>
@@ -136,25 +113,55 @@ function StandardRow({ s, m, canManage, first, last }: { s: QualityStandard; m: 
   );
 }
 
+/** A standard's new wording, starting from its present one. */
+function RewordForm({ s, m, onClose }: { s: QualityStandard; m: Model; onClose: () => void }) {
+  const f = useModel(() => new StandardFormModel({ text: s.text }, ["text"]));
+  return (
+    <li>
+      <form
+        class="inline-form"
+        aria-label={`Reword ‘${s.text}’`}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if ((await f.submit((v) => m.rename(s, v.text))).sent) onClose();
+        }}
+      >
+        <div class="field grow">
+          <label for={`qa-standard-${s.id}`}>Standard</label>
+          <input id={`qa-standard-${s.id}`} value={f.values.value.text} maxLength={200} onInput={(e) => f.set("text", (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="form-actions">
+          <button type="submit" disabled={m.busy.value}>
+            Save
+          </button>
+          <button type="button" class="secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
 function AddStandard({ m }: { m: Model }) {
-  const [text, setText] = useState("");
+  const f = useModel(() => new StandardFormModel({ text: "" }, ["text"]));
   return (
     <form
       class="inline-form qa-add-standard"
       aria-label="Add a standard"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await m.add(text)) setText("");
+        if ((await f.submit((v) => m.add(v.text))).sent) f.set("text", "");
       }}
     >
       <div class="field grow">
         <label for="qa-new-standard">New standard</label>
         <input
           id="qa-new-standard"
-          value={text}
+          value={f.values.value.text}
           maxLength={200}
           placeholder="e.g. Empathy shown"
-          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          onInput={(e) => f.set("text", (e.target as HTMLInputElement).value)}
         />
       </div>
       <button type="submit" disabled={m.busy.value}>
