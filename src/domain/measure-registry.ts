@@ -34,8 +34,9 @@ export const QUESTIONS = [
 export type Question = (typeof QUESTIONS)[number];
 export type QuestionKey = Question["key"];
 export type QuestionOf<K extends QuestionKey> = Extract<Question, { key: K }>;
-type QuestionKeys = { readonly [I in keyof typeof QUESTIONS]: (typeof QUESTIONS)[I] extends { key: infer K } ? K : never };
-export const QUESTION_KEYS = QUESTIONS.map((q) => q.key) as unknown as QuestionKeys;
+type KeysOf<T extends readonly { key: string }[]> = { readonly [I in keyof T]: T[I]["key"] };
+/** The questions' keys as a tuple, so a list such as the export's columns can spread them and stay exact. */
+export const QUESTION_KEYS = QUESTIONS.map((q) => q.key) as unknown as KeysOf<typeof QUESTIONS>;
 
 export function isQuestionKey(s: string): s is QuestionKey {
   return (QUESTION_KEYS as readonly string[]).includes(s);
@@ -68,7 +69,7 @@ export const SCALES = Object.fromEntries(QUESTIONS.flatMap((q) => ("scale" in q 
  * skipped, else the answer's place among the question's options counted from 1 (on a scale
  * from 1, the answer itself).
  */
-export function answerCode<K extends QuestionKey>(key: K, value: AnswerValue<K> | null): number {
+export function answerCode(key: QuestionKey, value: QuestionAnswers[QuestionKey]): number {
   return value === null ? 0 : (answerOptions(questionOf(key)) as readonly unknown[]).indexOf(value) + 1;
 }
 

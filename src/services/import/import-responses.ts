@@ -5,6 +5,7 @@ import { reportCalendar } from "../../config";
 import type { ReportCalendar } from "../../domain/periods";
 import { interactions, responses, responseThemes } from "../../db/schema";
 import { setPageCache } from "../../db/sqlite-maintenance";
+import { QUESTION_KEYS } from "../../domain/measure-registry";
 import { tallyOfResponse } from "../../domain/measures";
 import { ConflictError, UnprocessableError } from "../../errors";
 import { inThreadComments, workerComments, type CommentProcessor } from "./comment-pool";
@@ -17,7 +18,7 @@ import { bulkInsert } from "./bulk-insert";
 import { lockTableForWrite } from "../../db/locks";
 import { ContactSums, customerHashOf, relinkCustomers } from "../repeat-contact";
 import { repeatWindowMs } from "../../domain/repeat-contact";
-import { channelName, fcrName, languageName, loadReferences, RowValidator, storedExternalRefs, type ImportRows, type RowError } from "./validate";
+import { channelName, languageName, loadReferences, RowValidator, storedExternalRefs, type ImportRows, type RowError } from "./validate";
 
 /*
  * `cli import FILE`: historic responses from a CSV file, all or nothing. Every row is checked
@@ -159,10 +160,7 @@ const insertResponses = bulkInsert(
     "serviceId",
     "channel",
     "occurredAt",
-    "csat",
-    "ces",
-    "csi",
-    "fcr",
+    ...QUESTION_KEYS,
     "comment",
     "commented",
     "commentSentiment",
@@ -239,6 +237,7 @@ async function storeRows(
             const c = rows.comment[i]!;
             const comment = c < 0 ? null : comments[c]!;
             const at = rows.occurredAt[i];
+            const answers = rows.answersOf(i);
             responseValues.push(
               interactionIds[i - first],
               rows.teamId[i],
@@ -246,10 +245,7 @@ async function storeRows(
               rows.serviceId[i] || null,
               channelName(rows.channel[i]!),
               at,
-              rows.csat[i] || null,
-              rows.ces[i] || null,
-              rows.csi[i] || null,
-              fcrName(rows.fcr[i]!),
+              ...QUESTION_KEYS.map((k) => answers[k]),
               comment?.text ?? null,
               comment ? 1 : 0,
               comment?.sentiment ?? null,
@@ -268,10 +264,7 @@ async function storeRows(
             for (let t = 0; t < themeIds.length; t++) themeValues.push(responseIds[i - first], themeIds[t], comment!.matched[t]);
             themeTags += themeIds.length;
             const answers = {
-              csat: rows.csat[i]! || null,
-              ces: rows.ces[i]! || null,
-              csi: rows.csi[i]! || null,
-              fcr: fcrName(rows.fcr[i]!),
+              ...rows.answersOf(i),
               commentSentiment: comment?.sentiment ?? null,
               commented: comment !== null,
             };

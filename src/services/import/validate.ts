@@ -2,7 +2,7 @@ import { and, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { interactions, services, staff, teams } from "../../db/schema";
-import { FCR_VALUES, type Fcr } from "../../domain/measures";
+import { answerCode, answerOfCode, QUESTION_KEYS, QUESTIONS, type Question, type QuestionAnswers, type QuestionKey } from "../../domain/measure-registry";
 import { LANGUAGES } from "../../domain/languages";
 import { CONTROL_CHARACTERS } from "../../domain/comment";
 import { Code } from "../../schemas/common";
@@ -19,33 +19,32 @@ import type { TimeParser } from "./occurred-at";
 /** The survey page's limit (routes/survey/form.ts), not imported from there to keep the CLI off the web routes. */
 const COMMENT_MAX = 2000;
 
-export const COLUMNS = [
-  "occurred_at",
-  "channel",
-  "team",
-  "staff",
-  "service",
-  "csat",
-  "ces",
-  "csi",
-  "fcr",
-  "comment",
-  "language",
-  "external_ref",
-  "customer_key",
-] as const;
+export const COLUMNS = ["occurred_at", "channel", "team", "staff", "service", ...QUESTION_KEYS, "comment", "language", "external_ref", "customer_key"] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["occurred_at", "channel", "team"];
 
 export type RowError = { row: number; column: Column | null; message: string };
 
 const blank = (s: string) => s === "";
-const scale = (min: number, max: number) =>
-  z
+
+/** A question's cell: a whole number on its scale, or one of its choices (any case); empty is skipped. */
+function answerCell(q: Question): z.ZodType<QuestionAnswers[QuestionKey]> {
+  if (q.kind === "yesNo") {
+    const choices: readonly string[] = q.choices;
+    return z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((s) => blank(s) || choices.includes(s), `must be ${choices.join(", ")} or empty`)
+      .transform((s) => (blank(s) ? null : (s as QuestionAnswers[typeof q.key])));
+  }
+  const { min, max } = q.scale;
+  return z
     .string()
     .trim()
-    .refine((s) => blank(s) || (/^\d$/.test(s) && Number(s) >= min && Number(s) <= max), `must be ${min}-${max}`)
+    .refine((s) => blank(s) || (/^(0|[1-9]\d?)$/.test(s) && Number(s) >= min && Number(s) <= max), `must be ${min}-${max}`)
     .transform((s) => (blank(s) ? null : Number(s)));
+}
 
 /** One schema per cached column; the result is what the row stores. */
 const CELL = {
@@ -53,15 +52,7 @@ const CELL = {
     .string()
     .trim()
     .pipe(z.enum(CHANNELS, `must be one of ${CHANNELS.join(", ")}`)),
-  csat: scale(1, 5),
-  ces: scale(1, 7),
-  csi: scale(1, 5),
-  fcr: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((s) => blank(s) || (FCR_VALUES as readonly string[]).includes(s), `must be ${FCR_VALUES.join(", ")} or empty`)
-    .transform((s) => (blank(s) ? null : (s as Fcr))),
+  ...(Object.fromEntries(QUESTIONS.map((q) => [q.key, answerCell(q)])) as Record<QuestionKey, z.ZodType<QuestionAnswers[QuestionKey]>>),
   language: z
     .string()
     .trim()
@@ -100,12 +91,11 @@ export async function storedExternalRefs(db: Db, refs: readonly string[]): Promi
 }
 
 const CHANNEL_INDEX = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
-const FCR_INDEX = new Map<string, number>(FCR_VALUES.map((f, i) => [f, i + 1]));
 const LANGUAGE_INDEX = new Map<string, number>(LANGUAGES.map((l, i) => [l, i]));
 
 /**
- * The good rows, column by column. Scores use 0 for skipped, ids 0 for none, fcr 0 for skipped
- * and 1-3 for FCR_VALUES; channel and language are indexes into CHANNELS and LANGUAGES.
+ * The good rows, column by column. Answers are answerCode's (0 for skipped), ids 0 for none;
+ * channel and language are indexes into CHANNELS and LANGUAGES.
  */
 export class ImportRows {
   length = 0;
@@ -115,10 +105,12 @@ export class ImportRows {
   serviceId = new Int32Array(1024);
   channel = new Uint8Array(1024);
   language = new Uint8Array(1024);
-  csat = new Uint8Array(1024);
-  ces = new Uint8Array(1024);
-  csi = new Uint8Array(1024);
-  fcr = new Uint8Array(1024);
+  answers = Object.fromEntries(QUESTION_KEYS.map((k) => [k, new Uint8Array(1024)])) as Record<QuestionKey, Uint8Array>;
+  /** A row's answers, as recordResponse and tallyOfResponse take them. */
+  answersOf(i: number): QuestionAnswers {
+    return Object.fromEntries(QUESTION_KEYS.map((k) => [k, answerOfCode(k, this.answers[k][i]!)])) as QuestionAnswers;
+  }
+
   /** Index into comments, or -1. */
   comment = new Int32Array(1024);
   externalRef: (string | null)[] = [];
@@ -141,10 +133,7 @@ export class ImportRows {
     this.serviceId = grown(this.serviceId);
     this.channel = grown(this.channel);
     this.language = grown(this.language);
-    this.csat = grown(this.csat);
-    this.ces = grown(this.ces);
-    this.csi = grown(this.csi);
-    this.fcr = grown(this.fcr);
+    for (const k of QUESTION_KEYS) this.answers[k] = grown(this.answers[k]);
     this.comment = grown(this.comment);
   }
 }
@@ -220,10 +209,7 @@ export class RowValidator {
     const team = this.reference(row, "team", cell("team"), this.options.refs.teams, true);
     const staff = this.reference(row, "staff", cell("staff"), this.options.refs.staff, false);
     const service = this.reference(row, "service", cell("service"), this.options.refs.services, false);
-    const csat = this.cached(row, "csat", CELL.csat, cell("csat")) as number | null | undefined;
-    const ces = this.cached(row, "ces", CELL.ces, cell("ces")) as number | null | undefined;
-    const csi = this.cached(row, "csi", CELL.csi, cell("csi")) as number | null | undefined;
-    const fcr = this.cached(row, "fcr", CELL.fcr, cell("fcr")) as Fcr | null | undefined;
+    const answers = QUESTION_KEYS.map((k) => this.cached(row, k, CELL[k], cell(k)) as QuestionAnswers[QuestionKey] | undefined);
     const language = this.cached(row, "language", CELL.language, cell("language")) as string | undefined;
     // As recordResponse does: control characters dropped, an empty comment is no comment.
     const raw = cell("comment");
@@ -238,8 +224,8 @@ export class RowValidator {
     // The CRM's customer id, as the API's customer.key: names the customer for repeat contact.
     const customerKey = cell("customer_key").trim();
     if (customerKey.length > 200) this.fail(row, "customer_key", "is longer than 200 characters");
-    if (csat === null && ces === null && csi === null && fcr === null && comment === "") {
-      this.fail(row, null, "answers no question and has no comment (give csat, ces, csi, fcr or a comment)");
+    if (answers.every((a) => a === null) && comment === "") {
+      this.fail(row, null, `answers no question and has no comment (give ${QUESTION_KEYS.join(", ")} or a comment)`);
     }
     // Once any row is bad nothing will be stored: good rows after it are only checked.
     if (this.errorCount > 0) return;
@@ -256,10 +242,9 @@ export class RowValidator {
     rows.serviceId[n] = service ?? 0;
     rows.channel[n] = CHANNEL_INDEX.get(channel!)!;
     rows.language[n] = LANGUAGE_INDEX.get(language!)!;
-    rows.csat[n] = csat ?? 0;
-    rows.ces[n] = ces ?? 0;
-    rows.csi[n] = csi ?? 0;
-    rows.fcr[n] = fcr ? FCR_INDEX.get(fcr)! : 0;
+    QUESTION_KEYS.forEach((k, q) => {
+      rows.answers[k][n] = answerCode(k, answers[q]!);
+    });
     rows.externalRef.push(ref === "" ? null : ref);
     rows.customerKey.push(customerKey === "" ? null : customerKey);
     if (comment === "") rows.comment[n] = -1;
@@ -309,4 +294,3 @@ export class RowValidator {
 
 export const channelName = (i: number) => CHANNELS[i]!;
 export const languageName = (i: number) => LANGUAGES[i]!;
-export const fcrName = (i: number): Fcr | null => (i === 0 ? null : FCR_VALUES[i - 1]!);

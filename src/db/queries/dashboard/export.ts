@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../database";
 import { bySqlDialect, rows } from "../../sql";
 import { csvLine } from "../../../domain/csv";
+import { QUESTION_KEYS } from "../../../domain/measure-registry";
 import { localDate, zonedMidnight } from "../../../domain/periods";
 import { allOf } from "../group-where";
 import type { ScopeFilter } from "./scope";
@@ -9,7 +10,8 @@ import { nextDay, scopeWhere } from "./where";
 
 /**
  * Columns of the responses export. Deliberately no customer contact data (it lives in
- * customer_contacts, which this query never joins) and no external reference.
+ * customer_contacts, which this query never joins) and no external reference. The answers sit
+ * together, one column per question in the registry's order, named as their responses column.
  */
 export const EXPORT_COLUMNS = [
   "response_id",
@@ -19,15 +21,15 @@ export const EXPORT_COLUMNS = [
   "team",
   "staff",
   "service",
-  "csat",
-  "ces",
-  "csi",
-  "fcr",
+  ...QUESTION_KEYS,
   "comment",
   "comment_sentiment",
   "themes",
   "language",
 ] as const;
+
+/** The answers' columns, read as they are stored (a question's key is its column's name). */
+const ANSWER_COLUMNS = sql.raw(QUESTION_KEYS.map((k) => `r.${k} as "${k}"`).join(", "));
 
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
 
@@ -83,7 +85,7 @@ export async function exportBatch(
          where ${allOf(where)} order by r.occurred_at, r.id limit ${limit}
        )
        select r.id as "response_id", r.occurred_at as "occurred", r.channel as "channel", d.name as "department", t.name as "team",
-         s.name as "staff", v.name as "service", r.csat as "csat", r.ces as "ces", r.csi as "csi", r.fcr as "fcr", r.comment as "comment",
+         s.name as "staff", v.name as "service", ${ANSWER_COLUMNS}, r.comment as "comment",
          r.comment_sentiment as "comment_sentiment",
          (select ${themeCodes} from response_themes x join themes th on th.id = x.theme_id where x.response_id = r.id) as "themes",
          r.language as "language"
