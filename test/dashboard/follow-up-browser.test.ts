@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DAY } from "../../src/clock";
 import { projectPath } from "../../src/paths";
@@ -12,7 +12,7 @@ import { createUser } from "../../src/services/users";
 import { createUrlModel, routeOf } from "../../web/src/models/url";
 import { dueText, eventDetailText, highlight, reasonText } from "../../web/src/pages/follow-up/wording";
 import { axeViolations, describeViolations } from "../a11y/axe";
-import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { ensureDashboardBuilt, launchChromium, screenshotPage, signInToDashboard } from "../browser";
 import { createTestApp, type TestApp } from "../helpers";
 import { addLowScore, PASSWORD, seedDashboard } from "./seed";
 
@@ -190,20 +190,7 @@ async function caseOfResponse(responseId: number): Promise<number | undefined> {
   return row?.id;
 }
 
-async function signedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && !/status of 409/.test(m.text()) && errors.push(`${m.text()} ${m.location().url}`));
-  await page.goto(`${base}/dashboard/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
-  return { context, page, errors };
-}
+const signedIn = (email: string, width = 1280) => signInToDashboard(browser, base, { email, width, ignoreConsole: /status of 409/ });
 
 async function expectAccessible(page: Page, where: string) {
   const violations = await axeViolations(page);
@@ -217,13 +204,7 @@ async function expectAccessible(page: Page, where: string) {
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
-    const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({
-      path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`,
-      fullPage: true,
-      clip: { x: 0, y: 0, width, height },
-    });
+    await screenshotPage(page, `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

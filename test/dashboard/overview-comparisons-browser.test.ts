@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { interactions, targets, themes } from "../../src/db/schema";
 import { DEFAULT_THEMES } from "../../src/domain/default-themes";
@@ -10,7 +10,7 @@ import { recordResponse, type ResponseInput } from "../../src/services/record-re
 import { registerInteraction } from "../../src/services/register-interaction";
 import { createUser } from "../../src/services/users";
 import { formatRange, periodText, statusText } from "../../web/src/lib/format";
-import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { ensureDashboardBuilt, launchChromium, screenshotPage, signInToDashboard, type SignedIn } from "../browser";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { PASSWORD } from "./seed";
 
@@ -131,29 +131,13 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-async function signedIn(width: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  await page.goto(`${base}/dashboard/login`);
-  await page.getByLabel("Email").fill("director@council.example");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
-  await page.locator(".card[data-measure]").first().waitFor();
-  return { context, page, errors };
+async function signedIn(width: number): Promise<SignedIn> {
+  const session = await signInToDashboard(browser, base, { width });
+  await session.page.locator(".card[data-measure]").first().waitFor();
+  return session;
 }
 
-/** The whole page (at most 2,400 px of it) at the viewport's width. */
-async function shoot(page: Page, name: string) {
-  await page.waitForTimeout(150);
-  const { width } = page.viewportSize()!;
-  const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
-}
+const shoot = (page: Page, name: string) => screenshotPage(page, `${SHOTS}/${name}-${page.viewportSize()!.width}.png`);
 
 const card = (page: Page, key: string) => page.locator(`.card[data-measure=${key}]`);
 

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DAY } from "../../src/clock";
 import { followUpCases, users } from "../../src/db/schema";
@@ -13,9 +13,9 @@ import { registerInteraction } from "../../src/services/register-interaction";
 import { createStaff } from "../../src/services/reference/staff";
 import type { Role } from "../../src/services/users";
 import { axeViolations, describeViolations } from "../a11y/axe";
-import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { ensureDashboardBuilt, launchChromium, screenshotPage, signInToDashboard } from "../browser";
 import { createTestApp, type TestApp } from "../helpers";
-import { addLowScore, PASSWORD, seedDashboard } from "./seed";
+import { addLowScore, seedDashboard } from "./seed";
 
 /**
  * The Quality page in Chromium: a manager opens February's sample, reviews a contact and sees
@@ -68,20 +68,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-async function signedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && !/status of 409/.test(m.text()) && errors.push(`${m.text()} ${m.location().url}`));
-  await page.goto(`${base}/dashboard/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
-  return { context, page, errors };
-}
+const signedIn = (email: string, width = 1280) => signInToDashboard(browser, base, { email, width, ignoreConsole: /status of 409/ });
 
 async function expectAccessible(page: Page, where: string) {
   const violations = await axeViolations(page);
@@ -95,14 +82,8 @@ async function expectAccessible(page: Page, where: string) {
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.waitForTimeout(150);
+    await screenshotPage(page, `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({
-      path: `${SHOTS}/dashboard-${name}-${width === 390 ? "phone" : "desktop"}.png`,
-      fullPage: true,
-      clip: { x: 0, y: 0, width, height },
-    });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

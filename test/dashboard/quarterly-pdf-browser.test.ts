@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { projectPath } from "../../src/paths";
 import { createUser } from "../../src/services/users";
-import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { ensureDashboardBuilt, launchChromium, signInToDashboard } from "../browser";
 import { createTestApp, seedOrganisation, type TestApp } from "../helpers";
 import { addLowScore, PASSWORD, seedDashboard } from "./seed";
 import { signIn } from "./session";
@@ -127,17 +127,7 @@ describe("the PDF made by the server", () => {
 
 describe("the Report page", () => {
   async function open(width: number, query = ""): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-    await page.goto(`${base}/dashboard/login`);
-    await page.getByLabel("Email").fill("director@council.example");
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    const { page, errors } = await signInToDashboard(browser, base, { width });
     await page.goto(`${base}/dashboard/report${query}`);
     await page.locator(".report[data-ready]").waitFor({ state: "attached" });
     return { page, errors };

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DAY } from "../../src/clock";
 import { projectPath } from "../../src/paths";
@@ -10,9 +10,9 @@ import { createTeam } from "../../src/services/reference/teams";
 import { registerInteraction } from "../../src/services/register-interaction";
 import { CONTEXT_GREY, OKABE_ITO } from "../../web/src/lib/palette";
 import { axeViolations, describeViolations } from "../a11y/axe";
-import { ensureDashboardBuilt, launchChromium } from "../browser";
+import { ensureDashboardBuilt, launchChromium, screenshotPage, signInToDashboard } from "../browser";
 import { createTestApp } from "../helpers";
-import { PASSWORD, seedDashboard } from "./seed";
+import { seedDashboard } from "./seed";
 
 /**
  * The Trends page in Chromium over eight teams: split by team the lines are grey until one is
@@ -74,20 +74,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-async function signedIn(width = 1440): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  await page.goto(`${base}/dashboard/login`);
-  await page.getByLabel("Email").fill("director@council.example");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
-  return { context, page, errors };
-}
+const signedIn = (width = 1440) => signInToDashboard(browser, base, { width });
 
 /**
  * chart.js's Chart class, as the dashboard's bundle has it, lent to the page as `window.ChartJS`
@@ -171,10 +158,8 @@ async function openTrends(page: Page, query: string) {
 /** Full-page screenshots (at most 2,400 px tall); nothing may scroll sideways on a phone. */
 async function shoot(page: Page, name: string) {
   const width = page.viewportSize()!.width;
-  await page.waitForTimeout(150);
+  await screenshotPage(page, `${SHOTS}/trends-${name}-${width < 600 ? "phone" : "desktop"}.png`);
   if (width < 600) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-  await page.screenshot({ path: `${SHOTS}/trends-${name}-${width < 600 ? "phone" : "desktop"}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
 }
 
 describe("the Trends page in Chromium", () => {
