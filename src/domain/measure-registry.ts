@@ -26,10 +26,11 @@ export type Fcr = (typeof FCR_VALUES)[number];
 export const QUESTIONS = [
   /** Drawn as faces on the survey page, and the one answer the signature strip gives. */
   { key: "csat", kind: "topBox", scale: { min: 1, max: 5 }, topBox: 4, faces: true },
-  { key: "ces", kind: "meanOfScale", scale: { min: 1, max: 7 }, topBox: 5 },
+  /** Its text names the organisation. */
+  { key: "ces", kind: "meanOfScale", scale: { min: 1, max: 7 }, topBox: 5, namesOrg: true },
   { key: "csi", kind: "index", scale: { min: 1, max: 5 }, topBox: 4, bottomBox: 2, indexCounters: "idx" },
   { key: "fcr", kind: "yesNo", choices: FCR_VALUES, yes: "yes" },
-] as const satisfies readonly (QuestionSpec & { faces?: boolean })[];
+] as const satisfies readonly (QuestionSpec & { faces?: boolean; namesOrg?: boolean })[];
 
 export type Question = (typeof QUESTIONS)[number];
 export type QuestionKey = Question["key"];

@@ -8,6 +8,7 @@
  *   messages("cy").questions.ces.text(orgName)  CES names the organisation
  */
 import { RTL_LANGUAGES, type Language } from "../domain/languages";
+import type { QuestionKey } from "../domain/measure-registry";
 import { ar } from "./ar";
 import { cy } from "./cy";
 import { en } from "./en";
@@ -29,12 +30,10 @@ export function textDirection(lang: Language): "ltr" | "rtl" {
   return RTL_LANGUAGES.includes(lang) ? "rtl" : "ltr";
 }
 
-export type Measure = "csat" | "ces" | "csi" | "fcr";
-
 /** A question's text as a plain string (CES needs the organisation's name). */
-export function questionText(lang: Language, measure: Measure, org: string): string {
-  const q = messages(lang).questions;
-  return measure === "ces" ? q.ces.text(org) : q[measure].text;
+export function questionText(lang: Language, measure: QuestionKey, org: string): string {
+  const text: string | ((org: string) => string) = messages(lang).questions[measure].text;
+  return typeof text === "function" ? text(org) : text;
 }
 
 /** Formats a moment as a date in the language's own words, e.g. "9 March 2026", "9 Mawrth 2026". */

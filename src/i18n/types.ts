@@ -1,7 +1,21 @@
-import type { Fcr } from "../domain/measures";
+import type { Scale } from "../domain/measure-kinds";
+import type { Question, QuestionKey } from "../domain/measure-registry";
 
-export type Scale5 = Record<1 | 2 | 3 | 4 | 5, string>;
-export type Scale7 = Record<1 | 2 | 3 | 4 | 5 | 6 | 7, string>;
+/** 0, 1, … N. */
+type UpTo<N extends number, Counted extends number[] = []> = Counted["length"] extends N ? [...Counted, N][number] : UpTo<N, [...Counted, Counted["length"]]>;
+/** A label for every answer on the scale, min to max. */
+export type ScaleLabels<S extends Scale> = Record<Exclude<UpTo<S["max"]>, Exclude<UpTo<S["min"]>, S["min"]>>, string>;
+export type Scale5 = ScaleLabels<{ min: 1; max: 5 }>;
+export type Scale7 = ScaleLabels<{ min: 1; max: 7 }>;
+
+/**
+ * A question's words, shaped by its registry entry: a label per answer on its scale or per
+ * choice, and its text, a function of the organisation's name when the question names it.
+ */
+type QuestionWords<Q> = {
+  text: Q extends { namesOrg: true } ? (org: string) => string : string;
+  labels: Q extends { choices: readonly (infer C extends string)[] } ? Record<C, string> : Q extends { scale: infer S extends Scale } ? ScaleLabels<S> : never;
+};
 
 /**
  * The shape every language must fill. Written out (not inferred from English) so that a
@@ -15,12 +29,8 @@ export type Messages = {
   locale: string;
   /** The language's name in itself, for the language switcher. */
   languageName: string;
-  questions: {
-    csat: { text: string; labels: Scale5 };
-    /** CES names the organisation: `text(config.ORG_NAME)`. */
-    ces: { text: (org: string) => string; labels: Scale7 };
-    csi: { text: string; labels: Scale5 };
-    fcr: { text: string; labels: Record<Fcr, string> };
+  /** One entry per question of the registry, under its key (CES names the organisation: `text(config.ORG_NAME)`). */
+  questions: { [Q in Question as Q["key"]]: QuestionWords<Q> } & {
     comment: { text: string; hint: string };
   };
   page: {
@@ -64,12 +74,9 @@ export type Messages = {
     /** The edit window has passed: the saved answers stay as they are. */
     closed: string;
   };
-  errors: {
+  /** One error per question, under its key: its answer was not one of the choices. */
+  errors: Record<QuestionKey, string> & {
     summaryTitle: string;
-    csat: string;
-    ces: string;
-    csi: string;
-    fcr: string;
     commentTooLong: (max: string) => string;
     nothingAnswered: string;
     /** Asked to be contacted, with neither an email address nor a phone number. */

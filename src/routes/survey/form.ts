@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FCR_VALUES, SCALES, type Fcr } from "../../domain/measures";
+import { QUESTION_KEYS, QUESTIONS, type Question, type QuestionAnswers, type QuestionKey } from "../../domain/measure-registry";
 import type { ContactRequest } from "../../services/record-response";
 
 export const COMMENT_MAX = 2000;
@@ -9,14 +9,22 @@ const EMAIL_MAX = 254;
 /** Room for 20 digits with a separator between each. */
 const PHONE_MAX = 40;
 
-/** A scale answer: a whole number written plainly ("7", not "07" or "7.0"), min..max, or nothing (a skipped question). */
-const choice = ({ min, max }: { min: number; max: number }) =>
-  z
+/**
+ * A question's answer: on a scale, a whole number written plainly ("7", not "07" or "7.0"),
+ * min..max; else one of its choices. Optional: a skipped question has none.
+ */
+function answer(q: Question): z.ZodOptional<z.ZodType<NonNullable<QuestionAnswers[QuestionKey]>>> {
+  if (q.kind === "yesNo") return z.enum(q.choices).optional();
+  const { min, max } = q.scale;
+  return z
     .string()
-    .regex(/^[1-9]\d{0,2}$/)
+    .regex(/^(0|[1-9]\d{0,2})$/)
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
     .optional();
+}
+
+type AnswerShape = { [K in QuestionKey]: z.ZodOptional<z.ZodType<NonNullable<QuestionAnswers[K]>>> };
 
 /**
  * Control characters no keyboard types: NUL, escape sequences that recolour or clear a terminal
@@ -57,14 +65,11 @@ const PhoneNumber = z
   });
 
 /**
- * The survey form as posted by the page. Every question may be skipped; a blank value is
- * the same as no value.
+ * The survey form as posted by the page: the registry's questions, then the comment. Every
+ * question may be skipped; a blank value is the same as no value.
  */
 export const SurveyForm = z.object({
-  csat: choice(SCALES.csat),
-  ces: choice(SCALES.ces),
-  csi: choice(SCALES.csi),
-  fcr: z.enum(FCR_VALUES).optional(),
+  ...(Object.fromEntries(QUESTIONS.map((q) => [q.key, answer(q)])) as AnswerShape),
   comment: typedText(COMMENT_MAX).optional(),
 });
 export type SurveyForm = z.infer<typeof SurveyForm>;
@@ -88,7 +93,7 @@ export const ContactForm = z.object({
 });
 export type ContactForm = z.infer<typeof ContactForm>;
 
-const ANSWER_FIELDS = ["csat", "ces", "csi", "fcr", "comment"] as const;
+const ANSWER_FIELDS = [...QUESTION_KEYS, "comment"] as const;
 const CONTACT_FIELDS = ["contactEmail", "contactPhone", "contactMessage"] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -101,7 +106,7 @@ export const CONTACT_WANTED = "yes";
 /** What the form holds, valid or not, so an invalid page can be shown again as it was sent. */
 export type FormValues = Partial<Record<AnswerField | ContactField, string>> & { contact?: typeof CONTACT_WANTED };
 
-export type Answers = { csat: number | null; ces: number | null; csi: number | null; fcr: Fcr | null; comment: string | null };
+export type Answers = QuestionAnswers & { comment: string | null };
 
 /** A request to be contacted as the form gives it; the route adds the consent wording it showed. */
 export type ContactDetails = Omit<ContactRequest, "consentText">;
@@ -131,7 +136,8 @@ export function parseSurveyForm(values: FormValues): ParsedForm {
   const survey = SurveyForm.safeParse(values);
   if (survey.success) {
     const d = survey.data;
-    answers = { csat: d.csat ?? null, ces: d.ces ?? null, csi: d.csi ?? null, fcr: d.fcr ?? null, comment: orNull(d.comment) };
+    const given = Object.fromEntries(QUESTION_KEYS.map((k) => [k, d[k] ?? null])) as QuestionAnswers;
+    answers = { ...given, comment: orNull(d.comment) };
   } else {
     fields.push(...ANSWER_FIELDS.filter((f) => survey.error.issues.some((i) => i.path[0] === f)));
   }
@@ -146,8 +152,7 @@ export function parseSurveyForm(values: FormValues): ParsedForm {
       fields.push(...CONTACT_FIELDS.filter((f) => asked.error.issues.some((i) => i.path[0] === f)));
     }
   }
-  const nothing =
-    answers !== undefined && answers.csat === null && answers.ces === null && answers.csi === null && answers.fcr === null && answers.comment === null;
+  const nothing = answers !== undefined && QUESTION_KEYS.every((k) => answers[k] === null) && answers.comment === null;
   if (!answers || nothing || fields.length) return { ok: false, fields, nothing, values };
   return { ok: true, answers, contact, values };
 }

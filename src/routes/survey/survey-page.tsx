@@ -1,7 +1,9 @@
 import { Layout } from "../../pages/layout";
-import { formatNumber, messages, type Language } from "../../i18n/index";
+import { answerOptions } from "../../domain/measure-kinds";
+import { isQuestionKey, QUESTIONS, type Question } from "../../domain/measure-registry";
+import { formatNumber, messages, type Language, type Messages } from "../../i18n/index";
 import { CSRF_FIELD } from "../../middleware/csrf";
-import { COMMENT_MAX, CONTACT_MESSAGE_MAX, type AnswerField, type FormValues, type SurveyField } from "./form";
+import { COMMENT_MAX, CONTACT_MESSAGE_MAX, type FormValues, type SurveyField } from "./form";
 import { CONTACT_ANCHORS, ContactFields } from "./contact-fields";
 
 /**
@@ -48,12 +50,11 @@ export type SurveyPageProps = {
 /** One answer: its value, its words, and what is drawn beside them (a face, a number, nothing). */
 type Option = { value: string; label: string; face?: 1 | 2 | 3 | 4 | 5; badge?: string };
 
-function Question(props: {
-  name: Exclude<AnswerField, "comment">;
+function QuestionGroup(props: {
+  name: Question["key"];
   legend: string;
   optional: string;
   options: Option[];
-  columns: 3 | 5 | 7;
   selected: string | undefined;
   error: string | undefined;
 }) {
@@ -68,7 +69,7 @@ function Question(props: {
           {props.error}
         </p>
       ) : null}
-      <div class={`scale scale-${props.columns}`}>
+      <div class={`scale scale-${props.options.length}`}>
         {props.options.map((o, i) => (
           <label class="option" for={`${props.name}-${i + 1}`}>
             <input type="radio" id={`${props.name}-${i + 1}`} name={props.name} value={o.value} checked={props.selected === o.value} />
@@ -86,23 +87,34 @@ function Question(props: {
   );
 }
 
-function numbered(labels: Record<number, string>): Option[] {
-  return Object.entries(labels).map(([n, label]) => ({ value: n, label, badge: n }));
+/**
+ * A question's answers in the registry's order with the catalogue's words: faces for a
+ * five-point question drawn as faces, numbers beside a scale's labels, words alone for choices.
+ */
+function optionsOf(q: Question, m: Messages): Option[] {
+  const labels: Record<string | number, string> = m.questions[q.key].labels;
+  return answerOptions<Question>(q).map((v) => {
+    const value = String(v);
+    if (q.kind === "yesNo") return { value, label: labels[v]! };
+    if ("faces" in q) return { value, label: labels[v]!, face: v as 1 | 2 | 3 | 4 | 5 };
+    return { value, label: labels[v]!, badge: value };
+  });
 }
 
-function faces(labels: Record<1 | 2 | 3 | 4 | 5, string>): Option[] {
-  return ([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: labels[n], face: n }));
+function legendOf(q: Question, m: Messages, org: string): string {
+  const text: string | ((org: string) => string) = m.questions[q.key].text;
+  return typeof text === "function" ? text(org) : text;
 }
 
 /** Where the error summary sends the customer for an error. */
 function anchor(f: SurveyField): string {
   if (f === "comment") return "#comment";
-  if (f === "csat" || f === "ces" || f === "csi" || f === "fcr") return `#${f}-1`;
+  if (isQuestionKey(f)) return `#${f}-1`;
   return CONTACT_ANCHORS[f];
 }
 
 /**
- * The four questions, the comment box and the request to be contacted on one page, one
+ * The registry's questions, the comment box and the request to be contacted on one page, one
  * submit; no script needed.
  */
 export function SurveyPage(p: SurveyPageProps) {
@@ -118,7 +130,7 @@ export function SurveyPage(p: SurveyPageProps) {
     return m.errors[f];
   };
   const summary: { href: string; text: string }[] = [
-    ...(p.nothing ? [{ href: "#csat-1", text: m.errors.nothingAnswered }] : []),
+    ...(p.nothing ? [{ href: anchor(QUESTIONS[0].key), text: m.errors.nothingAnswered }] : []),
     ...p.errors.map((f) => ({ href: anchor(f), text: fieldError(f) ?? "" })),
   ];
   const title = p.editUntil ? m.edit.title : m.page.title;
@@ -143,42 +155,16 @@ export function SurveyPage(p: SurveyPageProps) {
       {chosenLabel && !summary.length ? <p class="notice">{m.page.chosen(chosenLabel)}</p> : null}
       <form method="post" action={p.action} novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-        <Question
-          name="csat"
-          legend={q.csat.text}
-          optional={m.page.optional}
-          options={faces(q.csat.labels)}
-          columns={5}
-          selected={p.values.csat}
-          error={fieldError("csat")}
-        />
-        <Question
-          name="ces"
-          legend={q.ces.text(p.org)}
-          optional={m.page.optional}
-          options={numbered(q.ces.labels)}
-          columns={7}
-          selected={p.values.ces}
-          error={fieldError("ces")}
-        />
-        <Question
-          name="csi"
-          legend={q.csi.text}
-          optional={m.page.optional}
-          options={numbered(q.csi.labels)}
-          columns={5}
-          selected={p.values.csi}
-          error={fieldError("csi")}
-        />
-        <Question
-          name="fcr"
-          legend={q.fcr.text}
-          optional={m.page.optional}
-          options={(["yes", "partly", "no"] as const).map((v) => ({ value: v, label: q.fcr.labels[v] }))}
-          columns={3}
-          selected={p.values.fcr}
-          error={fieldError("fcr")}
-        />
+        {QUESTIONS.map((question) => (
+          <QuestionGroup
+            name={question.key}
+            legend={legendOf(question, m, p.org)}
+            optional={m.page.optional}
+            options={optionsOf(question, m)}
+            selected={p.values[question.key]}
+            error={fieldError(question.key)}
+          />
+        ))}
         <div class={commentError ? "field group-error" : "field"}>
           <label class="question" for="comment">
             {q.comment.text} <span class="optional">{m.page.optional}</span>
