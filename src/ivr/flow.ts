@@ -4,10 +4,11 @@
  * sees exactly the state it was made for and gets the same answer back; the database only
  * records which turns were handled (once each) and the answers.
  */
-import { FCR_VALUES, SCALES, type Fcr } from "../domain/measures";
+import { QUESTION_KEYS, questionOf, type AnswerValue, type QuestionKey } from "../domain/measure-registry";
 
-export const QUESTIONS = ["csat", "ces", "csi", "fcr"] as const;
-export type Question = (typeof QUESTIONS)[number];
+/** The registry's questions, asked in its order. */
+export const QUESTIONS = QUESTION_KEYS;
+export type Question = QuestionKey;
 
 /** Failed tries (a digit off the scale, or silence) after which a question is skipped. */
 export const MAX_FAILURES = 2;
@@ -17,7 +18,7 @@ export const MAX_TURNS = 40;
 /** Where a call stands when a webhook arrives: what the caller was just asked. */
 export type Turn = { seq: number; question: Question; failures: number };
 
-export type Answer = { question: "csat" | "ces" | "csi"; value: number } | { question: "fcr"; value: Fcr };
+export type Answer = { [K in QuestionKey]: { question: K; value: AnswerValue<K> } }[QuestionKey];
 
 export type Next =
   | { kind: "ask"; question: Question; failures: number; notice: "invalid" | null }
@@ -26,17 +27,26 @@ export type Next =
 
 export type Outcome = { answer: Answer | null; next: Next };
 
-/** The highest digit a question accepts: its scale, or 3 for FCR (1 yes, 2 partly, 3 no). */
+/** The lowest digit a question accepts: its scale's, or 1 for the first of its choices. */
+export function minDigit(question: Question): number {
+  const q = questionOf(question);
+  return q.kind === "yesNo" ? 1 : q.scale.min;
+}
+
+/** The highest digit a question accepts: its scale's, or the number of its choices (FCR: 1 yes, 2 partly, 3 no). */
 export function maxDigit(question: Question): number {
-  return question === "fcr" ? FCR_VALUES.length : SCALES[question].max;
+  const q = questionOf(question);
+  return q.kind === "yesNo" ? q.choices.length : q.scale.max;
 }
 
 /** A keypad digit as an answer to the question, or null when it is not one of the choices. */
 export function answerFromDigit(question: Question, digits: string): Answer | null {
   if (!/^[0-9]$/.test(digits)) return null;
   const n = Number(digits);
-  if (n < 1 || n > maxDigit(question)) return null;
-  return question === "fcr" ? { question, value: FCR_VALUES[n - 1]! } : { question, value: n };
+  if (n < minDigit(question) || n > maxDigit(question)) return null;
+  const q = questionOf(question);
+  const value = q.kind === "yesNo" ? q.choices[n - 1]! : n;
+  return { question, value } as Answer;
 }
 
 /** The question after this one, or the comment once the questions are done. */

@@ -5,10 +5,10 @@
  * instead of the synthetic voice.
  */
 import type { Language } from "../domain/languages";
-import { FCR_VALUES } from "../domain/measures";
-import { messages } from "../i18n/index";
+import { isQuestionKey, questionOf } from "../domain/measure-registry";
+import { messages, questionText } from "../i18n/index";
 import { ivrPhrases } from "../i18n/ivr/index";
-import { maxDigit, QUESTIONS, type Question } from "./flow";
+import { maxDigit, minDigit, QUESTIONS, type Question } from "./flow";
 import { play, say, type TwimlNode } from "./twiml";
 
 export const PROMPTS = ["intro", ...QUESTIONS, "invalid", "comment", "thanks", "unavailable"] as const;
@@ -31,29 +31,24 @@ export const VOICES: Record<Language, { voice: string; language: string }> = {
   ar: { voice: "Polly.Zeina", language: "arb" },
 };
 
-/** How a question's choices are read: a scale by its ends, FCR choice by choice. */
+/** How a question's choices are read: a scale by its ends, choices (FCR) one by one. */
 function optionsText(lang: Language, question: Question): string {
-  const q = messages(lang).questions;
+  const labels: Record<string | number, string> = messages(lang).questions[question].labels;
   const phrases = ivrPhrases(lang);
-  if (question === "fcr") return phrases.choices(FCR_VALUES.map((v, i) => ({ digit: i + 1, label: q.fcr.labels[v] })));
-  const labels: Record<number, string> = q[question].labels;
-  const high = maxDigit(question);
-  return phrases.range({ digit: 1, label: labels[1]! }, { digit: high, label: labels[high]! });
+  const q = questionOf(question);
+  if (q.kind === "yesNo") return phrases.choices(q.choices.map((v, i) => ({ digit: i + 1, label: labels[v]! })));
+  const [low, high] = [minDigit(question), maxDigit(question)];
+  return phrases.range({ digit: low, label: labels[low]! }, { digit: high, label: labels[high]! });
 }
 
 /** The words of a prompt, as the synthetic voice says them. */
 export function promptText(lang: Language, prompt: PromptName, org: string): string {
   const m = messages(lang);
   const phrases = ivrPhrases(lang);
+  if (isQuestionKey(prompt)) return `${questionText(lang, prompt, org)} ${optionsText(lang, prompt)}`;
   switch (prompt) {
     case "intro":
       return phrases.intro(QUESTIONS.length);
-    case "csat":
-    case "csi":
-    case "fcr":
-      return `${m.questions[prompt].text} ${optionsText(lang, prompt)}`;
-    case "ces":
-      return `${m.questions.ces.text(org)} ${optionsText(lang, "ces")}`;
     case "invalid":
       return phrases.invalid;
     case "comment":

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { FCR_VALUES } from "../domain/measures";
+import { QUESTIONS, type Question, type QuestionAnswers, type QuestionKey } from "../domain/measure-registry";
 import { LANGUAGES } from "../domain/languages";
+import { en } from "../i18n/en";
 import { Code, Language, Timestamp } from "./common";
 
 /**
@@ -8,20 +9,40 @@ import { Code, Language, Timestamp } from "./common";
  * number (4). An empty string is a question the caller skipped (contact flows store "" when
  * nobody pressed a key). Anything else, or a digit off the scale, is refused with the field.
  */
-const keypad = (max: number) =>
+const keypad = (min: number, max: number) =>
   z
-    .union([z.number(), z.string().regex(/^[0-9]?$/, `expected one keypad digit from 1 to ${max}`)], {
-      error: `expected one keypad digit from 1 to ${max}`,
+    .union([z.number(), z.string().regex(/^[0-9]?$/, `expected one keypad digit from ${min} to ${max}`)], {
+      error: `expected one keypad digit from ${min} to ${max}`,
     })
     .transform((v) => (v === "" ? undefined : Number(v)))
-    .pipe(z.number().int(`expected a whole number from 1 to ${max}`).min(1, `expected 1 to ${max}`).max(max, `expected 1 to ${max}`).optional());
+    .pipe(
+      z.number().int(`expected a whole number from ${min} to ${max}`).min(min, `expected ${min} to ${max}`).max(max, `expected ${min} to ${max}`).optional(),
+    );
 
-/** FCR by keypad (1 yes, 2 partly, 3 no) or by word. */
-const fcrAnswer = z
-  .union([z.enum(FCR_VALUES), keypad(3).transform((n) => (n === undefined ? undefined : FCR_VALUES[n - 1]!))], {
-    error: "expected 1 (yes), 2 (partly) or 3 (no)",
-  })
-  .describe("1 = yes, 2 = partly, 3 = no (or the word)");
+/**
+ * A question's answer, optional: a digit on its scale, or its choices by keypad (FCR: 1 yes, 2 partly,
+ * 3 no) or by word. Described with the English labels of the ends or of each choice.
+ */
+function keypadAnswer(q: Question) {
+  const labels: Record<string | number, string> = en.questions[q.key].labels;
+  const word = (v: string | number) => labels[v]!.toLowerCase();
+  if (q.kind !== "yesNo") {
+    const { min, max } = q.scale;
+    return keypad(min, max)
+      .optional()
+      .describe(`${min} ${word(min)} … ${max} ${word(max)}`);
+  }
+  const { choices } = q;
+  const numbered = choices.map((c, i) => `${i + 1} (${c})`);
+  return z
+    .union([z.enum(choices), keypad(1, choices.length).transform((n) => (n === undefined ? undefined : choices[n - 1]!))], {
+      error: `expected ${numbered.slice(0, -1).join(", ")} or ${numbered.at(-1)}`,
+    })
+    .describe(`${choices.map((c, i) => `${i + 1} = ${word(c)}`).join(", ")} (or the word)`)
+    .optional();
+}
+
+type KeypadShape = { [K in QuestionKey]: z.ZodOptional<z.ZodType<NonNullable<QuestionAnswers[K]> | undefined, unknown>> };
 
 /*
  * Telephony sends what its flow holds, not what a schema would like: a flow variable nobody set
@@ -44,12 +65,7 @@ const phoneLanguage = z
   .describe(`The caller's language: ${LANGUAGES.join(", ")}, or a BCP-47 tag for one (en-GB, cy-GB); absent or "" is en`);
 
 export const PhoneSurveyAnswers = z
-  .object({
-    csat: keypad(5).optional().describe("1 very dissatisfied … 5 very satisfied"),
-    ces: keypad(7).optional().describe("1 strongly disagree … 7 strongly agree"),
-    csi: keypad(5).optional().describe("1 very unhappy … 5 very happy"),
-    fcr: fcrAnswer.optional(),
-  })
+  .object(Object.fromEntries(QUESTIONS.map((q) => [q.key, keypadAnswer(q)])) as unknown as KeypadShape)
   .describe('The digits pressed; "" is a skipped question; other fields are ignored');
 
 export const PhoneSurveyInput = z
