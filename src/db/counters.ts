@@ -1,7 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { sql } from "drizzle-orm";
 import type { Db } from "./database";
-import { exec, dialectOf } from "./sql";
+import { dialectOf } from "./sql";
 
 /**
  * A table of counters that writes only ever add to: `keyColumns` identify a row (its primary
@@ -91,20 +90,30 @@ const ROWS_PER_UPSERT = 32;
 export async function upsertCounterRows(tx: Db, counters: CounterTable, rows: readonly (readonly (string | number)[])[]): Promise<void> {
   if (rows.length === 0) return;
   if (dialectOf(tx) === "sqlite") return upsertSqlite((tx as unknown as { $client: BetterSqlite3.Database }).$client, counters, rows);
+  const client = (tx as unknown as { session: { client: PgQueryable } }).session.client;
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
-    const values = sql.join(
-      chunk.map(
-        (r) =>
-          sql`(${sql.join(
-            r.map((v) => sql`${v}`),
-            sql`, `,
-          )})`,
-      ),
-      sql`, `,
-    );
-    await exec(tx, sql`${sql.raw(head(counters))} values ${values} ${sql.raw(onConflict(counters, "postgres"))}`);
+    await client.query({ ...postgresUpsert(counters, chunk.length), values: chunk.flat() });
   }
+}
+
+type PgQueryable = { query(config: { name: string; text: string; values: unknown[] }): Promise<unknown> };
+
+const postgresStatements = new Map<string, { name: string; text: string }>();
+
+/**
+ * The upsert of `rows` rows as a named statement: each pooled connection parses it once, where
+ * one built and sent as text per transaction was parsed and planned every time.
+ */
+function postgresUpsert(c: CounterTable, rows: number): { name: string; text: string } {
+  const name = `counters_${c.table}_${rows}`;
+  let statement = postgresStatements.get(name);
+  if (!statement) {
+    const width = c.keyColumns.length + c.amountColumns.length;
+    const values = Array.from({ length: rows }, (_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(", ")})`);
+    postgresStatements.set(name, (statement = { name, text: `${head(c)} values ${values.join(", ")} ${onConflict(c, "postgres")}` }));
+  }
+  return statement;
 }
 
 function head(c: CounterTable): string {

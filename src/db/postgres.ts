@@ -79,36 +79,97 @@ export function isRetryable(err: unknown): boolean {
 
 export type PostgresDatabase = Database & { readonly pool: pg.Pool };
 
+type Job = { fn: WriteBody<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
+/** A body's own error, carried out of the group's transaction so that the group can roll back. */
+class BodyFailed extends Error {
+  constructor(
+    readonly job: Job,
+    readonly error: unknown,
+  ) {
+    super("a write in the group failed");
+  }
+}
+
+/** Writes that arrived while a group ran go into the next group, up to this many. */
+const MAX_GROUP = 64;
+/** Groups written side by side (each on a pooled connection of its own). */
+const WRITE_LANES = 2;
+
 /**
- * PostgreSQL through node-postgres: every write is its own transaction on a pooled
- * connection, so servers and requests write side by side; report counters are summed per
- * transaction and written in key order just before the commit, so that two transactions
- * adding to the same rows lock them in the same order.
+ * PostgreSQL through node-postgres, with writes group-committed as on SQLite: writes that
+ * arrive while a group is being written wait for the next one; a group is one transaction
+ * that runs its bodies one after another, sums their report counters and writes them in key
+ * order just before the commit. Every answer adds to the same few counter rows, and a
+ * transaction holds those rows' locks until its commit is flushed to disk: one transaction
+ * per answer made the answers queue behind each other on those locks. Two lanes write groups
+ * side by side, so one long write (an import) does not hold up answers.
+ *
+ * A body that fails rolls its group back; its caller gets the error and the other bodies run
+ * again in a new group, as a whole group does after a serialization failure or deadlock
+ * (40001, 40P01). Bodies are written to be run again, as retried transactions always were.
+ * Run one after another in one transaction, bodies see each other's writes as they would have
+ * committed one after another; locks (row, table, advisory) held by the group are held for
+ * each of its bodies.
  */
 export function openPostgres(url: string, options: PostgresOptions = {}): PostgresDatabase {
   const pool = createPool(url, options);
   const db = drizzleOverPool(pool);
-  const inFlight = new Set<Promise<unknown>>();
   type Transactional = { transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
+  // Leave connections for reads, including reads made while a group holds its connection.
+  const lanes = Math.max(1, Math.min(WRITE_LANES, Math.floor((options.max ?? 10) / 2)));
+  const queue: Job[] = [];
+  const running = new Set<Promise<void>>();
+  let closed = false;
 
-  async function attempt<T>(fn: WriteBody<T>): Promise<T> {
-    for (let n = 1; ; n++) {
+  async function runGroup(jobs: Job[]): Promise<void> {
+    let pending = jobs;
+    for (let attempt = 1; pending.length > 0; ) {
+      const values: unknown[] = [];
       try {
-        return await (db as unknown as Transactional).transaction(async (tx) => {
+        await (db as unknown as Transactional).transaction(async (tx) => {
           beginCounters(tx);
           try {
-            const value = await fn(tx);
+            for (const job of pending) {
+              try {
+                values.push(await job.fn(tx));
+              } catch (error) {
+                throw new BodyFailed(job, error);
+              }
+            }
             await writeCounters(tx);
-            return value;
           } finally {
             discardCounters(tx);
           }
         });
+        pending.forEach((job, i) => job.resolve(values[i]));
+        return;
       } catch (err) {
-        if (!isRetryable(err) || n >= MAX_ATTEMPTS) throw err;
-        // A little random wait so that the transactions that collided do not collide again.
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * n));
+        const failed = err instanceof BodyFailed ? err : undefined;
+        const error = failed ? failed.error : err;
+        if (isRetryable(error) && attempt < MAX_ATTEMPTS) {
+          attempt++;
+          // A little random wait so that the transactions that collided do not collide again.
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+        } else if (failed && pending.length > 1) {
+          // That body's error is its own; the others did nothing wrong and run again without it.
+          failed.job.reject(error);
+          pending = pending.filter((job) => job !== failed.job);
+        } else {
+          for (const job of pending) job.reject(error);
+          return;
+        }
       }
+    }
+  }
+
+  function startGroups(): void {
+    while (running.size < lanes && queue.length > 0) {
+      const group = runGroup(queue.splice(0, MAX_GROUP)).finally(() => {
+        running.delete(group);
+        startGroups();
+      });
+      running.add(group);
     }
   }
 
@@ -117,21 +178,23 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
     read: db,
     pool,
     write<T>(fn: WriteBody<T>): Promise<T> {
-      const p = attempt(fn);
-      inFlight.add(p);
-      const forget = () => inFlight.delete(p);
-      p.then(forget, forget);
-      return p;
+      if (closed) return Promise.reject(new Error("the database is closed"));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ fn: fn as WriteBody<unknown>, resolve: resolve as (v: unknown) => void, reject });
+        // Let the current turn of the event loop add its writes to the first group.
+        if (running.size < lanes && queue.length === 1) setImmediate(startGroups);
+      });
     },
     async drain() {
-      await Promise.allSettled([...inFlight]);
+      while (running.size > 0 || queue.length > 0) await Promise.allSettled([...running, new Promise((r) => setImmediate(r))]);
     },
     migrate: () => migratePostgres(pool),
     async ping() {
       await pool.query("select 1");
     },
     async close() {
-      await Promise.allSettled([...inFlight]);
+      closed = true;
+      while (running.size > 0 || queue.length > 0) await Promise.allSettled([...running, new Promise((r) => setImmediate(r))]);
       await pool.end();
     },
   };

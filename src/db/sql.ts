@@ -43,18 +43,25 @@ type Executable = { execute(placeholders?: Record<string, unknown>): unknown };
 /** drizzle's SQLite prepared query: `execute` wraps the synchronous method it names in a promise-like object. */
 type SqlitePrepared = { executeMethod: "run" | "all" | "get" } & Record<"run" | "all" | "get", (p?: Record<string, unknown>) => unknown>;
 
+/** The driver's connection (a pool, a pooled client, a better-sqlite3 handle) behind a query builder. */
+function clientOf(db: Db): object {
+  return (db as unknown as { session: { client: object } }).session.client;
+}
+
 /**
  * A query prepared once per connection, with `sql.placeholder("name")` for its parameters.
  * On SQLite this runs at the cost of a raw statement (drizzle's query building costs more
  * than SQLite's own work on the hot one-row statements); on PostgreSQL the statement is
- * named, so each pooled connection parses it once. A transaction is a connection of its own,
- * so there it is built per call.
+ * named, so each pooled connection parses it once. Kept per driver connection rather than per
+ * query builder: every PostgreSQL transaction is a new builder over one of a few pooled
+ * clients, and building the query again in each one cost more than running it.
  */
 export function prepared<P extends Executable>(name: string, build: (db: Db) => Preparable<P>) {
-  const cache = new WeakMap<Db, P>();
+  const cache = new WeakMap<object, P>();
   return (db: Db, placeholders?: Record<string, unknown>): Promise<Awaited<ReturnType<P["execute"]>>> => {
-    let statement = cache.get(db);
-    if (!statement) cache.set(db, (statement = build(db).prepare(name)));
+    const client = clientOf(db);
+    let statement = cache.get(client);
+    if (!statement) cache.set(client, (statement = build(db).prepare(name)));
     // On better-sqlite3 the method execute() stands for is called directly: the same result,
     // without the promise-like wrapper and its extra turns through the microtask queue.
     const sync = statement as unknown as Partial<SqlitePrepared>;
@@ -71,4 +78,16 @@ export function prepared<P extends Executable>(name: string, build: (db: Db) => 
  */
 export async function lockForUpdate(tx: Db, table: Table, where: SQL): Promise<void> {
   if (dialectOf(tx) === "postgres") await exec(tx, sql`select 1 from ${table} where ${where} for update`);
+}
+
+type Lockable<Q> = { for?: (strength: "update", config: { of: Table }) => Q };
+
+/**
+ * A select that, on PostgreSQL, locks the rows it reads from `table` until the write commits
+ * (lockForUpdate folded into the read that needs the row anyway: one round trip, not two).
+ * SQLite runs writes one at a time already and has no such clause.
+ */
+export function forUpdateOf<Q>(query: Q, table: Table): Q {
+  const lockable = query as Lockable<Q>;
+  return typeof lockable.for === "function" ? lockable.for("update", { of: table }) : query;
 }

@@ -5,13 +5,13 @@ import { reportCalendar } from "../config";
 import { DAY } from "../clock";
 import type { Db } from "../db/database";
 import { interactions, responses, responseThemes, surveyTokens } from "../db/schema";
-import { lockForUpdate, prepared } from "../db/sql";
+import { forUpdateOf, prepared } from "../db/sql";
 import { negateTally, tallyOfResponse, type Answers, type Fcr } from "../domain/measures";
 import { prepareComment } from "../domain/comment";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { syncCaseIn } from "./follow-ups/sync-case";
 import { applyToRollup } from "./rollup";
-import { themeMatcher } from "./theme-matcher";
+import { themeMatcherAt, themesVersionNow } from "./theme-matcher";
 export type ResponseInput = {
   interactionId: number;
   csat: number | null;
@@ -40,42 +40,44 @@ export type RecordOptions = {
   enforceEditWindow?: boolean;
 };
 
-type ResponseRow = Awaited<ReturnType<typeof previousResponse>>[number];
+type ContextRow = Awaited<ReturnType<typeof answerContext>>[number];
+type ResponseRow = Pick<ContextRow, "csat" | "ces" | "csi" | "fcr" | "comment" | "commented" | "commentSentiment"> & { id: number; createdAt: number };
 
 /*
  * Prepared statements: this runs for every answer given, on every channel, and building the
  * queries per call cost more than the database's own work here.
  */
-const interactionById = prepared("record_response_interaction", (db) =>
-  db
-    .select({
-      id: interactions.id,
-      teamId: interactions.teamId,
-      staffId: interactions.staffId,
-      serviceId: interactions.serviceId,
-      channel: interactions.channel,
-      occurredAt: interactions.occurredAt,
-      token: surveyTokens.interactionId,
-    })
-    .from(interactions)
-    .leftJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
-    .where(eq(interactions.id, sql.placeholder("id"))),
-);
-const previousResponse = prepared("record_response_previous", (db) =>
-  db
-    .select({
-      id: responses.id,
-      csat: responses.csat,
-      ces: responses.ces,
-      csi: responses.csi,
-      fcr: responses.fcr,
-      comment: responses.comment,
-      commented: responses.commented,
-      commentSentiment: responses.commentSentiment,
-      createdAt: responses.createdAt,
-    })
-    .from(responses)
-    .where(eq(responses.interactionId, sql.placeholder("interactionId"))),
+const answerContext = prepared("record_response_context", (db) =>
+  // The interaction's row stays locked until the answer commits: two answers to one
+  // interaction at once (a double click, a retry) must not both find no earlier answer, nor
+  // both take the same earlier answer out of the counters.
+  forUpdateOf(
+    db
+      .select({
+        id: interactions.id,
+        teamId: interactions.teamId,
+        staffId: interactions.staffId,
+        serviceId: interactions.serviceId,
+        channel: interactions.channel,
+        occurredAt: interactions.occurredAt,
+        token: surveyTokens.interactionId,
+        previousId: responses.id,
+        csat: responses.csat,
+        ces: responses.ces,
+        csi: responses.csi,
+        fcr: responses.fcr,
+        comment: responses.comment,
+        commented: responses.commented,
+        commentSentiment: responses.commentSentiment,
+        createdAt: responses.createdAt,
+        themesVersion: themesVersionNow(),
+      })
+      .from(interactions)
+      .leftJoin(surveyTokens, eq(surveyTokens.interactionId, interactions.id))
+      .leftJoin(responses, eq(responses.interactionId, interactions.id))
+      .where(eq(interactions.id, sql.placeholder("id"))),
+    interactions,
+  ),
 );
 const themesOfResponse = prepared("record_response_old_themes", (db) =>
   db
@@ -140,18 +142,16 @@ export function recordResponse(ctx: Ctx, input: ResponseInput, options: RecordOp
 /** recordResponse inside the caller's write (a phone call's turn, an import). */
 export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, options: RecordOptions = {}): Promise<RecordedResponse> {
   const { clock, config } = ctx;
-  // Two answers to one interaction at once (a double click, a retry) must not both find no
-  // earlier answer, nor both take the same earlier answer out of the counters.
-  await lockForUpdate(tx, interactions, eq(interactions.id, input.interactionId));
-  const [interaction] = await interactionById(tx, { id: input.interactionId });
+  // One round trip: the interaction (locked), its earlier answer and the themes' version.
+  const [interaction] = await answerContext(tx, { id: input.interactionId });
   if (!interaction) throw new NotFoundError("No such interaction.");
-  const [previous] = await previousResponse(tx, { interactionId: interaction.id });
+  const previous = previousOf(interaction);
   const now = clock.now();
   if (previous && options.enforceEditWindow && now > previous.createdAt + config.EDIT_WINDOW_DAYS * DAY) {
     throw new ConflictError("The time to change this answer has passed.");
   }
   const merged = previous && options.merge ? mergeAnswers(previous, input) : input;
-  const stored = prepareComment(merged.comment, merged.language, await themeMatcher(tx, ctx.db));
+  const stored = prepareComment(merged.comment, merged.language, await themeMatcherAt(interaction.themesVersion, tx, ctx.db));
   const comment = stored?.text ?? null;
   if (merged.csat === null && merged.ces === null && merged.csi === null && merged.fcr === null && comment === null) {
     throw new ValidationError("Answer at least one question.", [{ path: "(body)", message: "Answer at least one question or leave a comment." }]);
@@ -214,6 +214,11 @@ export async function recordResponseIn(tx: Db, ctx: Ctx, input: ResponseInput, o
     contactRequest: input.contactRequest ?? null,
   });
   return { id: responseId, changed: previous !== undefined };
+}
+
+function previousOf(row: ContextRow): ResponseRow | undefined {
+  if (row.previousId === null || row.createdAt === null) return undefined;
+  return { ...row, id: row.previousId, createdAt: row.createdAt };
 }
 
 function mergeAnswers(previous: ResponseRow, input: ResponseInput): ResponseInput {

@@ -33,7 +33,20 @@ export async function activeThemes(db: Db): Promise<ThemeDefinition[]> {
  */
 export async function themeMatcher(db: Db, scope: object): Promise<ThemeMatcher> {
   const [row] = await themesVersionOf(db, { id: 1 });
-  const version = row?.version ?? 0;
+  return themeMatcherAt(row?.version ?? null, db, scope);
+}
+
+/**
+ * The themes' version as a column of another query (`themesVersionNow()` in its select), so a
+ * hot path that reads a row anyway learns it in the same round trip.
+ */
+export function themesVersionNow() {
+  return sql<number | null>`(select ${themesVersion.version} from ${themesVersion} where ${themesVersion.id} = 1)`;
+}
+
+/** themeMatcher, for a caller that has read the version already (null: no version row yet). */
+export async function themeMatcherAt(versionRead: number | null, db: Db, scope: object): Promise<ThemeMatcher> {
+  const version = versionRead ?? 0;
   const hit = cache.get(scope);
   if (hit && hit.version === version) return hit.matcher;
   const matcher = compileThemes(await activeThemes(db));

@@ -5,7 +5,7 @@ import type { Database } from "../../src/db/client";
 import { exec, rows } from "../../src/db/sql";
 import { openTestDatabase, TEST_DIALECT } from "./test-database";
 
-/* Database.write on the suite's database: the group commit on SQLite, retried transactions on PostgreSQL. */
+/* Database.write on the suite's database: the group commit on both, with retried groups on PostgreSQL. */
 
 const open: Database[] = [];
 afterEach(async () => {
@@ -54,6 +54,22 @@ test("a failing write leaves nothing behind, and the error reaches its caller", 
     }),
   ).rejects.toThrow("refused");
   expect(await values(db)).toEqual([]);
+});
+
+test("a write that fails after writing takes back only its own rows, whatever it was written with", async () => {
+  const db = await database();
+  // Started in one turn: on both databases these are written as one group.
+  const results = await Promise.allSettled([
+    db.write((tx) => exec(tx, sql`insert into t (v) values (1)`)),
+    db.write(async (tx) => {
+      await exec(tx, sql`insert into t (v) values (2)`);
+      throw new Error("refused");
+    }),
+    db.write((tx) => exec(tx, sql`insert into t (v) values (3)`)),
+  ]);
+  expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+  expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("refused"));
+  expect(await values(db)).toEqual([1, 3]);
 });
 
 const C: CounterTable = { table: "c", keyColumns: ["k"], amountColumns: ["n", "m"] };
